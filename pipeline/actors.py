@@ -1,0 +1,420 @@
+"""Actor layer: spaCy components that fix entity spans and give each one an actor id.
+
+``actorgraph_actor_ruler``
+    runs after the statistical NER. Gazetteer names (aliases, capital/seat metonyms,
+    capitalised demonyms, role titles such as "président russe") become entity spans;
+    NER spans that swallow a gazetteer name are split ("OTAN Jens Stoltenberg") or
+    trimmed ("Alliance par le général"); junk spans are dropped with a reason, kept in
+    ``doc._.dropped_ents`` so every decision can be audited.
+``actorgraph_actor_linker``
+    sets ``span._.actor_id`` (and ``actor_source``, ``actor_rule``) for every entity:
+    gazetteer alias, metonym (policy switch), demonym, context alias, role holder at the
+    document's date, surname of a full name used elsewhere in the document, a name with
+    a lost apostrophe ("LOTAN"), else a discovered actor keyed by its normalised name.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
+from .normalize import fold, name_key
+
+for _name in ("actor_id", "actor_source", "actor_rule"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+if not Doc.has_extension("anchor"):
+    Doc.set_extension("anchor", default=None)
+if not Doc.has_extension("dropped_ents"):
+    Doc.set_extension("dropped_ents", default=None)
+if not Doc.has_extension("actor_hits"):
+    Doc.set_extension("actor_hits", default=None)
+
+# priority of gazetteer hit kinds when one span is several things at once
+_KIND_ORDER = {"alias": 0, "metonym": 1, "demonym": 2, "context": 3, "role": 4}
+_ROLE_DETERMINERS = {"le", "la", "l'", "du", "au", "ce", "cette", "son", "sa", "leur", "l’"}
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9][\w.\-'’&]*$|^[a-zà-ÿ]+[A-ZÀ-ÖØ-Þ][\w.\-'’&]*$")
+_MISSING_APOSTROPHE = re.compile(r"^[LD]([A-ZÀ-ÖØ-Þ]{2,}[\w-]*|[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+[\w-]*)$")
+_MAX_NAME_TOKENS = 8
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "junior", "senior"}
+
+
+def _variants(form: str) -> set[str]:
+    """Spellings a pattern is built for: as written, without accents, both apostrophes."""
+    out = {form}
+    plain = "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
+    out.add(plain)
+    for f in list(out):
+        if "'" in f:
+            out.add(f.replace("'", "’"))
+        if "’" in f:
+            out.add(f.replace("’", "'"))
+    return out
+
+
+def _is_capitalised(token) -> bool:
+    return bool(_NAME_TOKEN.match(token.text))
+
+
+class ActorRuler:
+    """Gazetteer-driven entity ruler that corrects the statistical NER (see module doc)."""
+
+    def __init__(self, nlp: Language, name: str = "actorgraph_actor_ruler", gazetteer: str | None = None,
+                 rules: str | None = None):
+        self.name = name
+        self.gazetteer_path = gazetteer
+        self.rules_path = rules
+        self.gaz: Gazetteer = load_gazetteer(gazetteer)
+        self.rules = load_rules(rules)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        forms = {
+            "alias": [(a, e.id) for e in self.gaz.entries.values() for a in [e.label, *e.aliases]],
+            "context": [(a, e.id) for e in self.gaz.entries.values() for a in e.context_aliases],
+            "metonym": [(a, e.id) for e in self.gaz.entries.values() for a in e.metonyms],
+            "demonym": [(a, e.id) for e in self.gaz.entries.values() for a in e.adjectives if a[:1].isupper()],
+            "role": [(r.title, e.id) for e in self.gaz.entries.values() for r in e.roles],
+        }
+        self._keys: dict[int, tuple[str, str]] = {}
+        patterns: dict[str, list] = {}
+        for kind, pairs in forms.items():
+            for form, actor in pairs:
+                # roles are indexed by title (resolved by the linker); others by actor id
+                target = alias_key(form) if kind == "role" else actor
+                key = f"{kind}|{target}"
+                patterns.setdefault(key, [])
+                for v in _variants(form):
+                    patterns[key].append(v)
+        for key, texts in patterns.items():
+            kind, target = key.split("|", 1)
+            docs = list(nlp.tokenizer.pipe(sorted(set(texts))))
+            self.matcher.add(key, docs)
+            self._keys[nlp.vocab.strings[key]] = (kind, target)
+
+    # -- helpers ---------------------------------------------------------------------
+    def _foreign_sentences(self, doc: Doc) -> set[int]:
+        """Start token of each sentence written mostly in another language."""
+        foreign = set()
+        fw = self.rules.foreign_words
+        for sent in doc.sents:
+            words = [t.lower_ for t in sent if t.is_alpha]
+            if len(words) < 4:
+                continue
+            hits = sum(1 for w in words if w in fw)
+            if hits >= self.rules.foreign_min_words and hits / len(words) >= self.rules.foreign_share:
+                foreign.add(sent.start)
+        return foreign
+
+    def _strip_title(self, tokens: list) -> list:
+        """Drop leading title words ("le général", "M.", "secrétaire général de l'")."""
+        titles, particles = self.rules.titles, self.rules.name_particles
+        i = 0
+        while i < len(tokens):
+            low = fold(tokens[i].text)
+            two = fold(tokens[i].text + " " + tokens[i + 1].text) if i + 1 < len(tokens) else ""
+            if two in titles:
+                i += 2
+            elif low in titles or low in {"le", "la", "les", "l'", "un", "une"} or (
+                    i > 0 and low in particles and i + 1 < len(tokens) and not _is_capitalised(tokens[i])):
+                i += 1
+            elif not _is_capitalised(tokens[i]) and not tokens[i].is_alpha:
+                i += 1
+            else:
+                break
+        return tokens[i:]
+
+    def _name_runs(self, tokens: list) -> list[list]:
+        """Split a token list into capitalised name runs (particles allowed inside)."""
+        runs, cur = [], []
+        particles, heads = self.rules.name_particles, self.rules.name_heads
+        for j, t in enumerate(tokens):
+            head_ok = not cur and fold(t.text) in heads and any(_is_capitalised(x) for x in tokens[j + 1:])
+            if (_is_capitalised(t) and not (t.is_punct and t.text not in "&")) or head_ok:
+                cur.append(t)
+            elif cur and fold(t.text) in particles:
+                cur.append(t)
+            else:
+                if cur:
+                    runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
+        # no trailing particles
+        out = []
+        for run in runs:
+            while run and fold(run[-1].text) in particles:
+                run = run[:-1]
+            if run:
+                out.append(run)
+        return out
+
+    def _judge(self, doc: Doc, tokens: list, label: str, foreign: bool,
+               lower_words: set[str]) -> tuple[list[Span], str]:
+        """Clean name spans inside a candidate (one per capitalised run that passes),
+        or an empty list with the reason the candidate was dropped."""
+        tokens = self._strip_title(tokens)
+        if not tokens:
+            return [], "title_only"
+        runs = self._name_runs(tokens)
+        if not runs:
+            return [], "no_capitalised_word"
+        if foreign:
+            return [], "foreign_passage"
+        kept, reasons = [], []
+        for run in runs:
+            run = self._strip_title(run)
+            if not run:
+                reasons.append("title_only")
+                continue
+            span = doc[run[0].i: run[-1].i + 1]
+            reason = self._junk_reason(span, lower_words)
+            if reason:
+                reasons.append(reason)
+            else:
+                kept.append(Span(doc, span.start, span.end, label=label))
+        return kept, (reasons[0] if reasons else "")
+
+    def _junk_reason(self, span: Span, lower_words: set[str]) -> str:
+        text = span.text
+        if not any(c.isalpha() for c in text):
+            return "no_letters"
+        if len(span) > _MAX_NAME_TOKENS:
+            return "overlong"
+        words = [fold(t.text) for t in span if t.is_alpha]
+        if words and all(w in self.rules.not_names or w in self.rules.titles or w in self.rules.name_particles
+                         for w in words):
+            return "not_a_name"
+        caps = [t for t in span if t.is_alpha and len(t) > 1]
+        if len(caps) >= 3 and all(t.is_upper for t in caps) and any(
+                t.lower_ in {"de", "du", "des", "en", "la", "le", "les", "et", "pour", "sur", "au", "aux"} for t in caps):
+            return "uppercase_phrase"
+        if len(span) == 1:
+            tok = span[0]
+            if not tok.is_upper and tok.lower_ in lower_words:
+                return "common_word_in_document"
+            if len(text) < 2:
+                return "too_short"
+        return ""
+
+    # -- the component ---------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        hits: dict[tuple[int, int], list[tuple[str, str]]] = {}
+        for match_id, start, end in self.matcher(doc):
+            kind, target = self._keys[match_id]
+            if kind == "demonym" and not doc[start].text[:1].isupper():
+                continue
+            if kind == "role" and (start == 0 or doc[start - 1].lower_ not in _ROLE_DETERMINERS):
+                continue
+            if kind in ("alias", "context", "metonym") and end - start == 1 and doc[start].text.islower():
+                continue  # a lowercase common word that happens to be an alias ("occident", "alliance")
+            hits.setdefault((start, end), []).append((kind, target))
+        # a context alias counts only if the document names the actor otherwise
+        named = {t for v in hits.values() for k, t in v if k in ("alias", "metonym")}
+        for key in list(hits):
+            hits[key] = [(k, t) for k, t in hits[key] if k != "context" or t in named]
+            if not hits[key]:
+                del hits[key]
+        gaz_spans = []
+        for (start, end), kinds in hits.items():
+            kinds.sort(key=lambda kt: _KIND_ORDER[kt[0]])
+            kind, target = kinds[0]
+            if kind == "role":
+                label = "PER"
+            else:
+                entry = self.gaz.get(target)
+                label = entry.type if entry else "MISC"
+            gaz_spans.append(Span(doc, start, end, label=label))
+        gaz_spans = filter_spans(gaz_spans)
+        ents = list(doc.ents)
+        context_only = {(sp.start, sp.end) for sp in gaz_spans
+                        if all(k == "context" for k, _ in hits[(sp.start, sp.end)])}
+        if context_only:
+            # an ambiguous form ("Alliance") inside a longer name ("Alliance Defence 2025")
+            # does not break that name
+            inside_ent = {(sp.start, sp.end) for sp in gaz_spans for e in ents
+                          if (sp.start, sp.end) in context_only and e.start <= sp.start and sp.end <= e.end
+                          and (e.start, e.end) != (sp.start, sp.end)
+                          and any(_is_capitalised(t) for t in e if t.i < sp.start or t.i >= sp.end)}
+            gaz_spans = [sp for sp in gaz_spans if (sp.start, sp.end) not in inside_ent]
+        covered = {}
+        for s in gaz_spans:
+            for i in range(s.start, s.end):
+                covered[i] = s
+        foreign = self._foreign_sentences(doc)
+        lower_words = {t.text for t in doc if t.is_lower and len(t) > 2}
+        sent_of = {}
+        if foreign:
+            for sent in doc.sents:
+                for i in range(sent.start, sent.end):
+                    sent_of[i] = sent.start
+        dropped = []
+        keep: list[Span] = list(gaz_spans)
+        for ent in ents:
+            inside = [covered[i] for i in range(ent.start, ent.end) if i in covered]
+            is_foreign = sent_of.get(ent.start) in foreign if foreign else False
+            if not inside:
+                spans, reason = self._judge(doc, list(ent), ent.label_, is_foreign, lower_words)
+                if not spans:
+                    dropped.append((ent.start_char, ent.end_char, ent.text, ent.label_, reason))
+                keep.extend(spans)
+                continue
+            if all(ent.start >= g.start and ent.end <= g.end for g in inside):
+                continue  # the gazetteer span covers this entity
+            gs = sorted(set(inside), key=lambda s: s.start)
+            first = gs[0]
+            if (first.start > ent.start and first.start - 1 >= ent.start
+                    and doc[first.start - 1].lower_ in {"de", "du", "des", "d'", "d’", "l'", "l’"}
+                    and _is_capitalised(ent[0]) and fold(ent[0].text) not in self.rules.titles
+                    and ent.end <= gs[-1].end and ent.label_ != "PER"
+                    and all(self.gaz.get(hits[(g.start, g.end)][0][1]) is not None
+                            and self.gaz.get(hits[(g.start, g.end)][0][1]).type == "LOC" for g in gs)
+                    and ent[0].lower_ not in lower_words):
+                # "Traité de Washington", "Banque de France": a name built on a place
+                keep = [k for k in keep if not (k.start >= ent.start and k.end <= ent.end)]
+                keep.append(Span(doc, ent.start, max(ent.end, gs[-1].end), label=ent.label_))
+                continue
+            # split: the parts of the entity outside gazetteer spans are judged alone
+            pieces, cur = [], []
+            for i in range(ent.start, ent.end):
+                if i in covered:
+                    if cur:
+                        pieces.append(cur)
+                    cur = []
+                else:
+                    cur.append(doc[i])
+            if cur:
+                pieces.append(cur)
+            for piece in pieces:
+                label = ent.label_
+                spans, reason = self._judge(doc, piece, label, is_foreign, lower_words)
+                if not spans and any(t.is_alpha and fold(t.text) not in self.rules.name_particles for t in piece):
+                    dropped.append((piece[0].idx, piece[-1].idx + len(piece[-1]), doc[piece[0].i: piece[-1].i + 1].text,
+                                    ent.label_, "split_remainder_" + reason))
+                keep.extend(spans)
+        final = filter_spans(keep)
+        doc.ents = sorted(final, key=lambda s: s.start)
+        doc._.dropped_ents = dropped
+        doc._.actor_hits = {f"{s}:{e}": [list(kt) for kt in v] for (s, e), v in hits.items()}
+        return doc
+
+
+class ActorLinker:
+    """Set ``span._.actor_id`` for every entity (see module doc for the order of rules)."""
+
+    def __init__(self, nlp: Language, name: str = "actorgraph_actor_linker", metonymy: bool = True,
+                 gazetteer: str | None = None, rules: str | None = None):
+        self.name = name
+        self.metonymy = metonymy
+        self.gaz = load_gazetteer(gazetteer)
+        self.rules = load_rules(rules)
+
+    def _role_holder(self, title_key: str, anchor: str | None, named: set[str]) -> str | None:
+        holders = self.gaz.role_index.get(title_key, [])
+        ids = {pid for pid, _ in holders}
+        in_doc = ids & named
+        if len(in_doc) == 1:
+            return next(iter(in_doc))
+        if anchor:
+            at_date = {pid for pid, r in holders
+                       if (not r.start or r.start[:len(anchor)] <= anchor) and (not r.end or anchor <= r.end[:len(anchor)] or r.end >= anchor)}
+            if len(at_date) == 1:
+                return next(iter(at_date))
+            return None
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def _strip(self, ent: Span) -> str:
+        toks = list(ent)
+        while toks and (fold(toks[0].text) in self.rules.titles or fold(toks[0].text) in {"le", "la", "les", "l'"}):
+            toks = toks[1:]
+        return ent.doc[toks[0].i: toks[-1].i + 1].text if toks else ent.text
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits = doc._.actor_hits or {}
+        anchor = doc._.anchor
+        pending = []
+        for ent in doc.ents:
+            kinds = hits.get(f"{ent.start}:{ent.end}")
+            actor, rule = None, None
+            if kinds:
+                for kind, target in kinds:
+                    if kind == "metonym":
+                        if self.metonymy:
+                            actor, rule = target, "metonym"
+                        else:
+                            own = self.gaz.alias_index.get(alias_key(ent.text))
+                            actor, rule = (own, "alias") if own else (None, None)
+                    elif kind == "role":
+                        continue
+                    else:
+                        actor, rule = target, kind
+                    if actor:
+                        break
+                if actor is None and any(k == "role" for k, _ in kinds):
+                    pending.append(ent)
+                    continue
+            if actor is None:
+                key = alias_key(self._strip(ent))
+                actor = self.gaz.alias_index.get(key)
+                rule = "alias" if actor else None
+                if actor is None and key in self.gaz.metonym_index and self.metonymy:
+                    actor, rule = self.gaz.metonym_index[key], "metonym"
+                if actor is None and _MISSING_APOSTROPHE.match(ent.text):
+                    actor = self.gaz.alias_index.get(alias_key(ent.text[1:]))
+                    rule = "missing_apostrophe" if actor else None
+            if actor is not None:
+                ent._.actor_id, ent._.actor_source, ent._.actor_rule = actor, "gazetteer", rule
+            else:
+                pending.append(ent)
+        named = {e._.actor_id for e in doc.ents if e._.actor_id}
+        # full person names of this document, for surname linking
+        full_names: dict[str, set[str]] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PER":
+                continue
+            toks = [t for t in ent if t.is_alpha and t.lower_.rstrip(".") not in _NAME_SUFFIXES]
+            if len(toks) >= 2:
+                aid = ent._.actor_id or name_key(self._strip(ent))
+                full_names.setdefault(fold(toks[-1].text), set()).add(aid)
+        for ent in pending:
+            kinds = hits.get(f"{ent.start}:{ent.end}") or []
+            roles = [t for k, t in kinds if k == "role"]
+            if roles:
+                holder = self._role_holder(roles[0], anchor, named)
+                if holder:
+                    ent._.actor_id, ent._.actor_source, ent._.actor_rule = holder, "gazetteer", "role"
+                continue
+            stripped = self._strip(ent)
+            words = [t for t in ent if t.is_alpha and fold(t.text) not in self.rules.titles]
+            if len(words) == 1:
+                owners = full_names.get(fold(words[0].text), set())
+                if len(owners) == 1:
+                    owner = next(iter(owners))
+                    ent._.actor_id, ent._.actor_rule = owner, "surname"
+                    ent._.actor_source = "gazetteer" if owner in self.gaz.entries else "discovered"
+                    continue
+            ent._.actor_id = name_key(stripped) or None
+            ent._.actor_source, ent._.actor_rule = "discovered", "key"
+        return doc
+
+
+@Language.factory("actorgraph_actor_ruler", default_config={"gazetteer": None, "rules": None})
+def make_actor_ruler(nlp: Language, name: str, gazetteer: str | None, rules: str | None):
+    return ActorRuler(nlp, name, gazetteer=gazetteer, rules=rules)
+
+
+@Language.factory("actorgraph_actor_linker", default_config={"metonymy": True, "gazetteer": None, "rules": None})
+def make_actor_linker(nlp: Language, name: str, metonymy: bool, gazetteer: str | None, rules: str | None):
+    return ActorLinker(nlp, name, metonymy=metonymy, gazetteer=gazetteer, rules=rules)
+
+
+@Language.component("actorgraph_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break always starts a new sentence (headlines, bylines, list items)."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc

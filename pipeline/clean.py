@@ -1,0 +1,76 @@
+"""Remove web artefacts before NLP, keeping prose and paragraph structure.
+
+The cleaned text is what the pipeline analyses and what ``documents.parquet`` stores:
+every ``start_char``/``end_char`` in the output tables indexes it exactly.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+import emoji
+
+# <script>/<style>/… blocks with their content
+_DROP_BLOCKS = re.compile(r"<(script|style|noscript|template|svg|head)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_SUP = re.compile(r"<sup\b[^>]*>.*?</sup\s*>", re.I | re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_BLOCK_TAG = re.compile(r"</?(p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|blockquote)\b[^>]*>", re.I)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(\s[^<>]*)?/?>")
+# markdown: images first, then links [text](target) and reference-less [text](#)
+_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[((?:[^\[\]\n]|\\\[|\\\])*)\]\([^)\n]*\)")
+_MD_ESCAPED_BRACKET = re.compile(r"\\([\[\]])")
+_MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S)
+_MD_ITALIC = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
+_MD_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.M)
+_FOOTNOTE_ARROW = re.compile(r"[↑^]\s*")
+# stray regional indicators (half a flag), variation selectors, zero-width chars
+_INVISIBLE = re.compile("[\U0001F1E6-\U0001F1FF\uFE0E\uFE0F\u200B-\u200D\u2060\uFEFF\u00AD]")
+_SPACES = re.compile(r"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+")
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or "<body" in head
+
+
+def clean_text(text: str) -> str:
+    """Return ``text`` without markup, pictographs and layout noise.
+
+    >>> clean_text("L'**OTAN** ℹ️ a [révélé](#) un plan<sup>1</sup>.")
+    "L'OTAN a révélé un plan."
+    """
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _COMMENT.sub(" ", text)
+    text = _DROP_BLOCKS.sub(" ", text)
+    text = _SUP.sub("", text)
+    text = _BLOCK_TAG.sub("\n", text)
+    text = _TAG.sub("", text)
+    text = html.unescape(text)
+    text = _MD_IMAGE.sub(r"\1", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_ESCAPED_BRACKET.sub(r"\1", text)
+    text = _MD_BOLD.sub(r"\2", text)
+    text = _MD_ITALIC.sub(r"\1", text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_BULLET.sub("", text)
+    text = _FOOTNOTE_ARROW.sub("", text) if "↑" in text else text
+    text = emoji.replace_emoji(text, replace="")
+    text = _INVISIBLE.sub("", text)
+    text = "".join(c for c in text if c in "\n\t" or ord(c) >= 32)
+    text = _SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _BLANK_LINES.sub("\n\n", text)
+    text = re.sub(r" +([,.;:!?)»])", _space_before_punct, text)
+    return text.strip()
+
+
+def _space_before_punct(m: re.Match) -> str:
+    # French typography keeps a space before ; : ! ? » — only drop spaces that
+    # markup removal left before , . and )
+    ch = m.group(1)
+    return ch if ch in ",.)" else m.group(0)

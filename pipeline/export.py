@@ -1,0 +1,106 @@
+"""Write the outputs: CSV + Parquet tables, GraphML, manifest — atomically.
+
+Every file is written to a temporary name in the output folder and renamed into place,
+so a crash never leaves half a file and the previous outputs stay until the new one is
+complete.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from .tables import Tables
+
+#: files a run writes; a folder holding only these (and manifest.json) is ours to overwrite
+TABLE_NAMES = ("documents", "mentions", "actors", "timexes", "events", "edges", "dropped_mentions", "errors")
+OUTPUT_FILES = tuple(f"{n}.{ext}" for n in TABLE_NAMES for ext in ("csv", "parquet")) + (
+    "graph.graphml", "graph.gexf", "manifest.json")
+
+
+@contextmanager
+def atomic_path(path: Path):
+    """Yield a temporary path beside ``path``; rename it onto ``path`` on success."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    with atomic_path(path) as tmp:
+        df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n", float_format="%.6g")
+
+
+def write_parquet(df: pd.DataFrame, path: Path) -> None:
+    with atomic_path(path) as tmp:
+        df.to_parquet(tmp, index=False, engine="pyarrow", compression="zstd")
+
+
+def write_tables(tables: Tables, out: Path) -> list[str]:
+    written = []
+    for name, df in tables.items():
+        write_csv(df, out / f"{name}.csv")
+        pq = df
+        if name == "documents":
+            pq = df.assign(text=df["doc_id"].map(tables.texts).fillna("").astype(str))
+        write_parquet(pq, out / f"{name}.parquet")
+        written += [f"{name}.csv", f"{name}.parquet"]
+    return written
+
+
+def _graphml_value(v):
+    """Gephi-safe GraphML values: no None/NaN, no numpy scalars, lists joined."""
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return v
+    if hasattr(v, "item"):
+        v = v.item()
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, (list, tuple, set)):
+        return "|".join(str(x) for x in v)
+    if isinstance(v, str) and v == "":
+        return None
+    return v
+
+
+def graphml_ready(g: nx.MultiDiGraph) -> nx.MultiGraph:
+    """A copy of the co-mention graph that networkx writes as Gephi-safe GraphML."""
+    h = nx.MultiGraph()
+    for n, d in g.nodes(data=True):
+        h.add_node(n, **{k: v for k, v in ((k, _graphml_value(v)) for k, v in d.items()) if v is not None})
+    for u, v, k, d in g.edges(keys=True, data=True):
+        if d.get("directed"):
+            continue
+        attrs = {a: b for a, b in ((a, _graphml_value(b)) for a, b in d.items()) if b is not None}
+        attrs.pop("directed", None)
+        attrs["id"] = k
+        h.add_edge(u, v, key=k, **attrs)
+    return h
+
+
+def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
+    h = graphml_ready(g)
+    with atomic_path(path) as tmp:
+        nx.write_graphml(h, tmp, encoding="utf-8", infer_numeric_types=True, edge_id_from_attribute="id")
+
+
+def write_json(data: dict, path: Path) -> None:
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")

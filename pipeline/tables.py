@@ -1,0 +1,177 @@
+"""The reduce step: DocResults -> tidy pandas tables (documents, mentions, actors, ...).
+
+Tables come first and the graph is derived from them (pipeline.graph), so every graph
+attribute can be traced back to rows. All sorting is explicit, so the same input gives
+the same tables whatever the order documents were processed in.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Iterable
+
+import pandas as pd
+
+from .extract import DocResult
+from .gazetteer import Gazetteer
+
+# Column order of each table; the contract's required columns come first.
+COLUMNS = {
+    "documents": ["doc_id", "source", "title", "published", "published_precision", "n_tokens", "status",
+                  "date_source", "date_evidence", "url", "n_sentences", "n_mentions", "encoding",
+                  "content_hash", "error_stage", "error"],
+    "mentions": ["doc_id", "sentence_id", "start_char", "end_char", "text", "label", "actor_id",
+                 "actor_source", "actor_rule"],
+    "actors": ["actor_id", "label", "type", "wikidata", "aliases", "n_mentions", "n_documents",
+               "first_seen", "last_seen", "source", "in_graph"],
+    "timexes": ["doc_id", "sentence_id", "start_char", "end_char", "text", "value", "precision",
+                "end_value", "kind", "anchor", "rule"],
+    "events": ["event_id", "doc_id", "sentence_id", "event_type", "trigger", "agent_id", "target_id",
+               "date", "date_precision", "date_source", "modality", "attributed_to", "sentence",
+               "trigger_lemma", "start_char", "end_char", "agent_text", "target_text", "rule"],
+    "edges": ["edge_id", "source", "target", "kind", "weight", "n_documents", "first_seen", "last_seen",
+              "event_type", "n_hypothetical", "share_hypothetical", "npmi"],
+    "dropped_mentions": ["doc_id", "start_char", "end_char", "text", "label", "reason"],
+    "errors": ["doc_id", "source", "stage", "error"],
+}
+INT_COLUMNS = {"n_tokens", "n_sentences", "n_mentions", "sentence_id", "start_char", "end_char",
+               "n_documents", "weight", "n_hypothetical"}
+FLOAT_COLUMNS = {"share_hypothetical", "npmi"}
+BOOL_COLUMNS = {"in_graph"}
+TYPE_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
+GRAPH_TYPES = ("PER", "ORG", "LOC")
+
+
+@dataclass
+class Tables:
+    documents: pd.DataFrame
+    mentions: pd.DataFrame
+    actors: pd.DataFrame
+    timexes: pd.DataFrame
+    events: pd.DataFrame
+    edges: pd.DataFrame
+    dropped_mentions: pd.DataFrame
+    errors: pd.DataFrame
+    texts: dict  # doc_id -> cleaned text (for documents.parquet)
+
+    def items(self):
+        for name in COLUMNS:
+            yield name, getattr(self, name)
+
+
+def frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    """A table with the declared columns, in order, with stable dtypes and no NaN."""
+    cols = COLUMNS[name]
+    df = pd.DataFrame(rows, columns=cols) if rows else pd.DataFrame({c: [] for c in cols})
+    for c in cols:
+        if c in INT_COLUMNS:
+            df[c] = pd.to_numeric(df[c], errors="coerce").fillna(0).astype("int64")
+        elif c in FLOAT_COLUMNS:
+            df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
+        elif c in BOOL_COLUMNS:
+            df[c] = df[c].fillna(False).astype("bool")
+        else:
+            col = df[c].astype(object)
+            df[c] = col.where(col.notna(), "").map(str).astype(object)
+    return df.reset_index(drop=True)
+
+
+def _minmax(dates: Iterable[str]) -> tuple[str, str]:
+    ds = sorted(d for d in dates if d)
+    return (ds[0], ds[-1]) if ds else ("", "")
+
+
+def build_tables(results: Iterable[DocResult], gaz: Gazetteer, graph_types=GRAPH_TYPES) -> Tables:
+    doc_rows, mention_rows, timex_rows, event_rows, dropped_rows, error_rows = [], [], [], [], [], []
+    texts = {}
+    for res in results:
+        d = res.doc
+        doc_rows.append({
+            "doc_id": d.doc_id, "source": d.source, "title": d.title, "published": d.published,
+            "published_precision": d.published_precision, "n_tokens": res.n_tokens, "status": d.status,
+            "date_source": d.date_source, "date_evidence": d.date_evidence, "url": d.url,
+            "n_sentences": res.n_sentences or len(res.sentences), "n_mentions": len(res.mentions),
+            "encoding": d.encoding, "content_hash": d.content_hash, "error_stage": d.error_stage,
+            "error": d.error,
+        })
+        if d.status != "ok":
+            error_rows.append({"doc_id": d.doc_id, "source": d.source, "stage": d.error_stage, "error": d.error})
+        else:
+            texts[d.doc_id] = d.text
+        mention_rows.extend(res.mentions)
+        timex_rows.extend(res.timexes)
+        event_rows.extend(res.events)
+        dropped_rows.extend(res.dropped)
+
+    documents = frame("documents", doc_rows).sort_values("doc_id", kind="stable")
+    published = dict(zip(documents["doc_id"], documents["published"]))
+    mentions = frame("mentions", mention_rows).sort_values(["doc_id", "start_char", "end_char"], kind="stable")
+    actors = build_actors(mentions, published, gaz, graph_types)
+    timexes = frame("timexes", timex_rows).sort_values(["doc_id", "start_char", "end_char"], kind="stable")
+    events = frame("events", event_rows)
+    if len(events):
+        events = events.sort_values(["doc_id", "start_char", "event_type", "agent_id", "target_id"], kind="stable")
+    node_ids = set(actors.loc[actors["in_graph"], "actor_id"])
+    edges = build_edges(mentions, events, published, node_ids)
+    dropped = frame("dropped_mentions", dropped_rows).sort_values(["doc_id", "start_char"], kind="stable")
+    errors = frame("errors", error_rows).sort_values(["doc_id", "source"], kind="stable")
+    return Tables(*(df.reset_index(drop=True) for df in
+                    (documents, mentions, actors, timexes, events, edges, dropped, errors)), texts=texts)
+
+
+def build_actors(mentions: pd.DataFrame, published: dict, gaz: Gazetteer, graph_types=GRAPH_TYPES) -> pd.DataFrame:
+    """One row per actor id seen in the mentions: gazetteer facts, or for discovered actors
+    the most frequent surface form as label and a majority vote of NER labels as type."""
+    forms: dict[str, Counter] = defaultdict(Counter)
+    labels: dict[str, Counter] = defaultdict(Counter)
+    docs: dict[str, set] = defaultdict(set)
+    for aid, text, label, doc_id in zip(mentions["actor_id"], mentions["text"], mentions["label"], mentions["doc_id"]):
+        if not aid:
+            continue
+        forms[aid][" ".join(text.split())] += 1
+        labels[aid][label] += 1
+        docs[aid].add(doc_id)
+    rows = []
+    for aid in sorted(forms):
+        entry = gaz.get(aid)
+        ranked = sorted(forms[aid].items(), key=lambda kv: (-kv[1], kv[0]))
+        if entry:
+            label, typ, qid, source = entry.label, entry.type, entry.wikidata, "gazetteer"
+        else:
+            label = ranked[0][0]
+            typ = sorted(labels[aid].items(), key=lambda kv: (-kv[1], TYPE_ORDER.get(kv[0], 9)))[0][0]
+            qid, source = "", "discovered"
+        first, last = _minmax(published.get(d, "") for d in docs[aid])
+        rows.append({
+            "actor_id": aid, "label": label, "type": typ, "wikidata": qid,
+            "aliases": "|".join(f for f, _ in ranked), "n_mentions": sum(forms[aid].values()),
+            "n_documents": len(docs[aid]), "first_seen": first, "last_seen": last, "source": source,
+            "in_graph": typ in graph_types,
+        })
+    return frame("actors", rows)
+
+
+def build_edges(mentions: pd.DataFrame, events: pd.DataFrame, published: dict, node_ids: set) -> pd.DataFrame:
+    """Undirected co-mention edges: two actors named in the same sentence.
+
+    ``weight`` = number of sentences naming both; ``n_documents`` = documents with at
+    least one such sentence; dates from the documents' publication dates.
+    """
+    by_sentence: dict[tuple[str, int], set] = defaultdict(set)
+    for doc_id, sid, aid in zip(mentions["doc_id"], mentions["sentence_id"], mentions["actor_id"]):
+        if aid in node_ids:
+            by_sentence[(doc_id, int(sid))].add(aid)
+    weight: Counter = Counter()
+    edge_docs: dict[tuple[str, str], set] = defaultdict(set)
+    for (doc_id, _), actors in by_sentence.items():
+        for a, b in combinations(sorted(actors), 2):
+            weight[(a, b)] += 1
+            edge_docs[(a, b)].add(doc_id)
+    rows = []
+    for (a, b) in sorted(weight):
+        first, last = _minmax(published.get(d, "") for d in edge_docs[(a, b)])
+        rows.append({"edge_id": f"c:{a}--{b}", "source": a, "target": b, "kind": "comention",
+                     "weight": weight[(a, b)], "n_documents": len(edge_docs[(a, b)]),
+                     "first_seen": first, "last_seen": last})
+    return frame("edges", rows)

