@@ -80,6 +80,9 @@ class ActorRuler:
             "role": [(r.title, e.id) for e in self.gaz.entries.values() for r in e.roles],
         }
         self._keys: dict[int, tuple[str, str]] = {}
+        # forms written without capitals ("pays baltes", "forces russes"): descriptions
+        # rather than names, accepted in lowercase text only for places
+        self._lower_forms: dict[tuple[str, str], set[str]] = {}
         patterns: dict[str, list] = {}
         for kind, pairs in forms.items():
             for form, actor in pairs:
@@ -87,6 +90,8 @@ class ActorRuler:
                 target = alias_key(form) if kind == "role" else actor
                 key = f"{kind}|{target}"
                 patterns.setdefault(key, [])
+                if not any(c.isupper() for c in form):
+                    self._lower_forms.setdefault((kind, target), set()).add(fold(form))
                 for v in _variants(form):
                     patterns[key].append(v)
         for key, texts in patterns.items():
@@ -200,6 +205,21 @@ class ActorRuler:
                 return "too_short"
         return ""
 
+    def _name_like(self, span: Span, kind: str, target: str) -> bool:
+        """Whether a gazetteer hit reads as a name here. Text without capitals ("tout le
+        monde" for "Le Monde", "alliance") is a name only for a place whose alias is
+        itself lowercase ("pays baltes"); a lowercase description of an organisation or
+        person ("forces russes") is not a mention, in lowercase or in capitals."""
+        text = span.text
+        lower_forms = self._lower_forms.get((kind, target), set())
+        entry = self.gaz.get(target)
+        is_place = entry is not None and entry.type == "LOC"
+        if not any(c.isupper() for c in text):
+            return is_place and fold(text) in lower_forms
+        if not any(c.islower() for c in text) and fold(text) in lower_forms and not is_place:
+            return False
+        return True
+
     # -- the component ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         hits: dict[tuple[int, int], list[tuple[str, str]]] = {}
@@ -209,8 +229,8 @@ class ActorRuler:
                 continue
             if kind == "role" and (start == 0 or doc[start - 1].lower_ not in _ROLE_DETERMINERS):
                 continue
-            if kind in ("alias", "context", "metonym") and end - start == 1 and doc[start].text.islower():
-                continue  # a lowercase common word that happens to be an alias ("occident", "alliance")
+            if kind in ("alias", "context", "metonym") and not self._name_like(doc[start:end], kind, target):
+                continue
             hits.setdefault((start, end), []).append((kind, target))
         # a context alias counts only if the document names the actor otherwise
         named = {t for v in hits.values() for k, t in v if k in ("alias", "metonym")}
@@ -218,17 +238,21 @@ class ActorRuler:
             hits[key] = [(k, t) for k, t in hits[key] if k != "context" or t in named]
             if not hits[key]:
                 del hits[key]
-        gaz_spans = []
+        name_spans, role_spans = [], []
         for (start, end), kinds in hits.items():
             kinds.sort(key=lambda kt: _KIND_ORDER[kt[0]])
             kind, target = kinds[0]
             if kind == "role":
-                label = "PER"
+                role_spans.append(Span(doc, start, end, label="PER"))
             else:
                 entry = self.gaz.get(target)
-                label = entry.type if entry else "MISC"
-            gaz_spans.append(Span(doc, start, end, label=label))
-        gaz_spans = filter_spans(gaz_spans)
+                name_spans.append(Span(doc, start, end, label=entry.type if entry else "MISC"))
+                if any(k == "role" for k, _ in kinds):
+                    hits[(start, end)] = [kt for kt in kinds if kt[0] != "role"]
+        # names first; a role title ("secrétaire général de l'OTAN") never hides a name in it
+        gaz_spans = filter_spans(name_spans)
+        taken = {i for sp in gaz_spans for i in range(sp.start, sp.end)}
+        gaz_spans += [sp for sp in filter_spans(role_spans) if not any(i in taken for i in range(sp.start, sp.end))]
         ents = list(doc.ents)
         context_only = {(sp.start, sp.end) for sp in gaz_spans
                         if all(k == "context" for k, _ in hits[(sp.start, sp.end)])}
@@ -302,6 +326,16 @@ class ActorRuler:
         return doc
 
 
+def _in_term(date: str, start: str, end: str) -> bool:
+    """Whether an ISO date (any precision) falls within [start, end] (open ends allowed),
+    comparing at the coarser of the two precisions."""
+    if start and start[:len(date)] > date[:len(start)]:
+        return False
+    if end and end[:len(date)] < date[:len(end)]:
+        return False
+    return True
+
+
 class ActorLinker:
     """Set ``span._.actor_id`` for every entity (see module doc for the order of rules)."""
 
@@ -313,18 +347,25 @@ class ActorLinker:
         self.rules = load_rules(rules)
 
     def _role_holder(self, title_key: str, anchor: str | None, named: set[str]) -> str | None:
+        """The holder of a role title ("président russe") at the document's date, linked
+        only when the document also names that person: a description alone does not
+        add a person to the graph."""
         holders = self.gaz.role_index.get(title_key, [])
-        ids = {pid for pid, _ in holders}
-        in_doc = ids & named
-        if len(in_doc) == 1:
-            return next(iter(in_doc))
+        in_doc = {pid for pid, _ in holders} & named
         if anchor:
-            at_date = {pid for pid, r in holders
-                       if (not r.start or r.start[:len(anchor)] <= anchor) and (not r.end or anchor <= r.end[:len(anchor)] or r.end >= anchor)}
-            if len(at_date) == 1:
-                return next(iter(at_date))
-            return None
-        return next(iter(ids)) if len(ids) == 1 else None
+            at_date = {pid for pid, r in holders if _in_term(anchor, r.start, r.end)}
+            in_doc = (in_doc & at_date) or (in_doc if not at_date else set())
+        return next(iter(in_doc)) if len(in_doc) == 1 else None
+
+    def _locative(self, ent: Span) -> bool:
+        """Whether a capital is used as a place ("se tiendra à Vilnius"), not as its state."""
+        root = ent.root
+        if root.dep_ == "conj" and root.head.i < ent.start:
+            root = root.head  # "à Londres et à Paris": the first conjunct decides
+        preps = {c.lower_ for c in root.children if c.dep_ == "case"}
+        if not preps & self.rules.locative_preps:
+            return False
+        return root.head.lemma_.lower() in self.rules.locative_heads
 
     def _strip(self, ent: Span) -> str:
         toks = list(ent)
@@ -340,6 +381,13 @@ class ActorLinker:
             kinds = hits.get(f"{ent.start}:{ent.end}")
             actor, rule = None, None
             if kinds:
+                if self.metonymy and any(k == "metonym" for k, _ in kinds) and self._locative(ent):
+                    own = self.gaz.alias_index.get(alias_key(ent.text))
+                    if own:
+                        ent._.actor_id, ent._.actor_source, ent._.actor_rule = own, "gazetteer", "alias_place"
+                        continue
+                if self.metonymy and any(k == "metonym" for k, _ in kinds):
+                    kinds = [kt for kt in kinds if kt[0] == "metonym"] + [kt for kt in kinds if kt[0] != "metonym"]
                 for kind, target in kinds:
                     if kind == "metonym":
                         if self.metonymy:
@@ -379,6 +427,7 @@ class ActorLinker:
             if len(toks) >= 2:
                 aid = ent._.actor_id or name_key(self._strip(ent))
                 full_names.setdefault(fold(toks[-1].text), set()).add(aid)
+        unlinked: list[Span] = []
         for ent in pending:
             kinds = hits.get(f"{ent.start}:{ent.end}") or []
             roles = [t for k, t in kinds if k == "role"]
@@ -386,6 +435,8 @@ class ActorLinker:
                 holder = self._role_holder(roles[0], anchor, named)
                 if holder:
                     ent._.actor_id, ent._.actor_source, ent._.actor_rule = holder, "gazetteer", "role"
+                else:
+                    unlinked.append(ent)
                 continue
             stripped = self._strip(ent)
             words = [t for t in ent if t.is_alpha and fold(t.text) not in self.rules.titles]
@@ -398,6 +449,12 @@ class ActorLinker:
                     continue
             ent._.actor_id = name_key(stripped) or None
             ent._.actor_source, ent._.actor_rule = "discovered", "key"
+        if unlinked:
+            # role descriptions whose holder is not named in the document are not mentions
+            drop = {(e.start, e.end) for e in unlinked}
+            doc.ents = [e for e in doc.ents if (e.start, e.end) not in drop]
+            doc._.dropped_ents = (doc._.dropped_ents or []) + [
+                (e.start_char, e.end_char, e.text, e.label_, "role_holder_not_named") for e in unlinked]
         return doc
 
 

@@ -176,6 +176,8 @@ class ActorRules:
     titles: frozenset[str]
     name_particles: frozenset[str]
     name_heads: frozenset[str]
+    locative_heads: frozenset[str]
+    locative_preps: frozenset[str]
     not_names: frozenset[str]
     foreign_words: frozenset[str]
     foreign_share: float
@@ -198,6 +200,8 @@ def load_rules(path: str | None = None) -> ActorRules:
         titles=words("titles"),
         name_particles=words("name_particles"),
         name_heads=words("name_heads"),
+        locative_heads=frozenset(str(w) for w in _as_list(raw.get("locative_heads"), f"{p.name} locative_heads")),
+        locative_preps=frozenset(str(w) for w in _as_list(raw.get("locative_preps"), f"{p.name} locative_preps")),
         not_names=words("not_names"),
         foreign_words=frozenset(foreign),
         foreign_share=float(raw.get("foreign_share", 0.3)),

@@ -95,15 +95,21 @@ def parse_metadata_date(value: str) -> tuple[str, str]:
         return "", ""
 
 
+_HEADER_LINE = re.compile(r"^(?:\S+\.(?:com|fr|org|net|info|eu)\S*|date\s+\S+|\W*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b.*)$", re.I)
+
+
 def _guess_title(text: str) -> str:
-    for line in text.split("\n")[:6]:
-        line = line.strip()
-        if not line:
+    """The first line when it reads like a headline (short, several words, no final
+    full stop); header lines with only a date or a web address are skipped."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    for line in lines[:3]:
+        if _HEADER_LINE.match(line) and len(line) < 80:
             continue
         words = re.findall(r"[^\W\d_]{2,}", line)
-        if len(words) < 3 or len(line) > 250 or re.search(r"\d{1,2}/\d{1,2}/\d{4}", line):
-            continue
-        return line
+        if 3 <= len(words) and len(line) <= 200 and not line.endswith((".", "»", '"')) or (
+                3 <= len(words) and len(line) <= 120):
+            return line
+        return ""
     return ""
 
 

@@ -6,6 +6,7 @@ the same tables whatever the order documents were processed in.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
@@ -107,6 +108,7 @@ def build_tables(results: Iterable[DocResult], gaz: Gazetteer, graph_types=GRAPH
     documents = frame("documents", doc_rows).sort_values("doc_id", kind="stable")
     published = dict(zip(documents["doc_id"], documents["published"]))
     mentions = frame("mentions", mention_rows).sort_values(["doc_id", "start_char", "end_char"], kind="stable")
+    mentions["actor_id"] = mentions["actor_id"].map(merge_discovered(mentions, gaz))
     actors = build_actors(mentions, published, gaz, graph_types)
     timexes = frame("timexes", timex_rows).sort_values(["doc_id", "start_char", "end_char"], kind="stable")
     events = frame("events", event_rows)
@@ -118,6 +120,36 @@ def build_tables(results: Iterable[DocResult], gaz: Gazetteer, graph_types=GRAPH
     errors = frame("errors", error_rows).sort_values(["doc_id", "source"], kind="stable")
     return Tables(*(df.reset_index(drop=True) for df in
                     (documents, mentions, actors, timexes, events, edges, dropped, errors)), texts=texts)
+
+
+_TLD = re.compile(r"-(com|fr|net|org|info|news|eu|uk|de|ru|ua)$")
+
+
+def squash(actor_id: str) -> str:
+    """Key under which discovered ids are merged: no dashes, no web suffix
+    (``opex360-com``, ``opex-360`` and ``opex360`` are one actor)."""
+    return _TLD.sub("", actor_id).replace("-", "")
+
+
+def merge_discovered(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, str]:
+    """Map every actor id to its merged id: discovered ids that squash alike become the
+    most frequent of them, or the gazetteer id that squashes alike."""
+    counts = Counter(mentions["actor_id"])
+    by_squash: dict[str, list[str]] = defaultdict(list)
+    for aid in counts:
+        if aid:
+            by_squash[squash(aid)].append(aid)
+    gaz_squash = {squash(i): i for i in gaz.entries}
+    mapping = {aid: aid for aid in counts}
+    for sq, ids in by_squash.items():
+        if sq in gaz_squash:
+            target = gaz_squash[sq]
+        else:
+            target = sorted(ids, key=lambda i: (-counts[i], i))[0]
+        for aid in ids:
+            if aid not in gaz.entries:
+                mapping[aid] = target
+    return mapping
 
 
 def build_actors(mentions: pd.DataFrame, published: dict, gaz: Gazetteer, graph_types=GRAPH_TYPES) -> pd.DataFrame:

@@ -62,3 +62,13 @@ def test_tables_do_not_depend_on_document_order():
     t1, t2 = build_tables(a, GAZ), build_tables(list(reversed(a)), GAZ)
     for name, df in t1.items():
         assert df.equals(getattr(t2, name)), name
+
+
+def test_discovered_spellings_merge_across_documents():
+    results = [_res("d1", "", [(0, "opex360-com", "ORG")]), _res("d2", "", [(0, "opex-360", "ORG")]),
+               _res("d3", "", [(0, "opex360", "ORG"), (1, "opex360", "ORG")]),
+               _res("d4", "", [(0, "n-a-t-o", "ORG")])]
+    gaz = build(parse_entries([{"id": "nato", "label": "OTAN", "type": "ORG", "aliases": ["OTAN"]}]))
+    t = build_tables(results, gaz)
+    assert set(t.mentions["actor_id"]) == {"opex360", "nato"}
+    assert t.actors.set_index("actor_id").loc["opex360", "n_documents"] == 3

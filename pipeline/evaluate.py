@@ -1,0 +1,131 @@
+"""Score an output folder against a gold annotation (actors, timexes, publication dates).
+
+Gold format (the seed gold's): ``gold[file_name] = {doc_date, actors, optional, timex,
+events}`` and ``gold_actors[id] = {type, wikidata, aliases}``. A predicted actor maps to
+a gold actor when its label or one of the surface forms seen in that document equals a
+gold alias (or the gold id) compared without case, accents and leading article.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .gazetteer import alias_key
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    false_positives: list = field(default_factory=list)
+    misses: list = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _doc_key(name: str) -> str:
+    return Path(name).stem
+
+
+def gold_alias_index(gold_actors: dict) -> dict[str, str]:
+    index = {}
+    for gid, info in gold_actors.items():
+        for form in [gid, *info.get("aliases", [])]:
+            index.setdefault(alias_key(form), gid)
+    return index
+
+
+def score_actors(out: Path, gold: dict, gold_actors: dict, graph_only: bool = True) -> tuple[Score, dict]:
+    """Actor precision/recall per document, and fragmentation per gold actor."""
+    mentions = pd.read_csv(out / "mentions.csv", dtype=str, keep_default_na=False)
+    actors = pd.read_csv(out / "actors.csv", dtype=str, keep_default_na=False).set_index("actor_id")
+    index = gold_alias_index(gold_actors)
+    score = Score()
+    fragments: dict[str, set] = defaultdict(set)
+    for fname, g in sorted(gold.items()):
+        doc_id = _doc_key(fname)
+        m = mentions[mentions["doc_id"] == doc_id]
+        predicted: dict[str, set] = defaultdict(set)
+        for aid, text in zip(m["actor_id"], m["text"]):
+            if not aid or aid not in actors.index:
+                continue
+            if graph_only and actors.loc[aid, "in_graph"] != "True":
+                continue
+            predicted[aid].add(text)
+        gold_set, optional = set(g["actors"]), set(g.get("optional", []))
+        found = set()
+        for aid, forms in sorted(predicted.items()):
+            candidates = [actors.loc[aid, "label"], *sorted(forms)]
+            gid = next((index[alias_key(f)] for f in candidates if alias_key(f) in index), None)
+            if gid is not None:
+                fragments[gid].add(aid)
+            if gid in gold_set:
+                found.add(gid)
+            elif gid in optional:
+                continue
+            else:
+                score.fp += 1
+                score.false_positives.append((doc_id, aid, sorted(forms)[0]))
+        score.tp += len(found)
+        for gid in sorted(gold_set - found):
+            score.fn += 1
+            score.misses.append((doc_id, gid))
+    fragmentation = {gid: len(ids) - 1 for gid, ids in fragments.items() if len(ids) > 1}
+    return score, fragmentation
+
+
+def score_timexes(out: Path, gold: dict) -> tuple[int, int, list]:
+    """(correct, total, misses): a gold timex is correct when a predicted timex overlapping
+    its first occurrence in the text has the gold value."""
+    tx = pd.read_csv(out / "timexes.csv", dtype=str, keep_default_na=False)
+    texts = pd.read_parquet(out / "documents.parquet").set_index("doc_id")["text"]
+    correct, total, misses = 0, 0, []
+    for fname, g in sorted(gold.items()):
+        doc_id = _doc_key(fname)
+        text = texts.get(doc_id, "")
+        rows = tx[tx["doc_id"] == doc_id]
+        used_from: dict[str, int] = {}
+        for surface, value in g.get("timex", []):
+            total += 1
+            start = text.find(surface, used_from.get(surface, 0))
+            if start < 0:
+                misses.append((doc_id, surface, value, "surface not in text"))
+                continue
+            used_from[surface] = start + 1
+            end = start + len(surface)
+            hit = rows[(rows["start_char"].astype(int) < end) & (rows["end_char"].astype(int) > start)]
+            values = list(hit["value"])
+            if value in values:
+                correct += 1
+            else:
+                misses.append((doc_id, surface, value, "|".join(values) or "not found"))
+    return correct, total, misses
+
+
+def score_pubdates(out: Path, gold: dict) -> tuple[int, int, list]:
+    docs = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False).set_index("doc_id")
+    correct, wrong = 0, []
+    for fname, g in sorted(gold.items()):
+        doc_id = _doc_key(fname)
+        want = g.get("doc_date") or ""
+        got = docs.loc[doc_id, "published"] if doc_id in docs.index else ""
+        if want == got:
+            correct += 1
+        else:
+            wrong.append((doc_id, want, got))
+    return correct, len(gold), wrong
