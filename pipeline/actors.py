@@ -419,14 +419,14 @@ class ActorLinker:
                 pending.append(ent)
         named = {e._.actor_id for e in doc.ents if e._.actor_id}
         # full person names of this document, for surname linking
-        full_names: dict[str, set[str]] = {}
+        # full names of this document, for short forms: a person's surname ("Roll" after
+        # "Madis Roll"), an organisation's last word ("le Times" after "NY Times")
+        full_names: dict[tuple[str, str], set[str]] = {}
         for ent in doc.ents:
-            if ent.label_ != "PER":
-                continue
             toks = [t for t in ent if t.is_alpha and t.lower_.rstrip(".") not in _NAME_SUFFIXES]
-            if len(toks) >= 2:
+            if len(toks) >= 2 and ent.label_ in ("PER", "ORG"):
                 aid = ent._.actor_id or name_key(self._strip(ent))
-                full_names.setdefault(fold(toks[-1].text), set()).add(aid)
+                full_names.setdefault((ent.label_, fold(toks[-1].text)), set()).add(aid)
         unlinked: list[Span] = []
         for ent in pending:
             kinds = hits.get(f"{ent.start}:{ent.end}") or []
@@ -441,7 +441,10 @@ class ActorLinker:
             stripped = self._strip(ent)
             words = [t for t in ent if t.is_alpha and fold(t.text) not in self.rules.titles]
             if len(words) == 1:
-                owners = full_names.get(fold(words[0].text), set())
+                last = fold(words[0].text)
+                owners = full_names.get(("PER", last), set())
+                if ent.label_ == "ORG" or not owners:
+                    owners = owners | full_names.get((ent.label_, last), set()) if ent.label_ == "ORG" else owners
                 if len(owners) == 1:
                     owner = next(iter(owners))
                     ent._.actor_id, ent._.actor_rule = owner, "surname"

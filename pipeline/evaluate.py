@@ -99,21 +99,25 @@ def score_timexes(out: Path, gold: dict) -> tuple[int, int, list]:
         doc_id = _doc_key(fname)
         text = texts.get(doc_id, "")
         rows = tx[tx["doc_id"] == doc_id]
-        used_from: dict[str, int] = {}
+        starts = rows["start_char"].astype(int).tolist()
+        ends = rows["end_char"].astype(int).tolist()
+        values = rows["value"].tolist()
         for surface, value in g.get("timex", []):
             total += 1
-            start = text.find(surface, used_from.get(surface, 0))
-            if start < 0:
+            occurrences = [i for i in range(len(text)) if text.startswith(surface, i)]
+            if not occurrences:
                 misses.append((doc_id, surface, value, "surface not in text"))
                 continue
-            used_from[surface] = start + 1
-            end = start + len(surface)
-            hit = rows[(rows["start_char"].astype(int) < end) & (rows["end_char"].astype(int) > start)]
-            values = list(hit["value"])
-            if value in values:
+            # a gold expression may occur several times: it is found if any occurrence
+            # is covered by a predicted timex with the gold value
+            seen = []
+            for start in occurrences:
+                end = start + len(surface)
+                seen += [v for s0, e0, v in zip(starts, ends, values) if s0 < end and e0 > start]
+            if value in seen:
                 correct += 1
             else:
-                misses.append((doc_id, surface, value, "|".join(values) or "not found"))
+                misses.append((doc_id, surface, value, "|".join(dict.fromkeys(seen)) or "not found"))
     return correct, total, misses
 
 

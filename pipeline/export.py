@@ -21,7 +21,7 @@ from .tables import Tables
 #: files a run writes; a folder holding only these (and manifest.json) is ours to overwrite
 TABLE_NAMES = ("documents", "mentions", "actors", "timexes", "events", "edges", "dropped_mentions", "errors")
 OUTPUT_FILES = tuple(f"{n}.{ext}" for n in TABLE_NAMES for ext in ("csv", "parquet")) + (
-    "graph.graphml", "graph.gexf", "manifest.json")
+    "graph.graphml", "actions.graphml", "graph.gexf", "manifest.json")
 
 
 @contextmanager
@@ -80,23 +80,31 @@ def _graphml_value(v):
     return v
 
 
-def graphml_ready(g: nx.MultiDiGraph) -> nx.MultiGraph:
-    """A copy of the co-mention graph that networkx writes as Gephi-safe GraphML."""
-    h = nx.MultiGraph()
+def graphml_ready(g: nx.MultiDiGraph, directed: bool = False) -> nx.MultiGraph:
+    """A copy of ``g`` with only its co-mention edges (``directed=False``) or only its
+    action edges (``directed=True``), with values networkx writes as Gephi-safe GraphML.
+
+    networkx (and the GraphML readers most users have) reject graphs that mix directed
+    and undirected edges, so the two kinds go to two files: ``graph.graphml``
+    (co-mentions, undirected) and ``actions.graphml`` (actions, directed).
+    """
+    h = nx.MultiDiGraph() if directed else nx.MultiGraph()
     for n, d in g.nodes(data=True):
         h.add_node(n, **{k: v for k, v in ((k, _graphml_value(v)) for k, v in d.items()) if v is not None})
     for u, v, k, d in g.edges(keys=True, data=True):
-        if d.get("directed"):
+        if bool(d.get("directed")) != directed:
             continue
         attrs = {a: b for a, b in ((a, _graphml_value(b)) for a, b in d.items()) if b is not None}
         attrs.pop("directed", None)
         attrs["id"] = k
+        if directed:
+            attrs["label"] = d.get("event_type", "")
         h.add_edge(u, v, key=k, **attrs)
     return h
 
 
-def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
-    h = graphml_ready(g)
+def write_graphml(g: nx.MultiDiGraph, path: Path, directed: bool = False) -> None:
+    h = graphml_ready(g, directed)
     with atomic_path(path) as tmp:
         nx.write_graphml(h, tmp, encoding="utf-8", infer_numeric_types=True, edge_id_from_attribute="id")
 

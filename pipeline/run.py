@@ -205,7 +205,8 @@ def run(config: RunConfig, nlp=None) -> RunSummary:
     graph = build_graph(tables.actors, tables.edges)
     written = write_tables(tables, out)
     write_graphml(graph, out / "graph.graphml")
-    written.append("graph.graphml")
+    write_graphml(graph, out / "actions.graphml", directed=True)
+    written += ["graph.graphml", "actions.graphml"]
 
     docs = tables.documents
     summary.n_ok = int((docs["status"] == "ok").sum())

@@ -108,12 +108,22 @@ def build_tables(results: Iterable[DocResult], gaz: Gazetteer, graph_types=GRAPH
     documents = frame("documents", doc_rows).sort_values("doc_id", kind="stable")
     published = dict(zip(documents["doc_id"], documents["published"]))
     mentions = frame("mentions", mention_rows).sort_values(["doc_id", "start_char", "end_char"], kind="stable")
-    mentions["actor_id"] = mentions["actor_id"].map(merge_discovered(mentions, gaz))
+    merged = merge_discovered(mentions, gaz)
+    mentions["actor_id"] = mentions["actor_id"].map(merged)
     actors = build_actors(mentions, published, gaz, graph_types)
     timexes = frame("timexes", timex_rows).sort_values(["doc_id", "start_char", "end_char"], kind="stable")
+    for ev in event_rows:
+        ev["agent_id"] = merged.get(ev.get("agent_id", ""), ev.get("agent_id", ""))
+        ev["target_id"] = merged.get(ev.get("target_id", ""), ev.get("target_id", ""))
+        ev["attributed_to"] = merged.get(ev.get("attributed_to", ""), ev.get("attributed_to", ""))
     events = frame("events", event_rows)
     if len(events):
-        events = events.sort_values(["doc_id", "start_char", "event_type", "agent_id", "target_id"], kind="stable")
+        events = events.sort_values(["doc_id", "start_char", "event_type", "agent_id", "target_id"],
+                                    kind="stable").reset_index(drop=True)
+        events["event_id"] = events["doc_id"] + "#e" + events.groupby("doc_id").cumcount().astype(str)
+        known = set(actors["actor_id"])
+        for col in ("agent_id", "target_id", "attributed_to"):
+            events.loc[~events[col].isin(known), col] = ""
     node_ids = set(actors.loc[actors["in_graph"], "actor_id"])
     edges = build_edges(mentions, events, published, node_ids)
     dropped = frame("dropped_mentions", dropped_rows).sort_values(["doc_id", "start_char"], kind="stable")
@@ -206,4 +216,26 @@ def build_edges(mentions: pd.DataFrame, events: pd.DataFrame, published: dict, n
         rows.append({"edge_id": f"c:{a}--{b}", "source": a, "target": b, "kind": "comention",
                      "weight": weight[(a, b)], "n_documents": len(edge_docs[(a, b)]),
                      "first_seen": first, "last_seen": last})
+    rows.extend(action_edges(events, published, node_ids))
     return frame("edges", rows)
+
+
+def action_edges(events: pd.DataFrame, published: dict, node_ids: set) -> list[dict]:
+    """Directed edges agent -> target, one per (agent, target, event type): ``weight`` =
+    number of events, dates from the events' dates (else their documents'), and the
+    share of hypothetical events."""
+    groups: dict[tuple[str, str, str], list] = defaultdict(list)
+    if len(events):
+        for row in events.itertuples(index=False):
+            a, b = row.agent_id, row.target_id
+            if a and b and a != b and a in node_ids and b in node_ids:
+                groups[(a, b, row.event_type)].append(row)
+    rows = []
+    for (a, b, etype), evs in sorted(groups.items()):
+        n_hyp = sum(1 for e in evs if e.modality == "hypothetical")
+        first, last = _minmax((e.date or published.get(e.doc_id, "")) for e in evs)
+        rows.append({"edge_id": f"a:{a}->{b}:{etype}", "source": a, "target": b, "kind": "action",
+                     "weight": len(evs), "n_documents": len({e.doc_id for e in evs}),
+                     "first_seen": first, "last_seen": last, "event_type": etype,
+                     "n_hypothetical": n_hyp, "share_hypothetical": round(n_hyp / len(evs), 4)})
+    return rows

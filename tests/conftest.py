@@ -15,3 +15,13 @@ def nlp():
     from pipeline.nlp import load
 
     return load()
+
+
+@pytest.fixture(scope="session")
+def seeds_out(nlp, tmp_path_factory):
+    """The pipeline run once on seeds/: (output folder, RunSummary)."""
+    from pipeline.run import RunConfig, run
+
+    out = tmp_path_factory.mktemp("seeds_out")
+    summary = run(RunConfig(corpus=str(SEEDS), out=str(out), quiet=True), nlp=nlp)
+    return out, summary

@@ -140,3 +140,8 @@ def test_every_entity_gets_an_actor_id(nlp):
     _, doc = _ids(nlp, "Jens Stoltenberg, Interfax Ukraine et le journal Bild citent Lloyd Austin à Chypre.")
     assert doc.ents and all(e._.actor_id for e in doc.ents)
     assert {"interfax-ukraine", "jens-stoltenberg"} <= {e._.actor_id for e in doc.ents}
+
+
+def test_short_form_of_an_organisation_in_the_same_document(nlp):
+    ents, _ = _ids(nlp, "Le New York Times a publié l'enquête. Selon le Times, Washington hésite.")
+    assert {a for t, a in ents if "Times" in t} == {"new-york-times"}

@@ -12,13 +12,6 @@ from conftest import ROOT, SEEDS
 from pipeline.run import RunConfig, RunError, run
 
 
-@pytest.fixture(scope="module")
-def seeds_out(nlp, tmp_path_factory):
-    out = tmp_path_factory.mktemp("seeds_out")
-    summary = run(RunConfig(corpus=str(SEEDS), out=str(out), quiet=True), nlp=nlp)
-    return out, summary
-
-
 def _csv(out, name):
     return pd.read_csv(out / name, dtype=str, keep_default_na=False)
 
@@ -69,6 +62,17 @@ def test_graphml_round_trip_matches_tables(seeds_out):
         assert d["weight"] == int(row.weight) and d["kind"] == "comention"
     for n, d in g.nodes(data=True):
         assert d["label"] and d["type"] in {"PER", "ORG", "LOC"}
+
+
+def test_actions_graphml_round_trip_matches_tables(seeds_out):
+    out, _ = seeds_out
+    g = nx.read_graphml(out / "actions.graphml", force_multigraph=True)
+    assert g.is_directed()
+    edges = _csv(out, "edges.csv")
+    act = edges[edges["kind"] == "action"]
+    read = sorted((u, v, d["event_type"], d["weight"]) for u, v, d in g.edges(data=True))
+    want = sorted((r.source, r.target, r.event_type, int(r.weight)) for r in act.itertuples())
+    assert read == want
 
 
 def test_parquet_equals_csv(seeds_out):

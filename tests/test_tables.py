@@ -72,3 +72,29 @@ def test_discovered_spellings_merge_across_documents():
     t = build_tables(results, gaz)
     assert set(t.mentions["actor_id"]) == {"opex360", "nato"}
     assert t.actors.set_index("actor_id").loc["opex360", "n_documents"] == 3
+
+
+def _event(doc_id, start, etype, agent, target, modality="asserted", date=""):
+    return {"doc_id": doc_id, "sentence_id": 0, "start_char": start, "end_char": start + 3, "event_type": etype,
+            "trigger": "x", "agent_id": agent, "target_id": target, "date": date, "modality": modality,
+            "sentence": "s"}
+
+
+def test_action_edges_group_by_agent_target_type():
+    r1 = _res("d1", "2022-02-24", [(0, "russia", "LOC"), (0, "nato", "ORG")])
+    r1.events += [_event("d1", 5, "ASSAULT", "russia", "nato", date="2022-02-20"),
+                  _event("d1", 9, "ASSAULT", "russia", "nato", modality="hypothetical"),
+                  _event("d1", 12, "THREATEN", "russia", "nato"),
+                  _event("d1", 15, "STATEMENT", "nato", "")]
+    r2 = _res("d2", "2023-05-01", [(0, "russia", "LOC"), (1, "nato", "ORG")])
+    r2.events += [_event("d2", 1, "ASSAULT", "russia", "nato", modality="hypothetical")]
+    t = build_tables([r1, r2], GAZ)
+    act = t.edges[t.edges["kind"] == "action"].set_index("edge_id")
+    assert list(act.index) == ["a:russia->nato:ASSAULT", "a:russia->nato:THREATEN"]
+    a = act.loc["a:russia->nato:ASSAULT"]
+    assert (a.weight, a.n_documents, a.n_hypothetical, a.share_hypothetical) == (3, 2, 2, round(2 / 3, 4))
+    assert (a.first_seen, a.last_seen) == ("2022-02-20", "2023-05-01")
+    assert list(t.events["event_id"]) == ["d1#e0", "d1#e1", "d1#e2", "d1#e3", "d2#e0"]
+    g = build_graph(t.actors, t.edges)
+    assert g.number_of_edges() == 3  # one co-mention + two action edges
+    assert sum(1 for *_, d in g.edges(data=True) if d["directed"]) == 2
