@@ -15,6 +15,7 @@ from . import __version__
 from .export import OUTPUT_FILES, write_graphml, write_json, write_tables
 from .extract import DocResult, analyse
 from .gazetteer import load_gazetteer
+from .gexf import write_gexf
 from .graph import build_graph
 from .ingest import CorpusError, Document, iter_corpus, list_folder
 from .tables import build_tables
@@ -206,7 +207,8 @@ def run(config: RunConfig, nlp=None) -> RunSummary:
     written = write_tables(tables, out)
     write_graphml(graph, out / "graph.graphml")
     write_graphml(graph, out / "actions.graphml", directed=True)
-    written += ["graph.graphml", "actions.graphml"]
+    write_gexf(graph, out / "graph.gexf")
+    written += ["graph.graphml", "actions.graphml", "graph.gexf"]
 
     docs = tables.documents
     summary.n_ok = int((docs["status"] == "ok").sum())

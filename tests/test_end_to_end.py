@@ -75,6 +75,28 @@ def test_actions_graphml_round_trip_matches_tables(seeds_out):
     assert read == want
 
 
+def test_gexf_has_both_edge_kinds_with_dates(seeds_out):
+    from pipeline.gexf import read_gexf_edges, read_gexf_nodes
+
+    out, _ = seeds_out
+    text = (out / "graph.gexf").read_text(encoding="utf-8")
+    assert 'mode="dynamic"' in text and 'timeformat="date"' in text and "defaultedgetype" not in text
+    edges = _csv(out, "edges.csv")
+    read = {e["id"]: e for e in read_gexf_edges(out / "graph.gexf")}
+    assert set(read) == set(edges["edge_id"])
+    for row in edges.itertuples():
+        e = read[row.edge_id]
+        assert (e["source"], e["target"], e["kind"], int(e["weight"])) == (row.source, row.target, row.kind,
+                                                                           int(row.weight))
+        assert e["type"] == ("directed" if row.kind == "action" else "undirected")
+        assert ("start" in e) == bool(row.first_seen)
+    assert {"directed", "undirected"} <= {e["type"] for e in read.values()}
+    actors = _csv(out, "actors.csv").set_index("actor_id")
+    for n in read_gexf_nodes(out / "graph.gexf"):
+        assert ("start" in n) == bool(actors.loc[n["id"], "first_seen"])
+        assert n["label"] == actors.loc[n["id"], "label"]
+
+
 def test_parquet_equals_csv(seeds_out):
     out, _ = seeds_out
     for name in ("mentions", "actors", "edges"):
@@ -94,8 +116,8 @@ def test_manifest(seeds_out):
 def test_second_run_is_byte_identical(seeds_out, nlp, tmp_path):
     out, _ = seeds_out
     run(RunConfig(corpus=str(SEEDS), out=str(tmp_path), quiet=True), nlp=nlp)
-    for name in ("documents.csv", "mentions.csv", "actors.csv", "edges.csv", "timexes.csv", "graph.graphml",
-                 "mentions.parquet"):
+    for name in ("documents.csv", "mentions.csv", "actors.csv", "edges.csv", "timexes.csv", "events.csv",
+                 "graph.graphml", "actions.graphml", "graph.gexf", "mentions.parquet", "events.parquet"):
         assert (out / name).read_bytes() == (tmp_path / name).read_bytes(), name
 
 
