@@ -56,7 +56,10 @@ def main(argv=None):
         rows = {}
         rows["raw nlp.pipe"] = best_of(lambda: [None for _ in raw.pipe(texts, batch_size=a.batch_size)], a.repeat)
         rows["pipeline map step"] = best_of(lambda: [None for _ in analyse(full, documents, a.batch_size)], a.repeat)
-        for name, kwargs in (("map, no actor layer", {"actors": False}), ("map, no timex", {"timex": False})):
+        # components removed one by one from the end, to read each one's marginal cost
+        for name, kwargs in (("map without events", {"events": False}),
+                             ("map without events, timex", {"events": False, "timex": False}),
+                             ("map, spaCy model only", {"events": False, "timex": False, "actors": False})):
             nlp = load(**kwargs)
             rows[name] = best_of(lambda: [None for _ in analyse(nlp, documents, a.batch_size)], a.repeat)
         out = Path(tmp) / "out"
@@ -72,6 +75,16 @@ def main(argv=None):
         print(f"{name:32} {secs:8.2f} {n_tokens / secs:10,.0f} {a.docs / secs:8.1f} {ratio:6.2f}")
         report["rows"][name] = {"seconds": round(secs, 3), "tokens_per_s": round(n_tokens / secs),
                                 "ratio_vs_raw": round(ratio, 3)}
+    full_map = rows["pipeline map step"]
+    costs = {
+        "events": full_map - rows["map without events"],
+        "timex": rows["map without events"] - rows["map without events, timex"],
+        "actor layer": rows["map without events, timex"] - rows["map, spaCy model only"],
+    }
+    print("marginal cost of each component, as a share of the full map step:")
+    for name, secs in costs.items():
+        print(f"  {name:12} {secs:6.2f} s  {secs / full_map:6.1%}")
+    report["component_share_of_map"] = {k: round(v / full_map, 4) for k, v in costs.items()}
     if a.json:
         a.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 

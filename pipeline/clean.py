@@ -27,6 +27,9 @@ _MD_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.M)
 _FOOTNOTE_ARROW = re.compile(r"[↑^]\s*")
 # stray regional indicators (half a flag), variation selectors, zero-width chars
 _INVISIBLE = re.compile("[\U0001F1E6-\U0001F1FF\uFE0E\uFE0F\u200B-\u200D\u2060\uFEFF\u00AD]")
+# characters in the blocks where emoji and pictographs live (ℹ, ©, ™, ⚠, ✅, 🇷🇺 …)
+_MAYBE_PICTOGRAPH = re.compile("[\u00A9\u00AE\u203C-\u3299\U0001F000-\U0001FAFF\uFE0F]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
@@ -59,9 +62,10 @@ def clean_text(text: str) -> str:
     text = _MD_HEADING.sub("", text)
     text = _MD_BULLET.sub("", text)
     text = _FOOTNOTE_ARROW.sub("", text) if "↑" in text else text
-    text = emoji.replace_emoji(text, replace="")
+    if _MAYBE_PICTOGRAPH.search(text):  # emoji's scan is slow: only run it when needed
+        text = emoji.replace_emoji(text, replace="")
     text = _INVISIBLE.sub("", text)
-    text = "".join(c for c in text if c in "\n\t" or ord(c) >= 32)
+    text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANK_LINES.sub("\n\n", text)

@@ -25,8 +25,11 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
+import numpy as np
 import yaml
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.language import Language
+from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import load_gazetteer
@@ -54,6 +57,27 @@ _REFLEXIVE = {"se", "soi", "me", "te", "nous", "vous", "s'", "m'", "t'"}
 _VERB_TARGET_PREPS = ("à", "contre", "vers", "en", "sur", "de")
 _NOUN_TARGET_PREPS = ("contre", "sur", "vers", "en", "à")
 _SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+# types whose target may be the place where force is applied ("déployer en Pologne",
+# "frappes sur Lviv"); for every other type a mere place (a city or region that is not a
+# state) introduced by à/en/dans is the venue of the event, not its target
+_FORCE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
+_PLACE_PREPS = ("à", "en", "dans")
+_DEEP_PLACE_PREPS = ("en", "dans", "à", "sur", "vers", "contre")
+_COMPLEX_PREP_NOUNS = {"côté", "côtés", "sein", "cadre", "faveur", "nom", "part", "lieu", "place", "profit", "égard",
+                       "raison", "suite", "cours", "issue", "aide", "moyen", "occasion", "titre", "demande",
+                       "initiative", "appel", "invitation", "instar", "exemple", "image", "service", "tête"}
+# verbs whose direct object is the recipient: with a thing as object they have another
+# sense ("armer des drones" = fit weapons to them, not military aid)
+_RECIPIENT_OBJECT_VERBS = {"armer", "réarmer", "équiper"}
+# promising harm is a threat ("a promis de faire brûler les chars"); the lexicon's
+# 'promettre de' THREATEN entry overrides this fallback list
+_HARM_VERBS = {"brûler", "détruire", "anéantir", "écraser", "raser", "punir", "venger", "éliminer", "frapper",
+               "riposter", "répliquer", "attaquer", "bombarder", "tuer", "rayer"}
+# ambiguous event nouns that count only with a military modifier or a nationality adjective
+# ("les manœuvres de l'OTAN en faveur de..." is figurative)
+_AMBIGUOUS_NOUNS = {"manœuvre": {"militaire", "naval", "navale", "aérien", "aérienne", "conjoint", "conjointe",
+                                 "terrestre", "nucléaire", "stratégique", "amphibie"}}
+_SAY_NO_VERBS = {"dire", "répondre", "opposer"}
 # for these types an adjunct "à/en X" is where the event happened, not its target
 _PLACE_ADJUNCT_TYPES = {"CONSULT", "AGREE", "REJECT", "SUPPORT", "ACCUSE", "STATEMENT", "COOPERATE", "PROTEST"}
 _SUBJ_PRONOUNS = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles"}
@@ -140,6 +164,8 @@ class EventExtractor:
         for lst in self.entries.values():
             lst.sort(key=lambda e: (-e.specificity, e.order))
         self.keys = frozenset(self.entries)
+        self._lemma_hashes = None  # filled on first use, from the document's StringStore
+        self._fix_hashes = None
         self.lemma_fixes = {str(k).lower(): str(v) for k, v in (lex.get("lemma_fixes") or {}).items()}
         self.event_nouns = frozenset(lem for lem, pos in self.entries if pos == "NOUN")
         # model lemma -> real lemma ('demande' -> 'demander') for the modality word lists
@@ -173,7 +199,12 @@ class EventExtractor:
         # verbs of saying whose nominal object is not made hypothetical ("annonce de nouvelles
         # livraisons"): they count only with an infinitive complement
         self.xcomp_only_hyp = self.hyp_verbs & self.attr_verbs - {"menacer", "avertir", "promettre", "prévenir"}
+        # verbs whose promise is a threat: the obj list of 'promettre de' THREATEN entries
+        self.harm_verbs = frozenset(o for es in self.entries.values() for e in es
+                                    if e.canonical == "promettre" and e.type == "THREATEN" and e.prep and e.obj
+                                    for o in e.obj) or frozenset(_HARM_VERBS)
         gaz = load_gazetteer()
+        self.gaz = gaz
         self.adjectives = gaz.adjective_index
 
     # ------------------------------------------------------------------ spaCy API
@@ -201,12 +232,20 @@ class EventExtractor:
     def extract(self, doc: Doc) -> list[dict[str, Any]]:
         if not doc.has_annotation("DEP"):
             return []
+        candidates = self._candidates(doc)
+        if not candidates:
+            return []
         ctx = _DocContext(self, doc)
+        by_sentence: dict[int, list[int]] = {}
+        for i in candidates:
+            by_sentence.setdefault(ctx.sent_of[i], []).append(i)
         out: list[dict[str, Any]] = []
         seen: set[tuple] = set()
-        for sid, sent in enumerate(ctx.sents):
+        for sid, token_ids in sorted(by_sentence.items()):
+            sent = ctx.sents[sid]
             matches = []
-            for tok in sent:
+            for i in token_ids:
+                tok = doc[i]
                 pos = tok.pos_
                 if pos == "VERB":
                     lemma = self.lemma_fixes.get(tok.lower_, tok.lemma_)
@@ -222,6 +261,8 @@ class EventExtractor:
                 if (lemma, pos) not in self.keys:
                     continue
                 entry, obj_tok = self._select(tok, lemma, pos, ctx)
+                if entry is not None:
+                    entry = self._sense(tok, entry, obj_tok, ctx)
                 if entry is not None:
                     matches.append((tok, entry, obj_tok))
             if not matches:
@@ -243,6 +284,75 @@ class EventExtractor:
                     seen.add(key)
                     out.append(rec)
         return out
+
+    def _candidates(self, doc: Doc) -> list[int]:
+        """Indices of the tokens that may be triggers, found on arrays (no Token objects):
+        verbs and nouns whose lemma (or lowercase form, for lemma fixes) is in the lexicon,
+        and adjectives (participles tagged ADJ are checked one by one)."""
+        if len(doc) == 0:
+            return []
+        if self._lemma_hashes is None:
+            strings = doc.vocab.strings
+            lemmas = {lemma for lemma, _ in self.keys}
+            self._lemma_hashes = np.array(sorted({strings.add(x) for lemma in lemmas
+                                                  for x in (lemma, lemma.capitalize())}), dtype="uint64")
+            self._fix_hashes = np.array(sorted({strings.add(x) for x in self.lemma_fixes}), dtype="uint64")
+        arr = doc.to_array([POS, LEMMA, LOWER])
+        pos = arr[:, 0]
+        known = np.isin(arr[:, 1], self._lemma_hashes) | np.isin(arr[:, 2], self._fix_hashes)
+        mask = (((pos == VERB) | (pos == NOUN)) & known) | (pos == ADJ)
+        return np.nonzero(mask)[0].tolist()
+
+    def _sense(self, tok: Token, entry: _Entry, obj_tok: Token | None, ctx: "_DocContext") -> _Entry | None:
+        """Word-sense checks on the chosen entry: drop or retype it (see the constants)."""
+        if entry.pos == "NOUN":
+            mods = _AMBIGUOUS_NOUNS.get(entry.canonical)
+            if mods is not None and not any(
+                    c.dep_ == "amod" and (c.lemma_.lower() in mods or c.lower_ in mods
+                                          or fold(c.text) in self.adjectives) for c in tok.children):
+                return None
+            return entry
+        if entry.obj is not None:
+            return entry
+        if entry.canonical in _RECIPIENT_OBJECT_VERBS:
+            for c in tok.children:
+                if c.dep_ == "obj" and c.pos_ == "NOUN" and ctx.actor(c, depth=0) is None:
+                    return None
+        if entry.type == "REQUEST" and entry.canonical == "demander" and self._asks_question(tok):
+            return None
+        if entry.type == "STATEMENT" and entry.canonical in _SAY_NO_VERBS:
+            if any(c.lower_ == "non" and c.dep_ in ("advmod", "obj", "ccomp", "xcomp") for c in tok.children):
+                return _retyped(entry, "REJECT")
+        if entry.type == "AGREE" and entry.canonical in ("promettre", "jurer"):
+            frontier = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+            for _ in range(3):
+                nxt = []
+                for v in frontier:
+                    if v.pos_ == "VERB" and (_vl(self, v) in self.harm_verbs or any(
+                            e.type in ("ASSAULT", "COERCE") for e in self.entries.get((_vl(self, v), "VERB"), ()))):
+                        return _retyped(entry, "THREATEN")
+                    nxt.extend(c for c in v.children if c.dep_ in ("xcomp", "obj", "ccomp"))
+                frontier = nxt
+        return entry
+
+    @staticmethod
+    def _asks_question(tok: Token) -> bool:
+        """'demander à X s'il...' or the incise after a question ('?, lui a demandé une
+        journaliste'): asking, not requesting."""
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "advcl", "obj", "xcomp") and any(
+                    k.dep_ == "mark" and k.lower_ in ("si", "s'", "s’") for k in c.children):
+                return True
+        first = min([tok.i] + [c.i for c in tok.children if c.dep_.startswith(("aux", "expl", "iobj"))
+                               or (c.dep_ == "obj" and c.pos_ == "PRON")])
+        doc = tok.doc
+        if first > 0 and doc[first - 1].text in (",", "»", "”", '"') and any(
+                c.dep_ in ("nsubj", "obj") and c.i > tok.i and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+            j = first - 1
+            while j > 0 and doc[j].text in (",", "»", "”", '"'):
+                j -= 1
+            return doc[j].text == "?"
+        return False
 
     @staticmethod
     def _participle_lemma(tok: Token) -> str | None:
@@ -291,9 +401,19 @@ class EventExtractor:
             for x in [c, *[k for k in c.children if k.dep_ == "conj"]]:
                 if x.lemma_.lower() in e.obj or x.lower_ in e.obj:
                     return x
+                if x.pos_ == "VERB" and x.lower_.endswith("s") and x.lower_[:-1] in e.obj:
+                    return x  # a plural noun tagged VERB ("déclenché d'importantes frappes")
                 if "per" in e.obj and ctx.label_of(x) == "PER":
                     return x
         return None
+
+
+def _retyped(entry: _Entry, new_type: str) -> _Entry:
+    e = object.__new__(_Entry)
+    for k in _Entry.__slots__:
+        setattr(e, k, getattr(entry, k))
+    e.type = new_type
+    return e
 
 
 def _vl(ex: "EventExtractor", tok: Token) -> str:
@@ -343,18 +463,88 @@ class _DocContext:
         anchor = anchor.isoformat()[:10] if hasattr(anchor, "isoformat") else anchor
         self.anchor = anchor if isinstance(anchor, str) and _ISO.match(anchor) else None
         self.cond_clauses = self._conditional_clauses()
+        self._in_quote: list[bool] | None = None
+        # subject pronouns already resolved to a person: (token index, arg), in text order
+        self.resolved: list[tuple[int, _Arg]] = []
         self._hyp_memo: dict[int, bool] = {}
         self._neg_memo: dict[int, bool] = {}
+
+    @property
+    def in_quote(self) -> list[bool]:
+        """Per token: inside a direct quotation (« ... » or "..."); computed on first use."""
+        if self._in_quote is None:
+            strings = self.doc.vocab.strings
+            opening = {strings.add("«"), strings.add("“")}
+            closing = {strings.add("»"), strings.add("”")}
+            straight_quote = strings.add('"')
+            flags = [False] * len(self.doc)
+            depth, straight = 0, False
+            for i, h in enumerate(self.doc.to_array(ORTH).tolist()):
+                if h in opening:
+                    depth += 1
+                elif h in closing:
+                    depth = max(0, depth - 1)
+                elif h == straight_quote:
+                    straight = not straight
+                elif depth or straight:
+                    flags[i] = True
+            self._in_quote = flags
+        return self._in_quote
 
     # ------------------------------------------------------------------ helpers
     def label_of(self, tok: Token) -> str:
         ent = self.tok2ent[tok.i]
         return ent.label_ if ent is not None else tok.ent_type_
 
+    def is_place(self, arg: _Arg) -> bool:
+        """A mere place: a LOC actor that is not a state (no nationality adjective, no
+        metonym such as a capital): Bruxelles, Texas, mer du Nord, oblast de Kharkiv."""
+        if arg is None:
+            return False
+        entry = self.ex.gaz.get(arg.id)
+        if entry is None:
+            ent = self.tok2ent[arg.i]
+            return ent is not None and ent.label_ == "LOC"
+        return entry.type == "LOC" and not entry.adjectives and not entry.metonyms
+
+    def _venue_filter(self, got: list[_Arg], entry: _Entry, prep: str, dep: str) -> list[_Arg]:
+        """Drop mere places introduced by à/en/dans when the event type takes no place target."""
+        if entry.type in _FORCE_TYPES or prep not in _PLACE_PREPS or dep in ("obl:arg", "iobj"):
+            return got
+        if entry.prep and prep in entry.prep:
+            return got  # 'se rendre à X': the place is the argument
+        return [g for g in got if not self.is_place(g)]
+
+    def deep_place_targets(self, roots: list[Token], exclude: set[str],
+                           preps: tuple = _DEEP_PLACE_PREPS) -> list[_Arg]:
+        """For force types: a name reached through a chain of nominal modifiers from a
+        locative phrase ('au sein de brigades multinationales en Pologne', 'dans la région
+        séparatiste de la Transnistrie', 'frappes de missiles balistiques sur Lviv')."""
+        frontier = list(roots)
+        for _ in range(4):
+            nxt = []
+            for n in frontier:
+                if _case_of(n) in preps:
+                    # 'aux côtés de la Russie', 'au sein de l'OTAN': a complex preposition,
+                    # its de-complement is no place
+                    deep = 0 if n.lemma_.lower() in _COMPLEX_PREP_NOUNS else 2
+                    got = [g for g in self.actors(n, depth=deep, adj=False, role="target") if g.id not in exclude]
+                    if got:
+                        return got
+                for c in n.children:
+                    if c.dep_ in ("nmod", "conj", "obl", "obl:mod") and c.pos_ in ("NOUN", "PROPN", "X"):
+                        nxt.append(c)
+            frontier = nxt
+            if not frontier:
+                break
+        return []
+
     def is_passive(self, verb: Token) -> bool:
         kids = list(verb.children)
         if not any(c.dep_ in ("aux:pass", "nsubj:pass", "expl:pass") for c in kids):
             return False
+        if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in kids) and any(c.dep_ == "obj" for c in kids):
+            return False  # 'se sont serré la main': a pronominal verb with an object, not a passive
         if _vl(self.ex, verb) in _ETRE_VERBS and not any(c.dep_ == "obl:agent" for c in kids):
             return False
         return True
@@ -368,7 +558,10 @@ class _DocContext:
         heads = set()
         markers = self.ex.cond_markers
         doc = self.doc
-        for tok in doc:
+        strings = doc.vocab.strings
+        cues = np.array([strings.add(w) for w in ("si", "s'", "s’", "cas", "condition", "peu")], dtype="uint64")
+        for i in np.nonzero(np.isin(doc.to_array(LOWER), cues))[0].tolist():
+            tok = doc[i]
             low = tok.lower_
             if low in ("si", "s'", "s’") and tok.pos_ == "SCONJ":
                 if tok.i > 0 and doc[tok.i - 1].lower_ == "même":
@@ -434,9 +627,11 @@ class _DocContext:
         if nmod and depth > 0:
             for c in children:
                 if c.dep_ == "nmod" and _case_of(c) == "de":
-                    arg = self.actor(c, depth - 1, nmod, adj, role)
-                    if arg is not None:
-                        return arg
+                    # "chefs d'État et de gouvernement de l'Otan": the conjunct carries the name
+                    for x in [c, *[k for k in c.children if k.dep_ == "conj" and k.pos_ == "NOUN"]]:
+                        arg = self.actor(x, depth - 1, nmod, adj, role)
+                        if arg is not None:
+                            return arg
         return None
 
     def actors(self, tok: Token, depth: int = 2, nmod: bool = True, adj: bool = True,
@@ -446,9 +641,17 @@ class _DocContext:
         first = self.actor(tok, depth, nmod, adj, role)
         if first is not None:
             out.append(first)
-        for c in tok.children:
-            if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "X", "ADJ"):
-                out.extend(self.actors(c, depth, nmod, adj, role))
+        # conjuncts, also those attached to a name in apposition ("Le secrétaire ... Lloyd
+        # Austin et le secrétaire ... Jens Stoltenberg": 'et' hangs on 'Lloyd')
+        ent = self.tok2ent[tok.i]
+        heads = [tok] + ([t for t in ent if t.i != tok.i] if ent is not None else [])
+        heads += [c for h in list(heads) for c in h.children
+                  if c.dep_ in ("appos", "flat:name") and self.tok2ent[c.i] is not None and c not in heads]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "X", "ADJ") \
+                        and (ent is None or not (ent.start <= c.i < ent.end)):
+                    out.extend(self.actors(c, depth, nmod, adj, role))
         return out
 
     def prep_actors(self, tok: Token) -> list[_Arg]:
@@ -465,9 +668,24 @@ class _DocContext:
         the ``pronoun_window`` previous ones.
         """
         low = tok.lower_.lstrip("-")
+        if not subject and low in ("les", "leur") and self.is_infinitival(tok.head):
+            # 'X ont demandé à Y de les aider': a plural clitic in an infinitive complement
+            # refers to the subject of the governing verb
+            cur = tok.head
+            for _ in range(3):
+                if cur.dep_ not in ("xcomp", "ccomp", "advcl", "obl:arg") or cur.head is cur:
+                    break
+                cur = cur.head
+                if cur.pos_ in ("VERB", "AUX"):
+                    got = [a for a in self.subject(cur) if a.id not in exclude]
+                    if got:
+                        return got
         sid = self.sent_of[tok.i]
         lo = self.sents[max(0, sid - self.ex.pronoun_window)].start
-        cands = [(i, ent) for i, ent in self.mentions if lo <= i < tok.i and ent._.actor_id not in exclude]
+        # an incise after a quotation ('», a-t-il ajouté') does not refer to a name quoted
+        skip_quoted = subject and tok.head.i < tok.i and not self.in_quote[tok.i]
+        cands = [(i, ent) for i, ent in self.mentions if lo <= i < tok.i and ent._.actor_id not in exclude
+                 and not (skip_quoted and self.in_quote[i] and self.sent_of[i] == sid)]
         if not cands:
             return []
         cands.reverse()
@@ -495,6 +713,18 @@ class _DocContext:
                                     and self.tok2ent[c.i].label_ == ent.label_:
                                 group.append(self._ent_arg(c))
                     return [g for g in group if g is not None and g.id not in exclude]
+        if subject and low in ("il", "elle"):
+            # a chain of pronouns: 'il' continues the person an earlier 'il' stood for when
+            # that pronoun is nearer than any named person subject
+            prev = [(i, a) for i, a in self.resolved if lo <= i < tok.i and a.id not in exclude
+                    and self.doc[i].lower_.lstrip("-") == low]
+            if prev:
+                near_named = next((i for i, e in cands if e.label_ == "PER" and is_subj(e)), -1)
+                if prev[-1][0] > near_named:
+                    if all(i != tok.i for i, _ in self.resolved):
+                        self.resolved.append((tok.i, prev[-1][1]))
+                        self.resolved.sort(key=lambda x: x[0])
+                    return [prev[-1][1]]
         if subject:
             prefs = []
             if low in ("il", "elle"):
@@ -507,7 +737,12 @@ class _DocContext:
         for pref in prefs:
             for _, ent in cands:
                 if pref(ent):
-                    return [_Arg(ent._.actor_id, ent.text, ent.start)]
+                    arg = _Arg(ent._.actor_id, ent.text, ent.start)
+                    if subject and low in ("il", "elle") and ent.label_ == "PER" \
+                            and all(i != tok.i for i, _ in self.resolved):
+                        self.resolved.append((tok.i, arg))
+                        self.resolved.sort(key=lambda x: x[0])
+                    return [arg]
         return []
 
     # ------------------------------------------------------------------ agents
@@ -519,10 +754,25 @@ class _DocContext:
         seen.add(verb.i)
         passive = self.is_passive(verb)
         subj = None
-        for c in verb.children:
-            if c.dep_ == "nsubj" or (c.dep_ == "expl:subj" and c.lower_ in _SUBJ_PRONOUNS):
-                subj = c
-                break
+        subjs = [c for c in verb.children
+                 if c.dep_ == "nsubj" or (c.dep_ == "expl:subj" and c.lower_ in _SUBJ_PRONOUNS)]
+        if subjs:
+            # several subjects is a parse slip ("en Roumanie où dans la Moldavie voisine
+            # l'armée russe a entamé"): the one nearest before the verb is the real one
+            before = [c for c in subjs if c.i < verb.i]
+            subj = before[-1] if before else subjs[0]
+        else:
+            # "la Russie a, à plusieurs reprises, déclenché": the auxiliary, cut off by an
+            # incise, is parsed as a verb of its own that keeps the subject
+            if "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children):
+                sent = verb.sent
+                for j in range(verb.i - 1, max(sent.start, verb.i - 16) - 1, -1):
+                    a = self.doc[j]
+                    if a.lemma_ == "avoir" and a.pos_ in ("VERB", "AUX") and a.i + 1 < len(self.doc) \
+                            and self.doc[a.i + 1].text == "," \
+                            and not any(k.dep_ in ("obj", "xcomp", "ccomp") for k in a.children):
+                        subj = next((k for k in a.children if k.dep_ == "nsubj"), None)
+                        break
         if passive:
             kids = list(verb.children)
             agents = [c for c in kids if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case_of(c) == "par")]
@@ -544,6 +794,17 @@ class _DocContext:
         if inverted is not None:
             return self.actors(inverted)
         head = verb.head
+        if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") \
+                and any(c.dep_ in ("mark", "case") and c.lower_ == "en" for c in verb.children):
+            # gérondif ("en incitant Zelensky à..."): the subject of the clause it modifies
+            cur = verb.head
+            for _ in range(4):
+                if cur.pos_ in ("VERB", "AUX"):
+                    return self.subject(cur, seen)
+                if cur.head is cur:
+                    break
+                cur = cur.head
+            return []
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return self.subject(head, seen)
         if verb.dep_ in ("xcomp", "advcl", "ccomp", "acl") and self.is_infinitival(verb):
@@ -604,6 +865,11 @@ class _DocContext:
             if low in _SUBJ_PRONOUNS and _vl(self.ex, verb) not in _IMPERSONAL:
                 return self.pronoun(subj)
             if low == "qui" and verb.dep_ == "acl:relcl":
+                # a name right before 'qui' is its antecedent whatever the parse says
+                # ("c'était la Turquie qui avait bloqué..."), unless it is a de-complement
+                prev = self.tok2ent[subj.i - 1] if subj.i > 0 else None
+                if prev is not None and prev.end == subj.i and prev.root.dep_ != "nmod":
+                    return [_Arg(prev._.actor_id, prev.text, prev.start)]
                 # "Giuseppe Cavo Dragone, président du Comité militaire de l'OTAN, qui affirme"
                 h = verb.head
                 for _ in range(3):
@@ -627,7 +893,7 @@ class _DocContext:
         if first == 0 or self.doc[first - 1].text not in (",", "»", "”", '"'):
             return None
         for c in verb.children:
-            if c.i > verb.i and c.dep_ in ("obj", "nsubj") and self.actor(c) is not None:
+            if c.i > verb.i and c.dep_ in ("obj", "nsubj") and not _case_of(c) and self.actor(c) is not None:
                 return c
         return None
 
@@ -699,7 +965,10 @@ class _DocContext:
                 if got:
                     de_args.append(got)
             elif case in tpreps:
-                targets.extend(self.actors(c))
+                got = self.actors(c)
+                if entry is not None and not (entry.target_prep and case in entry.target_prep):
+                    got = self._venue_filter(got, entry, case, c.dep_)
+                targets.extend(got)
         for c in noun.children:  # a verb mis-tagged NOUN ("l'OTAN menace la sécurité de la Russie")
             if c.dep_ == "nsubj" and not agents:
                 agents = self.actors(c)
@@ -732,6 +1001,12 @@ class _DocContext:
                             break
         ids = {a.id for a in agents}
         targets = [t for t in targets if t.id not in ids]
+        if not targets and entry is not None and entry.type in ("ASSAULT", "MOBILIZE"):
+            roots = [c for c in noun.children if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg")
+                     and _case_of(c) not in ("par", "entre")]
+            preps = tuple(p for p in entry.target_prep if p in _DEEP_PLACE_PREPS) if entry.target_prep \
+                else _DEEP_PLACE_PREPS
+            targets = self.deep_place_targets(roots, ids, preps)
         return agents, targets, rule
 
     def governing_verb(self, tok: Token) -> tuple[Token | None, str]:
@@ -1021,7 +1296,8 @@ class _DocContext:
         return False
 
     # ------------------------------------------------------------------ events
-    def _light_noun_targets(self, noun: Token, preps: tuple, agent_ids: set[str]) -> list[_Arg]:
+    def _light_noun_targets(self, noun: Token, preps: tuple, agent_ids: set[str],
+                            entry: _Entry | None = None) -> list[_Arg]:
         """Target of a light verb read on its object noun: the noun's own nationality
         adjective ('formera des soldats ukrainiens') or an entity introduced by a target
         preposition somewhere in its nominal phrase ('un embargo sur le pétrole russe')."""
@@ -1039,7 +1315,10 @@ class _DocContext:
                         continue
                     case = _case_of(c)
                     if case in preps or case == "de":
-                        got.extend(self.actors(c, depth=0, role="target"))
+                        found = self.actors(c, depth=0, role="target")
+                        if entry is not None:  # 'tenir une réunion à Bruxelles': a venue
+                            found = self._venue_filter(found, entry, case, c.dep_)
+                        got.extend(found)
                     if case == "de":
                         nxt.append(c)
             frontier, depth = nxt, depth + 1
@@ -1047,7 +1326,25 @@ class _DocContext:
 
     def _verb_targets(self, verb: Token, entry: _Entry, obj_tok: Token | None, agents: list[_Arg],
                       absorbed: dict[int, Token]) -> tuple[list[_Arg], str]:
+        got, rule = self._verb_targets_core(verb, entry, obj_tok, agents, absorbed)
+        if got or entry.type not in ("ASSAULT", "MOBILIZE"):
+            return got, rule
+        agent_ids = {a.id for a in agents}
+        roots = [c for c in verb.children if c.dep_.startswith("obl") and c.dep_ != "obl:agent"
+                 and _case_of(c) != "par"]
+        objs = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass")]
+        if obj_tok is not None:
+            objs.append(obj_tok)
+        roots += [k for o in objs for k in o.children if k.dep_ == "nmod"]
+        preps = tuple(p for p in entry.target_prep if p in _DEEP_PLACE_PREPS) if entry.target_prep else _DEEP_PLACE_PREPS
+        got = self.deep_place_targets(roots, agent_ids, preps)
+        return got, ("deep_place" if got else "")
+
+    def _verb_targets_core(self, verb: Token, entry: _Entry, obj_tok: Token | None, agents: list[_Arg],
+                           absorbed: dict[int, Token]) -> tuple[list[_Arg], str]:
         preps = entry.target_prep or _VERB_TARGET_PREPS
+        if entry.type == "MOBILIZE" and entry.target_prep is None:
+            preps = tuple(p for p in preps if p != "de")  # 'patrouillent de la mer du Nord à...'
         passive = self.is_passive(verb)
         kids = list(verb.children)
         agent_ids = {a.id for a in agents}
@@ -1096,7 +1393,7 @@ class _DocContext:
                 if not is_light_noun:
                     continue
             if is_light_noun:
-                got = self._light_noun_targets(o, preps, agent_ids)
+                got = self._light_noun_targets(o, preps, agent_ids, entry)
                 if got:
                     return got, "light_noun_target"
                 continue
@@ -1106,6 +1403,7 @@ class _DocContext:
             for c in o.children:  # "livré des drones à la Russie" (à attached to the object)
                 if c.dep_ == "nmod" and _case_of(c) in preps and _case_of(c) != "de":
                     got = [g for g in self.prep_actors(c) if g.id not in agent_ids]
+                    got = self._venue_filter(got, entry, _case_of(c), "nmod")
                     if got:
                         return got, "obj_nmod_prep"
         for c in kids:
@@ -1121,6 +1419,7 @@ class _DocContext:
                         and entry.target_prep is None and not (entry.prep and prep in entry.prep)):
                     continue  # 'réunis à Varsovie', 'signé à Istanbul': places, not targets
                 got = [g for g in self.prep_actors(c) if g.id not in agent_ids]
+                got = self._venue_filter(got, entry, prep, c.dep_)
                 if got:
                     return got, "obl_" + prep
         return [], ""
@@ -1139,7 +1438,24 @@ class _DocContext:
             agents = self.subject(tok)
             if agents:
                 rule = "verb_" + ("obl_agent" if self.is_passive(tok) else "nsubj")
+            elif entry.light and obj_tok is not None and obj_tok.lemma_.lower() in self.ex.event_nouns:
+                # 'organiser des exercices de l'OTAN': the light noun's own agent is the agent
+                own, _, _ = self.nominal_args(obj_tok, self._noun_entry(obj_tok))
+                if own:
+                    agents, rule = own, "light_noun_agent"
+            elif entry.type == "MOBILIZE" and tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm"):
+                # 'les formateurs de l'OTAN positionnés en Ukraine': the owner of the forces
+                # moved (the participle often hangs on the owner's name itself)
+                h = tok.head
+                for _ in range(2):
+                    if self.tok2ent[h.i] is not None and h.dep_ in ("nmod", "conj") and h.head.pos_ in ("NOUN", "PROPN"):
+                        h = h.head
+                if self.tok2ent[h.i] is None:
+                    agents = self.actors(h)
+                    rule = "verb_acl_owner" if agents else rule
             targets, trule = self._verb_targets(tok, entry, obj_tok, agents, absorbed)
+            if not targets and entry.type == "THREATEN":
+                targets, trule = self._clause_opponent(tok, {a.id for a in agents})
             if targets:
                 rule += ("_" if rule else "verb_") + trule
             modality = self.verb_modality(tok, sent)
@@ -1154,6 +1470,13 @@ class _DocContext:
             agents, targets, rule = self.nominal_args(tok, entry)
             if host is not None and not agents:
                 return []  # part of a light-verb event ("lancer une offensive")
+            if host is not None:
+                host_ids = {a.id for a in self.subject(host)}
+                if not host_ids or {a.id for a in agents} <= host_ids:
+                    return []  # the light verb's event already has this agent (or took it)
+            if not agents:
+                agents = self._participle_agent(tok)
+                rule = "noun_participle_agent" if agents else rule
             gov, dep = self.governing_verb(tok)
             if not agents and gov is not None:
                 gl = _vl(self.ex, gov)
@@ -1227,6 +1550,37 @@ class _DocContext:
                 "rule": rule,
             })
         return out
+
+    def _participle_agent(self, noun: Token) -> list[_Arg]:
+        """'une vague de mobilisation décidée par Moscou': the par-agent of a participle on
+        the event noun or on the noun it quantifies (vague, série, paquet...)."""
+        hosts = [noun]
+        if noun.dep_ == "nmod" and _case_of(noun) == "de" and noun.head.pos_ == "NOUN":
+            hosts.append(noun.head)
+        for h in hosts:
+            for c in h.children:
+                if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ") and "Part" in c.morph.get("VerbForm"):
+                    for k in c.children:
+                        if k.dep_.startswith("obl") and _case_of(k) == "par":
+                            got = self.actors(k)
+                            if got:
+                                return got
+        return []
+
+    def _clause_opponent(self, verb: Token, exclude: set[str]) -> tuple[list[_Arg], str]:
+        """A warning without object: the opponent named by 'avec/contre X' in its clause
+        ('le Kremlin a averti que cela déclencherait une guerre directe avec l'OTAN')."""
+        for cl in verb.children:
+            if cl.dep_ not in ("ccomp", "xcomp"):
+                continue
+            nodes = [cl] + [c for c in cl.children if c.dep_ in ("obj", "nsubj", "nsubj:pass")]
+            for n in nodes:
+                for c in n.children:
+                    if c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and _case_of(c) in ("avec", "contre"):
+                        got = [g for g in self.actors(c, depth=0, role="target") if g.id not in exclude]
+                        if got:
+                            return got, "clause_opponent"
+        return [], ""
 
     @staticmethod
     def _possessive(noun: Token) -> bool:

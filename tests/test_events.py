@@ -2,7 +2,7 @@
 
 * ``CORE`` sentences must each produce exactly their expected events (agent, type,
   target, modality and attribution), nothing missing.
-* One aggregate test measures event-level recall and precision over all 149 sentences of
+* One aggregate test measures event-level recall and precision over all 165 sentences of
   tests/data/event_sentences.yaml and checks that "no event" sentences yield nothing.
 * Record shape, date attachment and a few behaviours are tested on small sentences.
 
@@ -46,10 +46,10 @@ CORE = [
 ]
 
 # Thresholds of the aggregate test: measured value minus a small margin (see the message).
-# Measured: recall 0.871, recall agent+type 0.955, precision 0.884 (201 expected events).
-MIN_RECALL = 0.83
-MIN_PRECISION = 0.85
-MIN_RECALL_AGENT_TYPE = 0.92
+# Measured: recall 0.908, recall agent+type 0.963, precision 0.916 (217 expected events).
+MIN_RECALL = 0.87
+MIN_PRECISION = 0.88
+MIN_RECALL_AGENT_TYPE = 0.93
 
 
 def _run(nlp, text: str, anchor: str | None = None):
