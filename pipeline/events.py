@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from .component import StatelessComponent
 from .gazetteer import load_gazetteer
 from .normalize import fold
 from .paths import model_file
@@ -144,7 +145,7 @@ class _Arg:
         self.id, self.text, self.i = actor_id, text, i
 
 
-class EventExtractor:
+class EventExtractor(StatelessComponent):
     """Trigger lexicon + dependency parse -> ``doc._.events`` (see module doc)."""
 
     def __init__(self, nlp: Language | None = None, name: str = "actorgraph_events",
@@ -215,18 +216,6 @@ class EventExtractor:
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128):
         for doc in stream:
             yield self(doc)
-
-    def to_disk(self, path, *, exclude=tuple()):  # pragma: no cover - state is in models/
-        return None
-
-    def from_disk(self, path, *, exclude=tuple()):  # pragma: no cover
-        return self
-
-    def to_bytes(self, *, exclude=tuple()) -> bytes:  # pragma: no cover
-        return b""
-
-    def from_bytes(self, data: bytes, *, exclude=tuple()):  # pragma: no cover
-        return self
 
     # ------------------------------------------------------------------ extraction
     def extract(self, doc: Doc) -> list[dict[str, Any]]:

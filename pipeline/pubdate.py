@@ -140,30 +140,25 @@ def _from_text(text: str) -> tuple[str, str, str]:
     return (value, precision, evidence)
 
 
-def _from_url(url: str) -> tuple[str, str, str]:
-    path = unquote(urlparse(url).path or url)
-    m = _URL_DAY.search(path)
+def _day_or_month(text: str, day_re: re.Pattern, month_re: re.Pattern, kind: str) -> tuple[str, str, str]:
+    """A ``YYYY MM DD`` or ``YYYY MM`` date in a URL path or file name."""
+    m = day_re.search(text)
     if m:  # a full date that does not exist (2022/02/30) is no evidence at all
         if not _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
             return ("", "", "")
-        return (f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "day", f"url: {m.group(0)}")
-    m = _URL_MONTH.search(path)
+        return (f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "day", f"{kind}: {m.group(0)}")
+    m = month_re.search(text)
     if m:
-        return (f"{m.group(1)}-{m.group(2)}", "month", f"url: {m.group(0)}")
+        return (f"{m.group(1)}-{m.group(2)}", "month", f"{kind}: {m.group(0)}")
     return ("", "", "")
+
+
+def _from_url(url: str) -> tuple[str, str, str]:
+    return _day_or_month(unquote(urlparse(url).path or url), _URL_DAY, _URL_MONTH, "url")
 
 
 def _from_filename(filename: str) -> tuple[str, str, str]:
-    name = os.path.basename(str(filename))
-    m = _FILE_DAY.search(name)
-    if m:
-        if not _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
-            return ("", "", "")
-        return (f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "day", f"filename: {m.group(0)}")
-    m = _FILE_MONTH.search(name)
-    if m:
-        return (f"{m.group(1)}-{m.group(2)}", "month", f"filename: {m.group(0)}")
-    return ("", "", "")
+    return _day_or_month(os.path.basename(str(filename)), _FILE_DAY, _FILE_MONTH, "filename")
 
 
 def find_publication_date(text: str, filename: str | None = None, url: str | None = None) -> tuple[str, str, str]:

@@ -23,6 +23,7 @@ from typing import Any, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .component import StatelessComponent
 from .timex_rules import PRECISIONS, find_candidates, normalize, resolve, rules, vocabulary  # noqa: F401
 
 __all__ = ["TimexTagger", "normalize", "sentence_dates", "tense_of", "make_timex_tagger"]
@@ -103,7 +104,7 @@ def tense_of(span: Span) -> str | None:
     return None
 
 
-class TimexTagger:
+class TimexTagger(StatelessComponent):
     """Find French temporal expressions and store TIMEX3 records in ``doc._.timexes``."""
 
     def __init__(self, nlp: Language | None = None, name: str = "actorgraph_timex", *, use_tense: bool = True):
@@ -157,18 +158,6 @@ class TimexTagger:
             })
         return out
 
-    # spaCy serialisation hooks: the component has no state besides the YAML vocabulary.
-    def to_disk(self, path, *, exclude=tuple()):  # pragma: no cover - nothing to save
-        return None
-
-    def from_disk(self, path, *, exclude=tuple()):  # pragma: no cover
-        return self
-
-    def to_bytes(self, *, exclude=tuple()) -> bytes:  # pragma: no cover
-        return b""
-
-    def from_bytes(self, data: bytes, *, exclude=tuple()):  # pragma: no cover
-        return self
 
 
 @Language.factory("actorgraph_timex", default_config={"use_tense": True})
