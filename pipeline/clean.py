@@ -29,7 +29,11 @@ _FOOTNOTE_ARROW = re.compile(r"[↑^]\s*")
 _INVISIBLE = re.compile("[\U0001F1E6-\U0001F1FF\uFE0E\uFE0F\u200B-\u200D\u2060\uFEFF\u00AD]")
 # characters in the blocks where emoji and pictographs live (ℹ, ©, ™, ⚠, ✅, 🇷🇺 …)
 _MAYBE_PICTOGRAPH = re.compile("[\u00A9\u00AE\u203C-\u3299\U0001F000-\U0001FAFF\uFE0F]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# C0/C1 control characters, lone surrogates (from JSON escapes) and non-characters: never
+# text, and XML (GraphML, GEXF) cannot hold them
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# other line and page breaks become line breaks (\f: page break in PDF extractions)
+_LINE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028]")
 _SPACES = re.compile(r"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
@@ -47,7 +51,8 @@ def clean_text(text: str) -> str:
     """
     if not text:
         return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
+    text = _LINE_BREAKS.sub("\n", text)
     text = _COMMENT.sub(" ", text)
     text = _DROP_BLOCKS.sub(" ", text)
     text = _SUP.sub("", text)

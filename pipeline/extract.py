@@ -31,13 +31,18 @@ class DocResult:
     sentences: list[tuple[int, int]] = field(default_factory=list)
 
 
-def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """Cut ``text`` into (offset, piece) pairs of at most ``limit`` characters, at a blank
-    line, else a line break, else a sentence end, else a space, else anywhere.
+def split_text(text: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """Cut ``text`` into (offset, piece) pairs of at most ``limit`` characters (default:
+    ``CHUNK_CHARS``, read at call time), at a blank line, else a line break, else a
+    sentence end, else a space, else anywhere. The pieces concatenate back to ``text``
+    and ``text[offset:offset + len(piece)] == piece``.
 
     >>> [(o, len(p)) for o, p in split_text("a" * 5 + "\\n\\n" + "b" * 5, limit=8)]
     [(0, 7), (7, 5)]
     """
+    limit = CHUNK_CHARS if limit is None else limit
+    if limit < 1:
+        raise ValueError(f"split_text: limit must be at least 1, not {limit}")
     if len(text) <= limit:
         return [(0, text)]
     pieces, start = [], 0
@@ -146,10 +151,13 @@ def _analyse_batch(nlp, batch: list[Document], batch_size: int) -> list[DocResul
         return [_analyse_one(nlp, d) for d in batch]
     results = {id(d): DocResult(d) for d in todo}
     sent_counts = {id(d): 0 for d in todo}
-    for (i, offset, _), doc in zip(pieces, processed):
-        document = todo[i]
-        res = results[id(document)]
-        sent_counts[id(document)] += reduce_doc(doc, res, offset, sent_counts[id(document)])
+    try:
+        for (i, offset, _), doc in zip(pieces, processed):
+            document = todo[i]
+            res = results[id(document)]
+            sent_counts[id(document)] += reduce_doc(doc, res, offset, sent_counts[id(document)])
+    except Exception:  # noqa: BLE001 - a record that cannot be built: same one-by-one retry
+        return [_analyse_one(nlp, d) for d in batch]
     return [results.get(id(d)) or DocResult(d) for d in batch]
 
 

@@ -1,7 +1,22 @@
 """Read a corpus lazily: a folder of .txt/.md/.html files, a .jsonl file or a .csv file.
 
 Every input becomes a :class:`Document` — a good one with cleaned text, or one with
-``status="error"`` and the reason, so that a bad file never stops the run.
+``status="error"`` and the reason, so that a bad file never stops the run. Only a
+problem with the whole corpus (missing path, unknown format, a table that cannot be read
+or has no ``text`` column, an unreadable ``metadata.csv``) raises :class:`CorpusError`.
+
+Rules for bad input (documented for users in README/CODEBOOK):
+
+- files over :data:`MAX_FILE_BYTES`, empty or whitespace-only files, binary files, and
+  files that cannot be read (permissions, broken symlinks, symlink loops, fifos) are
+  error documents (stage ``read``/``decode``); an unreadable subfolder is one error row;
+- JSONL: one JSON object per line (``\n``, ``\r\n`` or ``\r`` line ends); a line that
+  is not valid JSON or not an object is an error row;
+- CSV: the delimiter is ``,``, ``;``, tab or ``|`` (the one that gives a ``text``
+  column); a row with an empty ``text`` is an error row; **broken quoting** — a row
+  spanning several lines whose quotes do not parse strictly (a quote never closed, or
+  closed in the middle of a cell) — is an error row naming the lines it swallowed, never
+  a silently merged giant document.
 """
 from __future__ import annotations
 
@@ -11,7 +26,9 @@ import io
 import json
 import os
 import re
+import stat
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -24,7 +41,8 @@ TABLE_SUFFIXES = {".jsonl", ".csv"}
 ID_COLUMNS = ("id", "doc_id")
 DATE_COLUMNS = ("published", "date", "pubdate", "publication_date")
 SOURCE_COLUMNS = ("source", "url", "link")
-MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_FILE_BYTES = 200 * 1024 * 1024  # one text file
+MAX_TABLE_BYTES = 4 * 1024 * 1024 * 1024  # a .jsonl/.csv corpus (read into memory)
 
 
 class CorpusError(RuntimeError):
@@ -52,6 +70,30 @@ class Document:
     def fail(self, stage: str, message: str) -> "Document":
         self.status, self.error_stage, self.error, self.text = "error", stage, message, ""
         return self
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def safe_str(value) -> str:
+    """``value`` as a string that UTF-8 files and XML can hold: lone surrogates (JSON
+    escapes, undecodable file names) become U+FFFD, NFC normalised."""
+    text = _SURROGATES.sub("\ufffd", value if isinstance(value, str) else str(value))
+    return unicodedata.normalize("NFC", text)
+
+
+def display_path(rel: str) -> str:
+    """A file path for ids and tables: names that are not valid UTF-8 (an old latin-1
+    file system) are read as cp1252 rather than kept as undecodable bytes."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = os.fsencode(rel)
+        try:
+            rel = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            rel = raw.decode("cp1252", errors="replace")
+    return safe_str(rel)
 
 
 def content_hash(text: str) -> str:
@@ -158,7 +200,11 @@ def _extract_html(page: str) -> tuple[str, str, str]:
 
 # ---------------------------------------------------------------------------- readers
 def iter_corpus(path: str | os.PathLike) -> Iterator[Document]:
-    """Yield the documents of a corpus (folder, .jsonl or .csv), lazily."""
+    """Yield the documents of a corpus (folder, .jsonl or .csv), lazily.
+
+    Never raises for one bad document (it is yielded with ``status="error"``); raises
+    :class:`CorpusError` only when the corpus as a whole cannot be read.
+    """
     p = Path(path)
     if not p.exists():
         raise CorpusError(f"corpus not found: {p}")
@@ -174,11 +220,16 @@ def iter_corpus(path: str | os.PathLike) -> Iterator[Document]:
         raise CorpusError(f"unknown corpus format: {p} (expected a folder, a .jsonl or a .csv file)")
 
 
-def list_folder(root: Path) -> list[Path]:
-    """Text files under ``root``, recursively, sorted; symlinked folders are not followed
-    (a symlink loop cannot trap the walk)."""
-    files = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+def _walk(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Text files under ``root`` (sorted) and the subfolders that could not be listed."""
+    files, errors = [], []
+
+    def onerror(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else root
+        rel = where.relative_to(root).as_posix() if where.is_relative_to(root) else where.name
+        errors.append((rel or ".", exc.strerror or str(exc)))
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=onerror):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
             if name.startswith("."):
@@ -186,7 +237,14 @@ def list_folder(root: Path) -> list[Path]:
             fp = Path(dirpath) / name
             if fp.suffix.lower() in TEXT_SUFFIXES:
                 files.append(fp)
-    return sorted(files, key=lambda f: f.relative_to(root).as_posix())
+    files.sort(key=lambda f: f.relative_to(root).as_posix())
+    return files, sorted(errors)
+
+
+def list_folder(root: Path) -> list[Path]:
+    """Text files under ``root``, recursively, sorted; symlinked folders are not followed
+    (a symlink loop cannot trap the walk)."""
+    return _walk(root)[0]
 
 
 def _folder_metadata(root: Path) -> dict[str, dict]:
@@ -194,88 +252,105 @@ def _folder_metadata(root: Path) -> dict[str, dict]:
     if not meta_path.is_file():
         return {}
     rows = {}
-    data = decode_bytes(meta_path.read_bytes()).text
-    for row in csv.DictReader(io.StringIO(data)):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-        key = row.get("file") or row.get("filename") or row.get("path") or row.get("name")
-        if key:
-            rows[key] = row
+    try:
+        data = decode_bytes(meta_path.read_bytes()).text
+        for row in csv.DictReader(io.StringIO(data, newline="")):
+            row = {safe_str(k or "").strip().lower(): safe_str(v or "").strip()
+                   for k, v in row.items() if isinstance(v, str) or v is None}
+            key = row.get("file") or row.get("filename") or row.get("path") or row.get("name")
+            if key:
+                rows[key] = row
+    except (OSError, DecodeError, csv.Error) as exc:
+        raise CorpusError(f"cannot read {meta_path}: {getattr(exc, 'strerror', None) or exc}") from exc
     return rows
 
 
 def iter_folder(root: Path) -> Iterator[Document]:
-    files = list_folder(root)
+    files, unreadable = _walk(root)
     meta = _folder_metadata(root)
+    for rel, reason in unreadable:
+        yield Document(doc_id=display_path(rel), source=display_path(rel) + "/").fail(
+            "read", f"cannot read folder: {reason}")
     for fp in files:
-        rel = fp.relative_to(root).as_posix()
-        yield read_file(fp, root, meta.get(rel) or meta.get(fp.name))
+        rel = display_path(fp.relative_to(root).as_posix())
+        yield read_file(fp, root, meta.get(rel) or meta.get(display_path(fp.name)))
 
 
 def read_file(fp: Path, root: Path, meta: dict | None = None) -> Document:
-    rel = fp.relative_to(root).as_posix() if fp.is_relative_to(root) else fp.name
+    rel = display_path(fp.relative_to(root).as_posix() if fp.is_relative_to(root) else fp.name)
     doc_id = re.sub(r"\.[^./]+$", "", rel)
     doc = Document(doc_id=doc_id, source=rel)
-    if meta:
-        _apply_metadata(doc, meta)
     try:
-        size = fp.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return doc.fail("read", f"file too large ({size / 1e6:.0f} MB > {MAX_FILE_BYTES / 1e6:.0f} MB limit)")
+        if meta:
+            _apply_metadata(doc, meta)
+        st = fp.stat()
+        if not stat.S_ISREG(st.st_mode):
+            return doc.fail("read", "not a regular file")
+        if st.st_size > MAX_FILE_BYTES:
+            return doc.fail("read", f"file too large ({st.st_size / 1e6:.0f} MB > "
+                                    f"{MAX_FILE_BYTES / 1e6:.0f} MB limit)")
         data = fp.read_bytes()
     except OSError as exc:
         return doc.fail("read", f"cannot read file: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - one bad document never stops the run
+        return doc.fail("read", f"cannot read file: {type(exc).__name__}: {exc}")
     if not data.strip():
         return doc.fail("read", "empty file")
     try:
         decoded = decode_bytes(data)
     except DecodeError as exc:
         return doc.fail("decode", str(exc))
+    except Exception as exc:  # noqa: BLE001
+        return doc.fail("decode", f"{type(exc).__name__}: {exc}")
     doc.encoding = decoded.encoding
     try:
-        return finish(doc, decoded.text, filename=fp.name, is_html=fp.suffix.lower() in {".html", ".htm"})
+        return finish(doc, decoded.text, filename=display_path(fp.name),
+                      is_html=fp.suffix.lower() in {".html", ".htm"})
     except Exception as exc:  # noqa: BLE001 - one bad document never stops the run
         return doc.fail("clean", f"{type(exc).__name__}: {exc}")
 
 
 def _apply_metadata(doc: Document, row: dict) -> None:
+    row = {k: safe_str(v) for k, v in row.items()}
     for col in ID_COLUMNS:
-        if row.get(col):
-            doc.doc_id = str(row[col]).strip()
+        if row.get(col, "").strip():
+            doc.doc_id = row[col].strip()
             break
     if row.get("title"):
-        doc.title = str(row["title"]).strip()
+        doc.title = row["title"].strip()
     for col in SOURCE_COLUMNS:
-        if row.get(col):
-            value = str(row[col]).strip()
+        if row.get(col, "").strip():
+            value = row[col].strip()
             if col in ("url", "link") or value.startswith(("http://", "https://")):
                 doc.url = value
             doc.source = value
             break
-    if row.get("url"):
-        doc.url = str(row["url"]).strip()
+    if row.get("url", "").strip():
+        doc.url = row["url"].strip()
     for col in DATE_COLUMNS:
-        if row.get(col):
-            iso, precision = parse_metadata_date(str(row[col]))
+        if row.get(col, "").strip():
+            iso, precision = parse_metadata_date(row[col])
             if iso:
                 doc.published, doc.published_precision = iso, precision
                 doc.date_source, doc.date_evidence = "metadata", f"{col}: {row[col]}"
             break
     known = set(ID_COLUMNS) | set(DATE_COLUMNS) | set(SOURCE_COLUMNS) | {"title", "text", "file", "filename", "path"}
-    doc.meta = {k: str(v) for k, v in row.items() if k not in known and v not in (None, "")}
+    doc.meta = {k: v for k, v in row.items() if k not in known and v != ""}
 
 
 def _row_document(row: dict, where: str, fallback_id: str) -> Document:
-    row = {str(k).strip().lower(): v for k, v in row.items() if k is not None}
     doc = Document(doc_id=fallback_id, source=where)
-    _apply_metadata(doc, {k: ("" if v is None else v) for k, v in row.items() if not isinstance(v, (dict, list))})
-    text = row.get("text")
-    if text is None or (isinstance(text, str) and not text.strip()):
-        return doc.fail("read", f"{where}: no text")
-    if not isinstance(text, str):
-        return doc.fail("read", f"{where}: 'text' is not a string")
     try:
+        row = {safe_str(k).strip().lower(): v for k, v in row.items() if k is not None}
+        _apply_metadata(doc, {k: ("" if v is None else v) for k, v in row.items()
+                              if not isinstance(v, (dict, list))})
+        text = row.get("text")
+        if text is None or (isinstance(text, str) and not text.strip()):
+            return doc.fail("read", f"{where}: no text")
+        if not isinstance(text, str):
+            return doc.fail("read", f"{where}: 'text' is not a string")
         return finish(doc, text, filename=None)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001 - one bad row never stops the others
         return doc.fail("clean", f"{type(exc).__name__}: {exc}")
 
 
@@ -283,49 +358,124 @@ def _table_id(row_text: str, row_no: int) -> str:
     return "doc-" + hashlib.sha1(row_text.encode("utf-8", "replace")).hexdigest()[:12] if row_text else f"row-{row_no}"
 
 
-def iter_jsonl(path: Path) -> Iterator[Document]:
+def _read_table(path: Path) -> str:
     try:
-        data = decode_bytes(path.read_bytes()).text
+        size = path.stat().st_size
+        if size > MAX_TABLE_BYTES:
+            raise CorpusError(f"{path}: file too large ({size / 1e6:.0f} MB > {MAX_TABLE_BYTES / 1e6:.0f} MB limit)")
+        return decode_bytes(path.read_bytes()).text
+    except OSError as exc:
+        raise CorpusError(f"cannot read {path}: {exc.strerror or exc}") from exc
     except DecodeError as exc:
         raise CorpusError(f"{path}: {exc}") from exc
-    for n, line in enumerate(data.splitlines(), 1):
+
+
+_JSONL_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def iter_jsonl(path: Path) -> Iterator[Document]:
+    data = _read_table(path)
+    # only real line ends separate records: U+2028 and friends may sit inside a JSON string
+    for n, line in enumerate(_JSONL_LINE_END.split(data), 1):
         if not line.strip():
             continue
         where = f"{path.name}:{n}"
         try:
             row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Document(doc_id=f"line-{n}", source=where).fail("read", f"invalid JSON on line {n}: {exc.msg}")
+        except ValueError as exc:
+            yield Document(doc_id=f"line-{n}", source=where).fail(
+                "read", f"invalid JSON on line {n}: {getattr(exc, 'msg', exc)}")
+            continue
+        except Exception as exc:  # noqa: BLE001 - e.g. RecursionError on absurd nesting
+            yield Document(doc_id=f"line-{n}", source=where).fail(
+                "read", f"invalid JSON on line {n}: {type(exc).__name__}")
             continue
         if not isinstance(row, dict):
             yield Document(doc_id=f"line-{n}", source=where).fail("read", f"line {n} is not a JSON object")
             continue
         text = row.get("text") if isinstance(row.get("text"), str) else ""
-        yield _row_document(row, where, _table_id(text, n))
+        yield _row_document(row, where, _table_id(safe_str(text), n))
+
+
+CSV_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _csv_delimiter(header: str) -> str | None:
+    """The delimiter that makes a ``text`` column of the header line, or None."""
+    for delim in CSV_DELIMITERS:
+        try:
+            cells = next(csv.reader([header], delimiter=delim), [])
+        except csv.Error:
+            continue
+        if "text" in {c.strip().lower() for c in cells}:
+            return delim
+    return None
+
+
+def _broken_quoting(raw: str, delimiter: str) -> str:
+    """Why a record spanning several lines has broken quoting ('' when it parses strictly)."""
+    try:
+        for _ in csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            return "a quote is never closed"
+        return "a quote closes in the middle of a cell"
+    return ""
 
 
 def iter_csv(path: Path) -> Iterator[Document]:
-    try:
-        data = decode_bytes(path.read_bytes()).text
-    except DecodeError as exc:
-        raise CorpusError(f"{path}: {exc}") from exc
+    data = _read_table(path)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.DictReader(io.StringIO(data, newline=""))
-    fields = [(f or "").strip().lower() for f in (reader.fieldnames or [])]
-    if "text" not in fields:
+    lines = io.StringIO(data, newline="").readlines()  # the physical lines the csv reader sees
+    header = lines[0] if lines else ""
+    delimiter = _csv_delimiter(header)
+    if delimiter is None:
+        try:
+            cells = next(csv.reader([header]), [])
+        except csv.Error:
+            cells = []
+        fields = [safe_str(c).strip().lower() for c in cells if c.strip()]
         raise CorpusError(f"{path}: the CSV has no 'text' column (columns: {', '.join(fields) or 'none'})")
-    n = 1
+    reader = csv.DictReader(iter(lines), delimiter=delimiter)
+    try:
+        reader.fieldnames  # noqa: B018 - reads the header
+    except csv.Error as exc:
+        raise CorpusError(f"{path}: cannot read the CSV header: {exc}") from exc
+    n, last_line = 1, reader.line_num
     while True:
+        first_line = last_line + 1
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            n += 1
-            yield Document(doc_id=f"row-{n}", source=f"{path.name}:{n}").fail("read", f"malformed CSV row: {exc}")
+            n, last_line = n + 1, reader.line_num
+            yield Document(doc_id=f"row-{n}", source=f"{path.name}:{first_line}").fail(
+                "read", f"malformed CSV row (line {first_line}): {exc}")
             continue
-        n += 1
-        if None in row:  # more cells than header columns
-            row.pop(None)
-        text = row.get("text") or row.get("Text") or ""
-        yield _row_document(row, f"{path.name}:{reader.line_num}", _table_id(text, n))
+        except Exception as exc:  # noqa: BLE001
+            n, last_line = n + 1, reader.line_num
+            yield Document(doc_id=f"row-{n}", source=f"{path.name}:{first_line}").fail(
+                "read", f"malformed CSV row (line {first_line}): {type(exc).__name__}: {exc}")
+            continue
+        n, last_line = n + 1, reader.line_num
+        where = f"{path.name}:{first_line}"
+        if last_line > first_line:
+            why = _broken_quoting("".join(lines[first_line - 1:last_line]), delimiter)
+            if why:
+                to_end = " (to the end of the file)" if last_line >= len(lines) else ""
+                doc = Document(doc_id=f"row-{n}", source=where)
+                ids = {k.strip().lower(): v for k, v in row.items() if isinstance(k, str) and isinstance(v, str)}
+                _apply_metadata(doc, {k: ids.get(k, "") for k in ID_COLUMNS})  # the id cell precedes the quote
+                yield doc.fail(
+                    "read", f"broken CSV quoting: {why}, so lines {first_line}-{last_line}{to_end} were read as "
+                            "one row; the row is skipped, fix the quote and run again")
+                continue
+        row.pop(None, None)  # more cells than header columns
+        text = ""
+        for k, v in row.items():
+            if (k or "").strip().lower() == "text" and isinstance(v, str):
+                text = v
+                break
+        yield _row_document(row, where, _table_id(safe_str(text), n))
