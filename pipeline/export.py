@@ -21,7 +21,16 @@ from .tables import Tables
 #: files a run writes; a folder holding only these (and manifest.json) is ours to overwrite
 TABLE_NAMES = ("documents", "mentions", "actors", "timexes", "events", "edges", "dropped_mentions", "errors")
 OUTPUT_FILES = tuple(f"{n}.{ext}" for n in TABLE_NAMES for ext in ("csv", "parquet")) + (
-    "graph.graphml", "actions.graphml", "graph.gexf", "manifest.json")
+    "graph.graphml", "actions.graphml", "graph.gexf", "datapackage.json", "report.html", "manifest.json")
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
 
 
 @contextmanager
@@ -32,6 +41,7 @@ def atomic_path(path: Path):
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes files private; outputs are shared like any file
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -57,7 +67,7 @@ def write_tables(tables: Tables, out: Path) -> list[str]:
         write_csv(df, out / f"{name}.csv")
         pq = df
         if name == "documents":
-            pq = df.assign(text=df["doc_id"].map(tables.texts).fillna("").astype(str))
+            pq = df.assign(text=[tables.texts.get(d, "") for d in df["doc_id"]])
         write_parquet(pq, out / f"{name}.parquet")
         written += [f"{name}.csv", f"{name}.parquet"]
     return written

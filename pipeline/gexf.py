@@ -5,7 +5,8 @@ networkx's ``write_gexf`` always writes a ``defaultedgetype``, and Gephi then dr
 edges of the other direction; it also cannot write ``timeformat="date"`` intervals from
 partial ISO dates. This small writer does both: no default edge type, a ``type`` per
 edge, ``start``/``end`` as full ISO days on every element that has dates (a month
-``2022-02`` spans 2022-02-01 to 2022-02-28), and Gephi's ``viz`` colour and size.
+``2022-02`` spans 2022-02-01 to 2022-02-28), and Gephi's ``viz`` colour, size and
+position (the precomputed layout of :mod:`pipeline.layout`).
 """
 from __future__ import annotations
 
@@ -16,13 +17,15 @@ from pathlib import Path
 
 import networkx as nx
 
+from .layout import node_size
+
 NS = "http://gexf.net/1.3"
 VIZ = "http://gexf.net/1.3/viz"
 
 NODE_ATTRS = [("type", "string"), ("wikidata", "string"), ("n_mentions", "integer"),
               ("n_documents", "integer"), ("source", "string")]
 EDGE_ATTRS = [("event_type", "string"), ("n_documents", "integer"),
-              ("n_hypothetical", "integer"), ("share_hypothetical", "double")]
+              ("n_hypothetical", "integer"), ("share_hypothetical", "double"), ("npmi", "double")]
 
 
 def day_bounds(iso: str) -> tuple[str, str]:
@@ -86,8 +89,13 @@ def build_gexf(g: nx.MultiDiGraph) -> ET.ElementTree:
         _attvalues(el, d, NODE_ATTRS)
         if d.get("color"):
             ET.SubElement(el, f"{{{VIZ}}}color", _rgb(d["color"]))
-        size = 4.0 + 4.0 * math.log1p(int(d.get("n_mentions", 1) or 1))
-        ET.SubElement(el, f"{{{VIZ}}}size", {"value": repr(round(size, 3))})
+        if "x" in d and "y" in d:
+            ET.SubElement(el, f"{{{VIZ}}}position", {"x": repr(float(d["x"])), "y": repr(float(d["y"])),
+                                                     "z": "0.0"})
+        size = d.get("size")
+        if size is None:
+            size = node_size(int(d.get("n_mentions", 1) or 1))
+        ET.SubElement(el, f"{{{VIZ}}}size", {"value": repr(round(float(size), 3))})
     edges = ET.SubElement(graph, f"{{{NS}}}edges")
     for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: e[2]):
         attrs = {"id": k, "source": u, "target": v, "type": "directed" if d.get("directed") else "undirected",

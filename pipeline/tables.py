@@ -6,9 +6,10 @@ the same tables whatever the order documents were processed in.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Iterable
 
@@ -55,6 +56,9 @@ class Tables:
     dropped_mentions: pd.DataFrame
     errors: pd.DataFrame
     texts: dict  # doc_id -> cleaned text (for documents.parquet)
+    #: doc_id -> [(start_char, end_char), ...] of its sentences, indexed by sentence_id
+    #: (from the parser; used for evidence sentences in report.html, not written as a table)
+    sentences: dict = field(default_factory=dict)
 
     def items(self):
         for name in COLUMNS:
@@ -83,9 +87,12 @@ def _minmax(dates: Iterable[str]) -> tuple[str, str]:
     return (ds[0], ds[-1]) if ds else ("", "")
 
 
-def build_tables(results: Iterable[DocResult], gaz: Gazetteer, graph_types=GRAPH_TYPES) -> Tables:
+def build_tables(results: Iterable[DocResult], gaz: Gazetteer, graph_types=GRAPH_TYPES,
+                 min_weight: int = 1, top_edges: int | None = None) -> Tables:
+    """The tables of a run. ``min_weight`` / ``top_edges`` filter the co-mention edges
+    (see :func:`filter_edges`); the other tables do not depend on them."""
     doc_rows, mention_rows, timex_rows, event_rows, dropped_rows, error_rows = [], [], [], [], [], []
-    texts = {}
+    texts, sentences = {}, {}
     for res in results:
         d = res.doc
         doc_rows.append({
@@ -100,6 +107,8 @@ def build_tables(results: Iterable[DocResult], gaz: Gazetteer, graph_types=GRAPH
             error_rows.append({"doc_id": d.doc_id, "source": d.source, "stage": d.error_stage, "error": d.error})
         else:
             texts[d.doc_id] = d.text
+            if res.sentences:
+                sentences[d.doc_id] = [(int(a), int(b)) for a, b in res.sentences]
         mention_rows.extend(res.mentions)
         timex_rows.extend(res.timexes)
         event_rows.extend(res.events)
@@ -110,13 +119,13 @@ def build_tables(results: Iterable[DocResult], gaz: Gazetteer, graph_types=GRAPH
     mentions = frame("mentions", mention_rows).sort_values(["doc_id", "start_char", "end_char"], kind="stable")
     merged = merge_discovered(mentions, gaz)
     mentions["actor_id"] = mentions["actor_id"].map(merged)
-    actors = build_actors(mentions, published, gaz, graph_types)
     timexes = frame("timexes", timex_rows).sort_values(["doc_id", "start_char", "end_char"], kind="stable")
     for ev in event_rows:
         ev["agent_id"] = merged.get(ev.get("agent_id", ""), ev.get("agent_id", ""))
         ev["target_id"] = merged.get(ev.get("target_id", ""), ev.get("target_id", ""))
         ev["attributed_to"] = merged.get(ev.get("attributed_to", ""), ev.get("attributed_to", ""))
     events = frame("events", event_rows)
+    actors = build_actors(mentions, published, gaz, graph_types, events=events)
     if len(events):
         events = events.sort_values(["doc_id", "start_char", "event_type", "agent_id", "target_id"],
                                     kind="stable").reset_index(drop=True)
@@ -125,11 +134,12 @@ def build_tables(results: Iterable[DocResult], gaz: Gazetteer, graph_types=GRAPH
         for col in ("agent_id", "target_id", "attributed_to"):
             events.loc[~events[col].isin(known), col] = ""
     node_ids = set(actors.loc[actors["in_graph"], "actor_id"])
-    edges = build_edges(mentions, events, published, node_ids)
+    edges = build_edges(mentions, events, published, node_ids, min_weight=min_weight, top_edges=top_edges)
     dropped = frame("dropped_mentions", dropped_rows).sort_values(["doc_id", "start_char"], kind="stable")
     errors = frame("errors", error_rows).sort_values(["doc_id", "source"], kind="stable")
     return Tables(*(df.reset_index(drop=True) for df in
-                    (documents, mentions, actors, timexes, events, edges, dropped, errors)), texts=texts)
+                    (documents, mentions, actors, timexes, events, edges, dropped, errors)), texts=texts,
+                  sentences=sentences)
 
 
 _TLD = re.compile(r"-(com|fr|net|org|info|news|eu|uk|de|ru|ua)$")
@@ -162,7 +172,8 @@ def merge_discovered(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, str]:
     return mapping
 
 
-def build_actors(mentions: pd.DataFrame, published: dict, gaz: Gazetteer, graph_types=GRAPH_TYPES) -> pd.DataFrame:
+def build_actors(mentions: pd.DataFrame, published: dict, gaz: Gazetteer, graph_types=GRAPH_TYPES,
+                 events: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per actor id seen in the mentions: gazetteer facts, or for discovered actors
     the most frequent surface form as label and a majority vote of NER labels as type."""
     forms: dict[str, Counter] = defaultdict(Counter)
@@ -191,33 +202,108 @@ def build_actors(mentions: pd.DataFrame, published: dict, gaz: Gazetteer, graph_
             "n_documents": len(docs[aid]), "first_seen": first, "last_seen": last, "source": source,
             "in_graph": typ in graph_types,
         })
+    # gazetteer actors that only events name, through a nationality adjective ("l'invasion
+    # russe") or a resolved pronoun: a document's events must not depend on whether other
+    # documents of the corpus happen to name the same actor
+    event_docs: dict[str, set] = defaultdict(set)
+    if events is not None and len(events):
+        for col in ("agent_id", "target_id", "attributed_to"):
+            for aid, doc_id in zip(events[col], events["doc_id"]):
+                if aid and aid not in forms and gaz.get(aid) is not None:
+                    event_docs[aid].add(doc_id)
+    for aid in sorted(event_docs):
+        entry = gaz.get(aid)
+        first, last = _minmax(published.get(d, "") for d in event_docs[aid])
+        rows.append({
+            "actor_id": aid, "label": entry.label, "type": entry.type, "wikidata": entry.wikidata, "aliases": "",
+            "n_mentions": 0, "n_documents": 0, "first_seen": first, "last_seen": last, "source": "gazetteer",
+            "in_graph": entry.type in graph_types,
+        })
+    rows.sort(key=lambda r: r["actor_id"])
     return frame("actors", rows)
 
 
-def build_edges(mentions: pd.DataFrame, events: pd.DataFrame, published: dict, node_ids: set) -> pd.DataFrame:
-    """Undirected co-mention edges: two actors named in the same sentence.
+def build_edges(mentions: pd.DataFrame, events: pd.DataFrame, published: dict, node_ids: set,
+                min_weight: int = 1, top_edges: int | None = None) -> pd.DataFrame:
+    """Undirected co-mention edges (two actors named in the same sentence), then the
+    directed action edges of :func:`action_edges`.
 
     ``weight`` = number of sentences naming both; ``n_documents`` = documents with at
-    least one such sentence; dates from the documents' publication dates.
+    least one such sentence; dates from the documents' publication dates; ``npmi`` =
+    sentence-level normalised PMI (:func:`npmi`), computed on all sentences before any
+    filter. ``min_weight`` and ``top_edges`` filter the co-mention edges only
+    (:func:`filter_edges`); action edges are always kept.
     """
     by_sentence: dict[tuple[str, int], set] = defaultdict(set)
     for doc_id, sid, aid in zip(mentions["doc_id"], mentions["sentence_id"], mentions["actor_id"]):
         if aid in node_ids:
             by_sentence[(doc_id, int(sid))].add(aid)
     weight: Counter = Counter()
+    n_actor: Counter = Counter()
     edge_docs: dict[tuple[str, str], set] = defaultdict(set)
     for (doc_id, _), actors in by_sentence.items():
+        n_actor.update(actors)
         for a, b in combinations(sorted(actors), 2):
             weight[(a, b)] += 1
             edge_docs[(a, b)].add(doc_id)
+    n_sentences = len(by_sentence)
     rows = []
     for (a, b) in sorted(weight):
         first, last = _minmax(published.get(d, "") for d in edge_docs[(a, b)])
         rows.append({"edge_id": f"c:{a}--{b}", "source": a, "target": b, "kind": "comention",
                      "weight": weight[(a, b)], "n_documents": len(edge_docs[(a, b)]),
-                     "first_seen": first, "last_seen": last})
+                     "first_seen": first, "last_seen": last,
+                     "npmi": npmi(weight[(a, b)], n_actor[a], n_actor[b], n_sentences)})
     rows.extend(action_edges(events, published, node_ids))
-    return frame("edges", rows)
+    return filter_edges(frame("edges", rows), min_weight=min_weight, top_edges=top_edges)
+
+
+def npmi(n_ab: int, n_a: int, n_b: int, n: int) -> float:
+    """Normalised pointwise mutual information of two actors over sentences.
+
+    ``n`` sentences name at least one graph actor; ``n_a`` / ``n_b`` of them name actor a /
+    b, ``n_ab`` name both. With p(x) = n_x / n::
+
+        npmi = log(p(a,b) / (p(a) p(b))) / -log p(a,b)
+
+    in [-1, 1]: 1 when a and b are only ever named together, 0 when independent, close
+    to -1 when they avoid each other (never -1 here, since an edge has ``n_ab >= 1``).
+    When p(a,b) = 1 (every sentence names both) the denominator is 0 and the value is
+    1.0. Rounded to 4 decimals.
+
+    >>> npmi(2, 2, 2, 10), npmi(3, 3, 3, 3), npmi(2, 4, 5, 10), npmi(1, 5, 5, 10)
+    (1.0, 1.0, 0.0, -0.3979)
+    """
+    if n_ab <= 0 or n <= 0:
+        return float("nan")
+    p_ab = n_ab / n
+    if p_ab >= 1.0:
+        return 1.0
+    value = math.log(p_ab / ((n_a / n) * (n_b / n))) / -math.log(p_ab)
+    return round(max(-1.0, min(1.0, value)), 4)
+
+
+def filter_edges(edges: pd.DataFrame, min_weight: int = 1, top_edges: int | None = None) -> pd.DataFrame:
+    """Keep the co-mention edges with ``weight >= min_weight``, then only the
+    ``top_edges`` strongest of them (by weight, ties broken by ``edge_id``); action edges
+    are kept whatever their weight. ``top_edges=None`` keeps all; the row order of
+    ``edges`` is preserved.
+
+    >>> e = frame("edges", [{"edge_id": f"c:{i}", "kind": "comention", "weight": w}
+    ...                     for i, w in zip("abcd", (1, 3, 2, 3))])
+    >>> list(filter_edges(e, min_weight=2)["edge_id"]), list(filter_edges(e, top_edges=2)["edge_id"])
+    (['c:b', 'c:c', 'c:d'], ['c:b', 'c:d'])
+    """
+    if min_weight is not None and min_weight < 1:
+        raise ValueError("min_weight must be at least 1")
+    if top_edges is not None and top_edges < 0:
+        raise ValueError("top_edges must be positive")
+    co = edges["kind"] == "comention"
+    keep = ~co | (edges["weight"] >= (min_weight or 1))
+    if top_edges is not None:
+        ranked = edges[co & keep].sort_values(["weight", "edge_id"], ascending=[False, True], kind="stable")
+        keep &= ~co | edges.index.isin(ranked.index[:top_edges])
+    return edges[keep].reset_index(drop=True)
 
 
 def action_edges(events: pd.DataFrame, published: dict, node_ids: set) -> list[dict]:

@@ -117,7 +117,8 @@ def test_second_run_is_byte_identical(seeds_out, nlp, tmp_path):
     out, _ = seeds_out
     run(RunConfig(corpus=str(SEEDS), out=str(tmp_path), quiet=True), nlp=nlp)
     for name in ("documents.csv", "mentions.csv", "actors.csv", "edges.csv", "timexes.csv", "events.csv",
-                 "graph.graphml", "actions.graphml", "graph.gexf", "mentions.parquet", "events.parquet"):
+                 "graph.graphml", "actions.graphml", "graph.gexf", "mentions.parquet", "events.parquet",
+                 "report.html", "datapackage.json"):
         assert (out / name).read_bytes() == (tmp_path / name).read_bytes(), name
 
 
