@@ -1,7 +1,9 @@
-"""Command line: ``actorgraph run CORPUS --out DIR`` (also ``python -m pipeline run …``).
+"""Command line: ``actorgraph run CORPUS --out DIR`` (also ``python -m pipeline run …``),
+``actorgraph evaluate --gold GOLD.jsonl CORPUS`` and ``actorgraph annotate CORPUS --out GOLD.jsonl``.
 
 Exit codes: 0 every document analysed; 1 the run finished but some documents failed
-(see errors.csv); 2 the run could not start (bad arguments, corpus, output folder, model).
+(see errors.csv); 2 the run could not start (bad arguments, corpus, output folder, model,
+an invalid gold file).
 """
 from __future__ import annotations
 
@@ -29,28 +31,78 @@ def build_parser() -> argparse.ArgumentParser:
                                      "file with a 'text' column) and write the outputs to --out.")
     run.add_argument("corpus", help="folder, .jsonl or .csv file")
     run.add_argument("--out", default="outputs", help="output folder (default: outputs/)")
-    run.add_argument("--n-process", type=_positive, default=1, help="worker processes (default: 1)")
-    run.add_argument("--batch-size", type=_positive, default=32, help="documents per spaCy batch (default: 32)")
-    run.add_argument("--metonymy", choices=["on", "off"], default="on",
-                     help="capitals and seats stand for their state: Moscou, le Kremlin -> Russie (default: on)")
     run.add_argument("--force", action="store_true",
                      help="write into a non-empty folder that is not an actorgraph output folder")
-    run.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    run.add_argument("--min-weight", type=_positive, default=1,
+                     help="keep co-mention edges named together in at least N sentences (default: 1)")
+    run.add_argument("--top-edges", type=_positive, default=None,
+                     help="keep only the N strongest co-mention edges (default: all)")
+    _add_run_options(run)
+    _add_evaluate_parsers(sub)
     return parser
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    """Analysis options, shared by run, evaluate and annotate."""
+    from .run import default_n_process
+
+    p.add_argument("--n-process", type=_positive, default=default_n_process(),
+                   help="worker processes (default: all cores); outputs are the same whatever N")
+    p.add_argument("--batch-size", type=_positive, default=32, help="documents per spaCy batch (default: 32)")
+    p.add_argument("--metonymy", choices=["on", "off"], default="on",
+                   help="capitals and seats stand for their state: Moscou, le Kremlin -> Russie (default: on)")
+    p.add_argument("--no-cache", action="store_true", help="analyse every document again (ignore the cache)")
+    p.add_argument("--cache-dir", metavar="DIR",
+                   help="cache of per-document results (default: $ACTORGRAPH_CACHE or ~/.cache/actorgraph)")
+    p.add_argument("--backend", choices=["local", "dask"], default="local",
+                   help="run the analysis in local processes or on a Dask cluster (default: local)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --backend dask: address of a running scheduler (default: start a local cluster)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+
+
+def _add_evaluate_parsers(sub) -> None:
+    ev = sub.add_parser("evaluate", help="score the pipeline against a hand-annotated sample",
+                        description="Run the pipeline on CORPUS (or read an output folder given with "
+                                    "--predictions) and score it against GOLD.jsonl: actor precision/recall/F1 "
+                                    "per type, fragmentation, timex values, publication dates, events. "
+                                    "Formats and definitions: docs/EVALUATION.md.")
+    ev.add_argument("corpus", nargs="?", help="folder, .jsonl or .csv file (not needed with --predictions)")
+    ev.add_argument("--gold", required=True, help="gold annotation, JSONL (one document per line)")
+    ev.add_argument("--predictions", metavar="DIR", help="score an existing output folder instead of running")
+    ev.add_argument("--out", metavar="DIR", help="write evaluation.json and evaluation.md here (and the run's "
+                                                 "outputs in DIR/predictions); default: print only")
+    ev.add_argument("--all-types", action="store_true",
+                    help="score MISC actors too (default: only graph actors, PER/ORG/LOC)")
+    _add_run_options(ev)
+    an = sub.add_parser("annotate", help="pre-fill a gold file from the pipeline's predictions",
+                        description="Run the pipeline on CORPUS (or read --predictions DIR) and write what it "
+                                    "found as a gold JSONL file to correct by hand, for `evaluate`.")
+    an.add_argument("corpus", nargs="?", help="folder, .jsonl or .csv file (not needed with --predictions)")
+    an.add_argument("--out", required=True, metavar="GOLD.jsonl", help="gold file to write")
+    an.add_argument("--predictions", metavar="DIR", help="pre-fill from an existing output folder")
+    an.add_argument("--force", action="store_true", help="overwrite an existing gold file")
+    _add_run_options(an)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "run":
         return _run(args)
+    if args.command == "evaluate":
+        return _evaluate(args)
+    if args.command == "annotate":
+        return _annotate(args)
     return 2
 
 
 def _run(args) -> int:
     from .run import RunConfig, RunError, run
 
-    config = RunConfig(corpus=args.corpus, out=args.out, n_process=args.n_process, batch_size=args.batch_size,
-                       metonymy=args.metonymy == "on", force=args.force, quiet=args.quiet)
+    if args.scheduler and args.backend != "dask":
+        return _error("--scheduler needs --backend dask")
+    config = RunConfig(corpus=args.corpus, out=args.out, force=args.force, min_weight=args.min_weight,
+                       top_edges=args.top_edges, **_run_options(args))
     try:
         summary = run(config)
     except RunError as exc:
@@ -62,6 +114,87 @@ def _run(args) -> int:
     if not args.quiet:
         print(summary.render(), file=sys.stderr)
     return summary.exit_code()
+
+
+def _error(message: str) -> int:
+    print(f"actorgraph: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _source_args(args) -> str | None:
+    """Check CORPUS / --predictions; returns an error message or None."""
+    if args.predictions is None and args.corpus is None:
+        return "give a CORPUS to run the pipeline on, or an output folder with --predictions DIR"
+    if args.predictions is not None and args.corpus is not None:
+        return "give either a CORPUS or --predictions DIR, not both"
+    return None
+
+
+def _run_options(args) -> dict:
+    return {"n_process": args.n_process, "batch_size": args.batch_size, "metonymy": args.metonymy == "on",
+            "quiet": args.quiet, "cache": not args.no_cache, "cache_dir": args.cache_dir,
+            "backend": args.backend, "scheduler": args.scheduler}
+
+
+def _evaluate(args) -> int:
+    from pathlib import Path
+
+    from .evaluate import (GoldError, PredictionsError, evaluate_corpus, evaluate_predictions, load_gold,
+                           render_markdown, render_summary, write_report)
+    from .run import RunError
+
+    problem = _source_args(args)
+    if problem:
+        return _error(problem)
+    try:
+        gold = load_gold(args.gold)  # checked before the (long) run
+        if args.predictions is not None:
+            report = evaluate_predictions(gold, args.predictions, all_types=args.all_types)
+        else:
+            report = evaluate_corpus(gold, args.corpus, out=args.out, all_types=args.all_types, **_run_options(args))
+    except (GoldError, PredictionsError, RunError) as exc:
+        return _error(str(exc))
+    except KeyboardInterrupt:
+        print("actorgraph: interrupted", file=sys.stderr)
+        return 130
+    if args.out is None:
+        print(render_markdown(report))
+    else:
+        try:
+            written = write_report(report, Path(args.out))
+        except OSError as exc:
+            return _error(f"cannot write the evaluation to --out {args.out}: {exc.strerror or exc}")
+        print(render_markdown(report, max_items=20))
+        print(f"evaluation written to {written[0]} and {written[1]}", file=sys.stderr)
+    print(render_summary(report), file=sys.stderr)
+    return 0
+
+
+def _annotate(args) -> int:
+    from .annotate import AnnotateError, annotate_corpus, prefill, write_gold
+    from .evaluate import PredictionsError
+    from .run import RunError
+
+    problem = _source_args(args)
+    if problem:
+        return _error(problem)
+    try:
+        if args.predictions is not None:
+            records = prefill(args.predictions)
+            write_gold(records, args.out, force=args.force)
+        else:
+            records = annotate_corpus(args.corpus, args.out, force=args.force, **_run_options(args))
+    except (AnnotateError, PredictionsError, RunError) as exc:
+        return _error(str(exc))
+    except OSError as exc:
+        return _error(f"cannot write {args.out}: {exc.strerror or exc}")
+    except KeyboardInterrupt:
+        print("actorgraph: interrupted", file=sys.stderr)
+        return 130
+    n_events = sum(len(r["events"]) for r in records)
+    print(f"actorgraph: wrote {args.out}: {len(records)} documents, {n_events} events to check by hand "
+          "(format: docs/EVALUATION.md)", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover
