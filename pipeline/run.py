@@ -4,8 +4,10 @@ from __future__ import annotations
 import hashlib
 import os
 import platform
+import shutil
 import sqlite3
 import sys
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -108,6 +110,8 @@ def check_output_dir(out: Path, force: bool) -> None:
                 "choose an empty folder or pass --force")
     try:
         out.mkdir(parents=True, exist_ok=True)
+        for stale in out.glob(".actorgraph-staging-*"):  # left by a run that was killed
+            shutil.rmtree(stale, ignore_errors=True)
         probe = out / ".actorgraph-write-test"
         probe.write_text("ok")
         probe.unlink()
@@ -198,27 +202,35 @@ def run(config: RunConfig, nlp=None) -> RunSummary:
     t_map = time.perf_counter() - t0
     tables = build_tables(collected, gaz, min_weight=config.min_weight, top_edges=config.top_edges)
     graph = build_graph(tables.actors, tables.edges)
-    written = write_tables(tables, out)
-    write_graphml(graph, out / "graph.graphml")
-    write_graphml(graph, out / "actions.graphml", directed=True)
-    write_gexf(graph, out / "graph.gexf")
-    write_datapackage(out, tables)
-    write_report(out / "report.html", tables, graph)
-    written += ["graph.graphml", "actions.graphml", "graph.gexf", "datapackage.json", "report.html"]
+    # everything is written into a staging folder first and moved into --out at the end:
+    # a run killed while exporting leaves the previous outputs as they were, all of a piece
+    stage = Path(tempfile.mkdtemp(prefix=".actorgraph-staging-", dir=out))
+    try:
+        written = write_tables(tables, stage)
+        write_graphml(graph, stage / "graph.graphml")
+        write_graphml(graph, stage / "actions.graphml", directed=True)
+        write_gexf(graph, stage / "graph.gexf")
+        write_datapackage(stage, tables)
+        write_report(stage / "report.html", tables, graph)
+        written += ["graph.graphml", "actions.graphml", "graph.gexf", "datapackage.json", "report.html"]
 
-    docs = tables.documents
-    summary.n_ok = int((docs["status"] == "ok").sum())
-    summary.n_errors = int((docs["status"] == "error").sum())
-    summary.n_tokens = int(docs["n_tokens"].sum())
-    summary.n_mentions = len(tables.mentions)
-    summary.n_actors = len(tables.actors)
-    summary.n_nodes = graph.number_of_nodes()
-    summary.n_edges = len(tables.edges)
-    summary.n_timexes = len(tables.timexes)
-    summary.n_events = len(tables.events)
-    summary.errors = list(zip(tables.errors["doc_id"], tables.errors["stage"], tables.errors["error"]))
-    summary.seconds = time.perf_counter() - t0
-    write_json(manifest(config, tables, summary, written, t_map), out / "manifest.json")
+        docs = tables.documents
+        summary.n_ok = int((docs["status"] == "ok").sum())
+        summary.n_errors = int((docs["status"] == "error").sum())
+        summary.n_tokens = int(docs["n_tokens"].sum())
+        summary.n_mentions = len(tables.mentions)
+        summary.n_actors = len(tables.actors)
+        summary.n_nodes = graph.number_of_nodes()
+        summary.n_edges = len(tables.edges)
+        summary.n_timexes = len(tables.timexes)
+        summary.n_events = len(tables.events)
+        summary.errors = list(zip(tables.errors["doc_id"], tables.errors["stage"], tables.errors["error"]))
+        summary.seconds = time.perf_counter() - t0
+        write_json(manifest(config, tables, summary, written, t_map), stage / "manifest.json")
+        for name in sorted(written) + ["manifest.json"]:  # the manifest last: it marks a complete run
+            os.replace(stage / name, out / name)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     return summary
 
 
