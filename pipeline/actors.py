@@ -211,6 +211,10 @@ class ActorRuler:
         if words and all(w in self.rules.not_names or w in self.rules.titles or w in self.rules.name_particles
                          for w in words):
             return "not_a_name"
+        if words and all(w in self.rules.name_heads or w in self.rules.name_particles for w in words):
+            # a generic head on its own ("le Parlement turc", "la Cour constitutionnelle",
+            # "un Conseil OTAN-Ukraine" cut by the NER): a description, not a name
+            return "generic_head"
         caps = [t for t in span if t.is_alpha and len(t) > 1]
         if len(caps) >= 3 and all(t.is_upper for t in caps) and any(
                 t.lower_ in {"de", "du", "des", "en", "la", "le", "les", "et", "pour", "sur", "au", "aux"} for t in caps):
@@ -381,9 +385,12 @@ class ActorLinker:
         if root.dep_ == "conj" and root.head.i < ent.start:
             root = root.head  # "à Londres et à Paris": the first conjunct decides
         preps = {c.lower_ for c in root.children if c.dep_ == "case"}
+        head = root.head
+        if preps & {"de", "d'", "d’"} and head.pos_ == "NOUN" and head.lemma_.lower() in self.rules.locative_heads:
+            return True  # "le sommet de Vilnius", "la conférence de Munich": the venue
         if not preps & self.rules.locative_preps:
             return False
-        return root.head.lemma_.lower() in self.rules.locative_heads
+        return head.lemma_.lower() in self.rules.locative_heads
 
     def _strip(self, ent: Span) -> str:
         toks = list(ent)

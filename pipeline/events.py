@@ -89,6 +89,10 @@ _NEG_ADVERBS = {"pas", "jamais", "nullement", "guère", "aucunement", "point", "
 _NEG_DETS = {"aucun", "aucune", "nul", "nulle"}
 _COND_ENDINGS = ("raient", "rait", "rais", "rions", "riez")
 _FUT_ENDINGS = ("ront", "rons", "rez", "ras", "rai", "ra")
+# nouns that only count or group the event noun they introduce ("une vague de frappes",
+# "un nouveau paquet de sanctions"): a light verb's object is read through them
+_QUANTIFIERS = {"vague", "série", "salve", "pluie", "paquet", "train", "volée", "flot", "déluge", "avalanche",
+                "cascade", "succession", "multitude", "dizaine", "centaine", "millier"}
 _CLAUSE_DEPS = {"ccomp", "acl:relcl", "advcl", "parataxis", "xcomp", "conj", "csubj"}
 _ARG_PREP_CASES = {"de", "du", "des", "d'", "d’"}
 # verbs conjugated with être in the active voice: "sont descendus" is not a passive
@@ -390,6 +394,9 @@ class EventExtractor(StatelessComponent):
             for x in [c, *[k for k in c.children if k.dep_ == "conj"]]:
                 if x.lemma_.lower() in e.obj or x.lower_ in e.obj:
                     return x
+                if x.lemma_.lower() in _QUANTIFIERS and any(
+                        k.dep_ == "nmod" and _case_of(k) == "de" and k.lemma_.lower() in e.obj for k in x.children):
+                    return x  # "a lancé une vague de frappes": the quantifier's NP holds the target
                 if x.pos_ == "VERB" and x.lower_.endswith("s") and x.lower_[:-1] in e.obj:
                     return x  # a plural noun tagged VERB ("déclenché d'importantes frappes")
                 if "per" in e.obj and ctx.label_of(x) == "PER":
@@ -530,6 +537,9 @@ class _DocContext:
 
     def is_passive(self, verb: Token) -> bool:
         kids = list(verb.children)
+        if not any(c.dep_ == "aux:pass" for c in kids) and any(
+                c.dep_ == "nsubj:pass" and c.lower_.startswith("-") for c in kids):
+            return False  # "a-t-il affirmé": the inverted clitic mis-tagged nsubj:pass
         if not any(c.dep_ in ("aux:pass", "nsubj:pass", "expl:pass") for c in kids):
             return False
         if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in kids) and any(c.dep_ == "obj" for c in kids):
@@ -627,6 +637,11 @@ class _DocContext:
                role: str = "agent") -> list[_Arg]:
         """:meth:`actor` for the token and its coordinated conjuncts."""
         out = []
+        appositive = self._comma_conj_person(tok)
+        if appositive is not None:
+            # "le porte-parole du Kremlin, Dmitri Peskov, a affirmé": the name set off by
+            # commas (parsed as a conjunct) is the description's referent, not a second actor
+            return self.actors(appositive, depth, nmod, adj, role)
         first = self.actor(tok, depth, nmod, adj, role)
         if first is not None:
             out.append(first)
@@ -642,6 +657,25 @@ class _DocContext:
                         and (ent is None or not (ent.start <= c.i < ent.end)):
                     out.extend(self.actors(c, depth, nmod, adj, role))
         return out
+
+    def _comma_conj_person(self, tok: Token) -> Token | None:
+        """A person's name in apposition to a description noun that the parser attached as a
+        conjunct: "le porte-parole du Kremlin, Dmitri Peskov, a…", "son homologue polonais,
+        Andrzej Duda". Only for a common noun that is no actor itself, a single comma-set
+        conjunct with no coordinating word, and a PER name."""
+        if tok.pos_ != "NOUN" or self.tok2ent[tok.i] is not None:
+            return None
+        conjs = [c for c in tok.children if c.dep_ == "conj"]
+        if len(conjs) != 1:
+            return None
+        c = conjs[0]
+        ent = self.tok2ent[c.i]
+        if ent is None or ent.label_ != "PER" or any(k.dep_ == "cc" for k in c.children):
+            return None
+        start = min(t.i for t in c.subtree if not t.is_punct)
+        if start == 0 or self.doc[start - 1].text != ",":
+            return None
+        return c
 
     def prep_actors(self, tok: Token) -> list[_Arg]:
         """Actors introduced by a preposition: named entities only ('à la frontière
@@ -744,7 +778,11 @@ class _DocContext:
         passive = self.is_passive(verb)
         subj = None
         subjs = [c for c in verb.children
-                 if c.dep_ == "nsubj" or (c.dep_ == "expl:subj" and c.lower_ in _SUBJ_PRONOUNS)]
+                 if (c.dep_ == "nsubj" and c.lower_ not in ("-t", "-t-"))
+                 or (c.dep_ == "expl:subj" and c.lower_ in _SUBJ_PRONOUNS)
+                 # "a-t-il affirmé": the euphonic '-t' taken as the subject and '-il' as nsubj:pass
+                 or (c.dep_ == "nsubj:pass" and c.lower_.startswith("-") and c.lower_.lstrip("-") in _SUBJ_PRONOUNS
+                     and not any(k.dep_ == "aux:pass" for k in verb.children))]
         if subjs:
             # several subjects is a parse slip ("en Roumanie où dans la Moldavie voisine
             # l'armée russe a entamé"): the one nearest before the verb is the real one
@@ -796,6 +834,13 @@ class _DocContext:
             return []
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return self.subject(head, seen)
+        if verb.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("obj", "obl", "obl:arg") \
+                and head.head.pos_ in ("VERB", "AUX") and "Part" in verb.morph.get("VerbForm") \
+                and not any(c.dep_.startswith("aux") for c in verb.children) \
+                and any(c.dep_ == "cc" for c in verb.children):
+            # "a défendu un retour historique et accusé l'Occident": the second participle,
+            # attached by the parser to the first verb's object, shares its subject
+            return self.subject(head.head, seen)
         if verb.dep_ in ("xcomp", "advcl", "ccomp", "acl") and self.is_infinitival(verb):
             if head.pos_ in ("VERB", "AUX"):
                 if _vl(self.ex, head) in self.ex.agent_from_object:
@@ -1261,10 +1306,16 @@ class _DocContext:
                 best = (dist, value, precision)
         if best is not None:
             return best[1], best[2], "sentence"
+        def after_anchor(v: str) -> bool:
+            # an asserted event in the past or present tense cannot take a date that lies after
+            # the article ("a assuré que … dès l'année prochaine"): that date belongs to the
+            # clause it heads, not to the event
+            return bool(self.anchor) and modality == "asserted" and clause_verb is not None \
+                and self._recent(clause_verb) and v[:4].isdigit() and v > self.anchor[:len(v)]
         rec = self.sent_dates.get(sid)
-        if rec and _ISO.match(str(rec.get("value") or "")):
+        if rec and _ISO.match(str(rec.get("value") or "")) and not after_anchor(str(rec["value"])):
             return str(rec["value"]), str(rec.get("precision") or ""), "sentence"
-        valid = [(v, p) for i, v, p in self.timexes if self.sent_of[i] == sid]
+        valid = [(v, p) for i, v, p in self.timexes if self.sent_of[i] == sid and not after_anchor(v)]
         if valid:
             v, p = max(valid, key=lambda vp: len(vp[0]))
             return v, p, "sentence"

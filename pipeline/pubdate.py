@@ -15,6 +15,7 @@ Where we look (never in the body, never "today"):
    - at the start of a line (``03/12/2025 ssofidelis.substack.com``, ``24 févr. 2022 |
      Le Monde``) unless it opens a sentence of body text (``24 février 2022, la Russie…``
      on a long line), or
+   - in a wire dateline at the start of the text (``VARSOVIE, 21 février 2023 (AFP) -``), or
    - anywhere in a short line (<= 80 characters) when it is not governed by a
      preposition (``le``, ``du``, ``depuis``, ``en``…) — a title such as "Ce qui s'est
      passé le 24 février 2022" is not a publication date.
@@ -56,6 +57,9 @@ _LINE_START = re.compile(r"^\s*(?:le\s+|(?:lundi|mardi|mercredi|jeudi|vendredi|s
 _GOVERNED = re.compile(r"(?<![\w])(?:le|du|au|depuis|dès|en|avant|après|jusqu['’]au|jusqu['’]en|entre|et|ce|cette|consulté\s+le)\s*$", re.I)
 _BYLINE_SEP = re.compile(r"(?:[,|–—·•-]\s*(?:le\s+)?|\s+le\s+)$", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+# a wire dateline: "VARSOVIE, 21 février 2023 (AFP) - Joe Biden a promis..."
+_DATELINE_BEFORE = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ .-]{1,40}(?:\s*\([^)]{1,40}\))?\s*,\s*(?:le\s+)?$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\(\s*[A-Za-zÀ-ÿ/ .-]{2,30}\)\s*)?[-–—]")
 _MARKDOWN = re.compile(r"^[\s#>*_\-]*|[\s*_]*$")
 
 _URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-](0[1-9]|1[0-2])[/_-](0[1-9]|[12]\d|3[01])(?!\d)")
@@ -99,6 +103,8 @@ def _classify(line: str, start: int, end: int, precision: str, footer: bool, bul
         return "plain"
     if footer or precision == "year":
         return None
+    if _DATELINE_BEFORE.match(before) and _DATELINE_AFTER.match(after) and precision == "day":
+        return "plain"
     if bullet:
         return None
     if _LINE_START.match(before):

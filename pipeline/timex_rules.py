@@ -471,6 +471,26 @@ def _year_for(month: int, day: int | None, a, direction: str | None, strict: boo
     return ay + 1 if (key <= akey if strict else key < akey) else ay
 
 
+def _near_year(month: int, day: int | None, a, chosen: int) -> int:
+    """A year-less date a past tense put in the year before the anchor's ("le défilé du 9 mai"
+    in an article of 5 May): keep the anchor's year when that date lies within four months
+    after the anchor and the past reading is eight months or more away. A past tense is a weak
+    cue (an imperfect "devait se tenir en juin" still points ahead); a future one is not relaxed."""
+    ay, am, ad = a
+    if am is None:
+        return chosen
+    anchor = _dt.date(ay, am, ad or 15)
+    def dist(y: int) -> int | None:
+        d = day or 15
+        if not _valid_day(y, month, d):
+            return None
+        return abs((_dt.date(y, month, d) - anchor).days)
+    near, far = dist(ay), dist(chosen)
+    if near is not None and far is not None and near <= 122 and far >= 240:
+        return ay
+    return chosen
+
+
 def _fmt(y, m=None, d=None) -> str:
     ys = f"{y:04d}" if isinstance(y, int) else "XXXX"
     if m is None:
@@ -536,6 +556,8 @@ def _resolve_one(c: Candidate, a, tense: str | None) -> Resolved | None:
             y = ay + c.year_offset if ay is not None else None
         else:
             y = _year_for(c.month, c.day, a, direction, strict=c.mod == "past" or c.mod == "future")
+            if c.mod is None and direction == "past" and y is not None and y != ay:
+                y = _near_year(c.month, c.day, a, y)
         if y is not None and c.day is not None and not _valid_day(y, c.month, c.day):
             y = None
         prec = "day" if c.day is not None else "month"
@@ -556,7 +578,9 @@ def _resolve_one(c: Candidate, a, tense: str | None) -> Resolved | None:
         if c.mod == "this":
             date, rule = base + _dt.timedelta(days=c.weekday - wd), "weekday_this"
         elif direction == "past":
-            date, rule = base - _dt.timedelta(days=((wd - c.weekday) % 7) or 7), "weekday_past"
+            # "a levé lundi son veto" in an article of Monday: that very day; "lundi dernier": a week before
+            back = (wd - c.weekday) % 7 or (7 if c.mod == "past" else 0)
+            date, rule = base - _dt.timedelta(days=back), "weekday_past"
         elif direction == "future":
             date, rule = base + _dt.timedelta(days=((c.weekday - wd) % 7) or 7), "weekday_future"
         else:

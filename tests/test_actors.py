@@ -145,3 +145,24 @@ def test_every_entity_gets_an_actor_id(nlp):
 def test_short_form_of_an_organisation_in_the_same_document(nlp):
     ents, _ = _ids(nlp, "Le New York Times a publié l'enquête. Selon le Times, Washington hésite.")
     assert {a for t, a in ents if "Times" in t} == {"new-york-times"}
+
+
+@pytest.mark.parametrize("text,generic", [
+    ("Le Parlement grec a voté la réforme des retraites mardi soir.", "Parlement"),
+    ("La Cour constitutionnelle slovaque doit encore se prononcer sur le texte.", "Cour"),
+    ("Les touristes se pressaient sur la place Rouge malgré la pluie.", "Rouge"),
+])
+def test_generic_heads_and_colour_words_alone_are_not_names(nlp, text, generic):
+    ents, doc = _ids(nlp, text)
+    assert generic not in [t for t, _ in ents], ents
+
+
+def test_capital_naming_a_summit_stays_the_city(nlp):
+    ents, _ = _ids(nlp, "Les attentes du sommet de Vilnius restent modestes pour Kiev.")
+    assert ("Vilnius", "vilnius") in ents
+    assert ("Kiev", "ukraine") in ents
+
+
+def test_national_security_council_is_not_the_un_one(nlp):
+    ents, _ = _ids(nlp, "Le porte-parole du Conseil de sécurité nationale, John Kirby, a démenti.")
+    assert ("Conseil de sécurité nationale", "us-national-security-council") in ents, ents

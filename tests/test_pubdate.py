@@ -56,7 +56,14 @@ CASES = [
     ("Titre\n" + BODY, None, "https://www.example.fr/2023/07/otan-vilnius/", "2023-07", "month", "url"),
     ("Titre\n" + BODY, "2021-01-01_x.txt", "https://www.example.fr/2022/02/24/x.html", "2022-02-24", "day", "url"),
     ("Publié le 24 février 2022\n" + BODY, "2021-01-01_x.txt", None, "2022-02-24", "day", "header"),
+    # wire datelines opening the body: "CITY, date (AGENCY) -"
+    ("VARSOVIE, 21 février 2023 (AFP) - Joe Biden a promis mardi que l'Alliance défendrait chaque centimètre de son territoire.\n" + BODY,
+     None, None, "2023-02-21", "day", "header"),
+    ("Titre\nKIEV, le 3 mars 2022 (Reuters) – Les forces russes ont poursuivi leur avancée vers la capitale ukrainienne ce jeudi.\n" + BODY,
+     None, None, "2022-03-03", "day", "header"),
     # negatives
+    ("Varsovie, 21 février 2023 : Joe Biden a promis que l'Alliance défendrait chaque centimètre de son territoire.\n" + BODY,
+     None, None, "", "", ""),
     ("Titre de l'article\n" + BODY + "Le 24 février 2022, la Russie a envahi l'Ukraine.\n" + BODY, None, None, "", "", ""),
     ("24 février 2022, la Russie lance une invasion de grande ampleur contre l'Ukraine, selon Kiev et les alliés.\n" + BODY,
      None, None, "", "", ""),

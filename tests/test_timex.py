@@ -141,7 +141,16 @@ PURE = [
     ("Un sommet est convoqué pour ce vendredi.", "2022-02-25", None, "ce vendredi", "2022-02-25", "day"),
     ("Les ministres se verront jeudi prochain.", "2022-02-25", None, "jeudi prochain", "2022-03-03", "day"),
     ("Lundi dernier, les sirènes ont retenti.", "2022-02-25", None, "Lundi dernier", "2022-02-21", "day"),
-    ("Il a parlé jeudi.", "2022-02-24", "past", "jeudi", "2022-02-17", "day"),
+    # the weekday of the article itself is that very day in a past sentence (press usage:
+    # "a levé lundi son veto" in Monday's paper); "jeudi dernier" is the week before
+    ("Il a parlé jeudi.", "2022-02-24", "past", "jeudi", "2022-02-24", "day"),
+    ("La Turquie a levé lundi son veto.", "2023-07-10", "past", "lundi", "2023-07-10", "day"),
+    ("Il a parlé jeudi dernier.", "2022-02-24", None, "jeudi dernier", "2022-02-17", "day"),
+    # a year-less date read in the past that lies just ahead of the article stays in its year
+    ("Le sommet devait se tenir en juin à Sotchi.", "2014-03-18", "past", "juin", "2014-06", "month"),
+    ("Le défilé du 9 mai a été maintenu.", "2023-05-05", "past", "9 mai", "2023-05-09", "day"),
+    ("Le défilé du 9 mai a été maintenu.", "2023-11-05", "past", "9 mai", "2023-05-09", "day"),
+    ("En octobre, la flotte a appareillé.", "2023-01-10", "past", "octobre", "2022-10", "month"),
     ("Il parlera mardi.", "2022-02-24", "future", "mardi", "2022-03-01", "day"),
     ("Il parle samedi.", "2022-02-24", "present", "samedi", "2022-02-26", "day"),
     ("Réunion lundi.", "2022-02-24", None, "lundi", "2022-02-21", "day"),
