@@ -218,26 +218,50 @@ def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NO
     edges = edges[:max_edges]
     sentences = _Sentences(tables, published)
 
-    # co-mention evidence: sentences naming both actors, with the mentions' offsets
+    # co-mention evidence: sentences naming both actors, with the mentions' offsets; one
+    # document's sentences at a time, keeping per pair only the keys _pick can choose
     wanted = {(u, v) if u < v else (v, u) for u, v, _, d in edges if not d.get("directed")}
-    per_sentence: dict[tuple[str, int], dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    m = tables.mentions
-    for doc_id, sid, aid, a, z in zip(m["doc_id"], m["sentence_id"], m["actor_id"], m["start_char"], m["end_char"]):
-        if aid in shown:
-            per_sentence[(doc_id, int(sid))][aid].append((int(a), int(z)))
-    pair_keys: dict[tuple[str, str], list] = defaultdict(list)
-    for key, actors in per_sentence.items():
-        for a, b in combinations(sorted(actors), 2):
-            if (a, b) in wanted:
-                pair_keys[(a, b)].append(key)
+    evidence_keys: dict[tuple[str, str], tuple[list, list]] = {}  # pair -> (first of a doc, others)
 
-    # action evidence: the events of each (agent, target, type)
+    def close(doc_id, per_sentence):
+        seen = set()
+        for sid in sorted(per_sentence):
+            actors = per_sentence[sid]
+            for a, b in combinations(sorted(actors), 2):
+                if (a, b) not in wanted:
+                    continue
+                first, rest = evidence_keys.setdefault((a, b), ([], []))
+                bucket = rest if (a, b) in seen else first
+                seen.add((a, b))
+                if len(bucket) < N_EVIDENCE:
+                    bucket.append(((doc_id, sid), sorted(actors[a] + actors[b])))
+
+    m = tables.mentions
+    if len(m) and not m["doc_id"].is_monotonic_increasing:
+        m = m.sort_values("doc_id", kind="stable")
+    current, per_sentence = None, defaultdict(lambda: defaultdict(list))
+    for doc_id, sid, aid, a, z in zip(m["doc_id"], m["sentence_id"], m["actor_id"], m["start_char"], m["end_char"]):
+        if doc_id != current:
+            close(current, per_sentence)
+            current, per_sentence = doc_id, defaultdict(lambda: defaultdict(list))
+        if aid in shown:
+            per_sentence[int(sid)][aid].append((int(a), int(z)))
+    close(current, per_sentence)
+
+    # action evidence: the first events of each (agent, target, type)
     ev_by_edge: dict[tuple[str, str, str], list] = defaultdict(list)
     ev = tables.events
     if len(ev):
-        for row in ev.sort_values(["doc_id", "sentence_id", "event_id"], kind="stable").itertuples(index=False):
-            if row.agent_id and row.target_id:
-                ev_by_edge[(row.agent_id, row.target_id, row.event_type)].append(row)
+        order = ev[["doc_id", "sentence_id", "event_id"]].reset_index(drop=True).sort_values(
+            ["doc_id", "sentence_id", "event_id"], kind="stable").index  # positions
+        keys = zip(ev["agent_id"].take(order), ev["target_id"].take(order), ev["event_type"].take(order))
+        picked = []
+        for i, (a, b, etype) in zip(order, keys):
+            if a and b and len(ev_by_edge[(a, b, etype)]) < N_EVIDENCE:
+                ev_by_edge[(a, b, etype)].append(len(picked))
+                picked.append(i)
+        rows = list(ev.take(picked).itertuples(index=False)) if picked else []
+        ev_by_edge = defaultdict(list, {k: [rows[j] for j in v] for k, v in ev_by_edge.items() if v})
 
     out_edges = []
     for u, v, k, d in edges:
@@ -258,8 +282,8 @@ def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NO
             if npmi is not None and not (isinstance(npmi, float) and math.isnan(npmi)):
                 rec["npmi"] = round(float(npmi), 4)
             a, b = (u, v) if u < v else (v, u)
-            for doc_id, sid in _pick(pair_keys.get((a, b), [])):
-                marks = sorted(per_sentence[(doc_id, sid)][a] + per_sentence[(doc_id, sid)][b])
+            first, rest = evidence_keys.get((a, b), ([], []))
+            for (doc_id, sid), marks in (first + rest)[:N_EVIDENCE]:
                 item = sentences.add(doc_id, sid, marks)
                 if item is not None:
                     evidence.append(item)

@@ -24,7 +24,11 @@ from .ingest import CorpusError, Document, iter_corpus, list_folder
 from .mapper import DaskExecutor, Executor, PoolExecutor, map_documents
 from .nlp import ModelMissingError
 from .report import write_report
-from .tables import build_tables
+from .spool import Spool
+from .tables import reduce_spool
+
+#: documents per spilled Parquet part of the records (pipeline.spool)
+SPOOL_CHUNK_DOCS = 500
 
 
 class RunError(RuntimeError):
@@ -184,28 +188,31 @@ def run(config: RunConfig, nlp=None) -> RunSummary:
         summary.n_analysed += n_analysed
         summary.n_cached += n_cached
 
-    try:
-        documents = dedupe(iter_corpus(corpus), summary)
-        chunk = max(config.batch_size * max(config.n_process, 1) * 4, 64)
-        results = map_documents(documents, make_executor, cache=cache, chunk_size=chunk, on_chunk=count)
-        results = _progress(results, total, config.quiet)
-        collected = list(results)
-    except CorpusError as exc:
-        raise RunError(str(exc)) from exc
-    except ModelMissingError as exc:
-        raise RunError(str(exc)) from exc
-    finally:
-        if cache is not None:
-            cache.close()
-    if not collected:
-        raise RunError(f"the corpus {corpus} holds no document")
-    t_map = time.perf_counter() - t0
-    tables = build_tables(collected, gaz, min_weight=config.min_weight, top_edges=config.top_edges)
-    graph = build_graph(tables.actors, tables.edges)
     # everything is written into a staging folder first and moved into --out at the end:
-    # a run killed while exporting leaves the previous outputs as they were, all of a piece
+    # a run killed while exporting leaves the previous outputs as they were, all of a piece.
+    # The records are spilled there too, as Parquet parts (see pipeline.spool).
     stage = Path(tempfile.mkdtemp(prefix=".actorgraph-staging-", dir=out))
     try:
+        spool = Spool(stage / ".spool", chunk_docs=SPOOL_CHUNK_DOCS)
+        try:
+            documents = dedupe(iter_corpus(corpus), summary)
+            chunk = max(config.batch_size * max(config.n_process, 1) * 4, 64)
+            results = map_documents(documents, make_executor, cache=cache, chunk_size=chunk, on_chunk=count)
+            spool.extend(_progress(results, total, config.quiet))
+            spool.close()
+        except CorpusError as exc:
+            raise RunError(str(exc)) from exc
+        except ModelMissingError as exc:
+            raise RunError(str(exc)) from exc
+        finally:
+            if cache is not None:
+                cache.close()
+        if not spool.n_documents:
+            raise RunError(f"the corpus {corpus} holds no document")
+        t_map = time.perf_counter() - t0
+        tables = reduce_spool(spool, gaz, min_weight=config.min_weight, top_edges=config.top_edges)
+        shutil.rmtree(spool.folder, ignore_errors=True)
+        graph = build_graph(tables.actors, tables.edges)
         written = write_tables(tables, stage)
         write_graphml(graph, stage / "graph.graphml")
         write_graphml(graph, stage / "actions.graphml", directed=True)

@@ -11,9 +11,13 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
+from collections.abc import Mapping
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .extract import DocResult
 from .gazetteer import Gazetteer
@@ -89,57 +93,173 @@ def _minmax(dates: Iterable[str]) -> tuple[str, str]:
 
 def build_tables(results: Iterable[DocResult], gaz: Gazetteer, graph_types=GRAPH_TYPES,
                  min_weight: int = 1, top_edges: int | None = None) -> Tables:
-    """The tables of a run. ``min_weight`` / ``top_edges`` filter the co-mention edges
-    (see :func:`filter_edges`); the other tables do not depend on them."""
-    doc_rows, mention_rows, timex_rows, event_rows, dropped_rows, error_rows = [], [], [], [], [], []
-    texts, sentences = {}, {}
-    for res in results:
-        d = res.doc
-        doc_rows.append({
-            "doc_id": d.doc_id, "source": d.source, "title": d.title, "published": d.published,
-            "published_precision": d.published_precision, "n_tokens": res.n_tokens, "status": d.status,
-            "date_source": d.date_source, "date_evidence": d.date_evidence, "url": d.url,
-            "n_sentences": res.n_sentences or len(res.sentences), "n_mentions": len(res.mentions),
-            "encoding": d.encoding, "content_hash": d.content_hash, "error_stage": d.error_stage,
-            "error": d.error,
-        })
-        if d.status != "ok":
-            error_rows.append({"doc_id": d.doc_id, "source": d.source, "stage": d.error_stage, "error": d.error})
-        else:
-            texts[d.doc_id] = d.text
-            if res.sentences:
-                sentences[d.doc_id] = [(int(a), int(b)) for a, b in res.sentences]
-        mention_rows.extend(res.mentions)
-        timex_rows.extend(res.timexes)
-        event_rows.extend(res.events)
-        dropped_rows.extend(res.dropped)
+    """The tables of a run, in memory. ``min_weight`` / ``top_edges`` filter the co-mention
+    edges (see :func:`filter_edges`); the other tables do not depend on them.
 
-    documents = frame("documents", doc_rows).sort_values("doc_id", kind="stable")
-    published = dict(zip(documents["doc_id"], documents["published"]))
-    mentions = frame("mentions", mention_rows).sort_values(["doc_id", "start_char", "end_char"], kind="stable")
-    merged = merge_discovered(mentions, gaz)
-    mentions["actor_id"] = mentions["actor_id"].map(merged)
-    timexes = frame("timexes", timex_rows).sort_values(["doc_id", "start_char", "end_char"], kind="stable")
-    for ev in event_rows:
-        ev["agent_id"] = merged.get(ev.get("agent_id", ""), ev.get("agent_id", ""))
-        ev["target_id"] = merged.get(ev.get("target_id", ""), ev.get("target_id", ""))
-        ev["attributed_to"] = merged.get(ev.get("attributed_to", ""), ev.get("attributed_to", ""))
-    events = frame("events", event_rows)
-    actors = build_actors(mentions, published, gaz, graph_types, events=events)
-    if len(events):
-        events = events.sort_values(["doc_id", "start_char", "event_type", "agent_id", "target_id"],
-                                    kind="stable").reset_index(drop=True)
-        events["event_id"] = events["doc_id"] + "#e" + events.groupby("doc_id").cumcount().astype(str)
-        known = set(actors["actor_id"])
+    The same reduce as a run's (:func:`reduce_spool`), over an in-memory spool; the
+    tables hold plain Python objects (``object`` columns, ``texts`` and ``sentences``
+    dicts)."""
+    from .spool import Spool
+
+    spool = Spool(None, chunk_docs=1 << 30).extend(results)
+    return reduce_spool(spool, gaz, graph_types, min_weight=min_weight, top_edges=top_edges, objects=True)
+
+
+def _sort(t: pa.Table, keys: list[str]) -> pa.Table:
+    """Stable sort of an Arrow table (strings by code point, as pandas sorts ``str``)."""
+    if t.num_rows == 0:
+        return t
+    return t.take(pc.sort_indices(t, sort_keys=[(k, "ascending") for k in keys])).combine_chunks()
+
+
+def _map_strings(t: pa.Table, column: str, mapping: dict) -> pa.Table:
+    """Replace the values of a string column by ``mapping.get(value, value)``."""
+    if t.num_rows == 0:
+        return t
+    enc = pc.dictionary_encode(t.column(column).combine_chunks())
+    values = pa.array([mapping.get(v, v) for v in enc.dictionary.to_pylist()], type=t.schema.field(column).type)
+    return t.set_column(t.schema.get_field_index(column), column, values.take(enc.indices))
+
+
+def _rows(t: pa.Table, columns: list[str], size: int = 65536):
+    """Tuples of ``columns`` of ``t``, a batch of Python objects at a time."""
+    for batch in t.select(columns).to_batches(max_chunksize=size):
+        yield from zip(*(batch.column(i).to_pylist() for i in range(len(columns))))
+
+
+def _to_pandas(t: pa.Table, objects: bool) -> pd.DataFrame:
+    """A spool table as a pandas frame: ``object`` strings (``objects``) as :func:`frame`
+    makes them, else pyarrow-backed strings (compact)."""
+    df = t.to_pandas()
+    for c in df.columns:
+        if c not in INT_COLUMNS and c not in FLOAT_COLUMNS and c not in BOOL_COLUMNS:
+            if objects:
+                df[c] = df[c].astype(object)
+        elif c in INT_COLUMNS:
+            df[c] = df[c].astype("int64")
+    return df.reset_index(drop=True)
+
+
+class ArrowTexts(Mapping):
+    """``doc_id -> cleaned text`` of the documents whose status is ``ok``, read on demand
+    from an Arrow column (no Python string per document held)."""
+
+    def __init__(self, doc_ids: pa.Array, texts: pa.Array, status: pa.Array):
+        self._texts = texts
+        self._all = {d: i for i, d in enumerate(doc_ids.to_pylist())}
+        self._row = {d: i for d, i, s in zip(self._all, self._all.values(), status.to_pylist()) if s == "ok"}
+
+    def __getitem__(self, doc_id):
+        return self._texts[self._row[doc_id]].as_py()
+
+    def column(self, doc_ids: list[str]) -> pa.Array:
+        """The texts of ``doc_ids`` (``""`` for documents not analysed), as an Arrow array."""
+        return self._texts.take(pa.array([self._all[d] for d in doc_ids], type=pa.int64()))
+
+    def __iter__(self):
+        return iter(self._row)
+
+    def __len__(self):
+        return len(self._row)
+
+
+class ArrowSentences(Mapping):
+    """``doc_id -> [(start_char, end_char), ...]`` from the spool's ``sentences`` table
+    (each document's rows contiguous), read on demand."""
+
+    def __init__(self, t: pa.Table):
+        self._start = t.column("start_char").combine_chunks()
+        self._end = t.column("end_char").combine_chunks()
+        self._span: dict[str, tuple[int, int]] = {}
+        prev, first = None, 0
+        for i, d in enumerate(t.column("doc_id").to_pylist()):
+            if d != prev:
+                if prev is not None:
+                    self._span.setdefault(prev, (first, i))
+                prev, first = d, i
+        if prev is not None:
+            self._span.setdefault(prev, (first, t.num_rows))
+
+    def __getitem__(self, doc_id):
+        a, b = self._span[doc_id]
+        return list(zip(self._start[a:b].to_pylist(), self._end[a:b].to_pylist()))
+
+    def __iter__(self):
+        return iter(self._span)
+
+    def __len__(self):
+        return len(self._span)
+
+
+def reduce_spool(spool, gaz: Gazetteer, graph_types=GRAPH_TYPES, min_weight: int = 1,
+                 top_edges: int | None = None, objects: bool = False) -> Tables:
+    """The reduce step over a :class:`pipeline.spool.Spool`: the tables of a run.
+
+    Works on compact Arrow tables and streams over their rows in batches; the
+    aggregations (actors, co-mention and action edges) keep one entry per actor or pair,
+    never one per record. With ``objects=False`` the large tables hold pyarrow-backed
+    strings and ``texts`` / ``sentences`` are read on demand; the exported files are
+    the same either way."""
+    docs = _sort(spool.read("documents"), ["doc_id"])
+    doc_ids = docs.column("doc_id").to_pylist()
+    published = dict(zip(doc_ids, docs.column("published").to_pylist()))
+    del doc_ids
+    status = docs.column("status").combine_chunks()
+
+    mentions = _sort(spool.read("mentions"), ["doc_id", "start_char", "end_char"])
+    counts = Counter()
+    if mentions.num_rows:
+        for row in pc.value_counts(mentions.column("actor_id")).to_pylist():
+            counts[row["values"]] = row["counts"]
+    merged = merge_counts(counts, gaz)
+    mentions = _map_strings(mentions, "actor_id", merged)
+    timexes = _sort(spool.read("timexes"), ["doc_id", "start_char", "end_char"])
+    events = spool.read("events")
+    for col in ("agent_id", "target_id", "attributed_to"):
+        events = _map_strings(events, col, merged)
+    mention_rows = _rows(mentions, ["actor_id", "text", "label", "doc_id"])
+    event_rows = ((aid, doc_id) for col in ("agent_id", "target_id", "attributed_to")
+                  for aid, doc_id in _rows(events, [col, "doc_id"]))
+    actors = frame("actors", actor_rows(mention_rows, event_rows, published, gaz, graph_types))
+    if events.num_rows:
+        events = _sort(events, ["doc_id", "start_char", "event_type", "agent_id", "target_id"])
+        ids = events.column("doc_id").combine_chunks()
+        codes = pc.dictionary_encode(ids).indices.to_numpy(zero_copy_only=False)
+        pos = np.arange(len(codes))
+        starts = np.where(np.r_[True, codes[1:] != codes[:-1]], pos, 0)
+        cumcount = pos - np.maximum.accumulate(starts)
+        event_id = pc.binary_join_element_wise(ids, pc.cast(pa.array(cumcount), ids.type),
+                                               pa.scalar("#e", ids.type))
+        events = events.set_column(events.schema.get_field_index("event_id"), "event_id", event_id)
+        known = pa.array(sorted(set(actors["actor_id"])), type=events.schema.field("agent_id").type)
         for col in ("agent_id", "target_id", "attributed_to"):
-            events.loc[~events[col].isin(known), col] = ""
+            values = events.column(col)
+            events = events.set_column(events.schema.get_field_index(col), col,
+                                       pc.if_else(pc.is_in(values, value_set=known), values,
+                                                  pa.scalar("", known.type)))
     node_ids = set(actors.loc[actors["in_graph"], "actor_id"])
-    edges = build_edges(mentions, events, published, node_ids, min_weight=min_weight, top_edges=top_edges)
-    dropped = frame("dropped_mentions", dropped_rows).sort_values(["doc_id", "start_char"], kind="stable")
+    rows = comention_rows(_rows(mentions, ["doc_id", "sentence_id", "actor_id"]), published, node_ids)
+    rows.extend(_action_rows(_rows(events, ["agent_id", "target_id", "event_type", "modality", "date", "doc_id"]),
+                             published, node_ids))
+    edges = filter_edges(frame("edges", rows), min_weight=min_weight, top_edges=top_edges)
+    dropped = _sort(spool.read("dropped_mentions"), ["doc_id", "start_char"])
+    error_rows = [{"doc_id": d, "source": s, "stage": st, "error": e} for d, s, st, e, ok in
+                  _rows(docs, ["doc_id", "source", "error_stage", "error", "status"]) if ok != "ok"]
     errors = frame("errors", error_rows).sort_values(["doc_id", "source"], kind="stable")
-    return Tables(*(df.reset_index(drop=True) for df in
-                    (documents, mentions, actors, timexes, events, edges, dropped, errors)), texts=texts,
-                  sentences=sentences)
+    sentences_t = spool.read("sentences")
+    if objects:
+        texts = {d: t for d, t, s in _rows(docs, ["doc_id", "text", "status"]) if s == "ok"}
+        sentences: Mapping = {}
+        for d, a, b in _rows(sentences_t, ["doc_id", "start_char", "end_char"]):
+            sentences.setdefault(d, []).append((a, b))
+    else:
+        texts = ArrowTexts(docs.column("doc_id").combine_chunks(), docs.column("text").combine_chunks(), status)
+        sentences = ArrowSentences(sentences_t)
+    documents = _to_pandas(docs.drop_columns(["text"]), objects)
+    tables = Tables(documents, _to_pandas(mentions, objects), actors, _to_pandas(timexes, objects),
+                    _to_pandas(events, objects), edges, _to_pandas(dropped, objects),
+                    errors.reset_index(drop=True), texts=texts, sentences=sentences)
+    return tables
 
 
 _TLD = re.compile(r"-(com|fr|net|org|info|news|eu|uk|de|ru|ua)$")
@@ -154,7 +274,11 @@ def squash(actor_id: str) -> str:
 def merge_discovered(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, str]:
     """Map every actor id to its merged id: discovered ids that squash alike become the
     most frequent of them, or the gazetteer id that squashes alike."""
-    counts = Counter(mentions["actor_id"])
+    return merge_counts(Counter(mentions["actor_id"]), gaz)
+
+
+def merge_counts(counts: Counter, gaz: Gazetteer) -> dict[str, str]:
+    """:func:`merge_discovered` from the number of mentions of each actor id."""
     by_squash: dict[str, list[str]] = defaultdict(list)
     for aid in counts:
         if aid:
@@ -172,19 +296,57 @@ def merge_discovered(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, str]:
     return mapping
 
 
+class _DocDates:
+    """Per key: the number of distinct documents and the first / last of their non-empty
+    publication dates, fed with rows grouped by document."""
+
+    def __init__(self, published: dict):
+        self.published = published
+        self.n: Counter = Counter()
+        self.last_doc: dict = {}
+        self.first: dict = {}
+        self.last: dict = {}
+
+    def add(self, key, doc_id: str, date: str | None = None) -> None:
+        if self.last_doc.get(key) != doc_id:
+            self.last_doc[key] = doc_id
+            self.n[key] += 1
+        date = self.published.get(doc_id, "") if date is None else date
+        if date:
+            if key not in self.first or date < self.first[key]:
+                self.first[key] = date
+            if key not in self.last or date > self.last[key]:
+                self.last[key] = date
+
+    def minmax(self, key) -> tuple[str, str]:
+        return self.first.get(key, ""), self.last.get(key, "")
+
+
 def build_actors(mentions: pd.DataFrame, published: dict, gaz: Gazetteer, graph_types=GRAPH_TYPES,
                  events: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per actor id seen in the mentions: gazetteer facts, or for discovered actors
     the most frequent surface form as label and a majority vote of NER labels as type."""
+    m = mentions.sort_values("doc_id", kind="stable")
+    event_rows = []
+    if events is not None and len(events):
+        event_rows = [(aid, doc_id) for col in ("agent_id", "target_id", "attributed_to")
+                      for aid, doc_id in zip(events[col], events["doc_id"])]
+    return frame("actors", actor_rows(zip(m["actor_id"], m["text"], m["label"], m["doc_id"]), event_rows,
+                                      published, gaz, graph_types))
+
+
+def actor_rows(mentions, events, published: dict, gaz: Gazetteer, graph_types=GRAPH_TYPES) -> list[dict]:
+    """The rows of :func:`build_actors` from ``(actor_id, text, label, doc_id)`` tuples
+    grouped by document and ``(actor_id, doc_id)`` tuples of the events' actor columns."""
     forms: dict[str, Counter] = defaultdict(Counter)
     labels: dict[str, Counter] = defaultdict(Counter)
-    docs: dict[str, set] = defaultdict(set)
-    for aid, text, label, doc_id in zip(mentions["actor_id"], mentions["text"], mentions["label"], mentions["doc_id"]):
+    docs = _DocDates(published)
+    for aid, text, label, doc_id in mentions:
         if not aid:
             continue
         forms[aid][" ".join(text.split())] += 1
         labels[aid][label] += 1
-        docs[aid].add(doc_id)
+        docs.add(aid, doc_id)
     rows = []
     for aid in sorted(forms):
         entry = gaz.get(aid)
@@ -195,22 +357,20 @@ def build_actors(mentions: pd.DataFrame, published: dict, gaz: Gazetteer, graph_
             label = ranked[0][0]
             typ = sorted(labels[aid].items(), key=lambda kv: (-kv[1], TYPE_ORDER.get(kv[0], 9)))[0][0]
             qid, source = "", "discovered"
-        first, last = _minmax(published.get(d, "") for d in docs[aid])
+        first, last = docs.minmax(aid)
         rows.append({
             "actor_id": aid, "label": label, "type": typ, "wikidata": qid,
             "aliases": "|".join(f for f, _ in ranked), "n_mentions": sum(forms[aid].values()),
-            "n_documents": len(docs[aid]), "first_seen": first, "last_seen": last, "source": source,
+            "n_documents": docs.n[aid], "first_seen": first, "last_seen": last, "source": source,
             "in_graph": typ in graph_types,
         })
     # gazetteer actors that only events name, through a nationality adjective ("l'invasion
     # russe") or a resolved pronoun: a document's events must not depend on whether other
     # documents of the corpus happen to name the same actor
     event_docs: dict[str, set] = defaultdict(set)
-    if events is not None and len(events):
-        for col in ("agent_id", "target_id", "attributed_to"):
-            for aid, doc_id in zip(events[col], events["doc_id"]):
-                if aid and aid not in forms and gaz.get(aid) is not None:
-                    event_docs[aid].add(doc_id)
+    for aid, doc_id in events:
+        if aid and aid not in forms and gaz.get(aid) is not None:
+            event_docs[aid].add(doc_id)
     for aid in sorted(event_docs):
         entry = gaz.get(aid)
         first, last = _minmax(published.get(d, "") for d in event_docs[aid])
@@ -220,7 +380,7 @@ def build_actors(mentions: pd.DataFrame, published: dict, gaz: Gazetteer, graph_
             "in_graph": entry.type in graph_types,
         })
     rows.sort(key=lambda r: r["actor_id"])
-    return frame("actors", rows)
+    return rows
 
 
 def build_edges(mentions: pd.DataFrame, events: pd.DataFrame, published: dict, node_ids: set,
@@ -234,28 +394,45 @@ def build_edges(mentions: pd.DataFrame, events: pd.DataFrame, published: dict, n
     filter. ``min_weight`` and ``top_edges`` filter the co-mention edges only
     (:func:`filter_edges`); action edges are always kept.
     """
-    by_sentence: dict[tuple[str, int], set] = defaultdict(set)
-    for doc_id, sid, aid in zip(mentions["doc_id"], mentions["sentence_id"], mentions["actor_id"]):
-        if aid in node_ids:
-            by_sentence[(doc_id, int(sid))].add(aid)
-    weight: Counter = Counter()
-    n_actor: Counter = Counter()
-    edge_docs: dict[tuple[str, str], set] = defaultdict(set)
-    for (doc_id, _), actors in by_sentence.items():
-        n_actor.update(actors)
-        for a, b in combinations(sorted(actors), 2):
-            weight[(a, b)] += 1
-            edge_docs[(a, b)].add(doc_id)
-    n_sentences = len(by_sentence)
-    rows = []
-    for (a, b) in sorted(weight):
-        first, last = _minmax(published.get(d, "") for d in edge_docs[(a, b)])
-        rows.append({"edge_id": f"c:{a}--{b}", "source": a, "target": b, "kind": "comention",
-                     "weight": weight[(a, b)], "n_documents": len(edge_docs[(a, b)]),
-                     "first_seen": first, "last_seen": last,
-                     "npmi": npmi(weight[(a, b)], n_actor[a], n_actor[b], n_sentences)})
+    m = mentions.sort_values("doc_id", kind="stable")
+    rows = comention_rows(zip(m["doc_id"], m["sentence_id"], m["actor_id"]), published, node_ids)
     rows.extend(action_edges(events, published, node_ids))
     return filter_edges(frame("edges", rows), min_weight=min_weight, top_edges=top_edges)
+
+
+def comention_rows(mentions, published: dict, node_ids: set) -> list[dict]:
+    """The co-mention rows of :func:`build_edges` from ``(doc_id, sentence_id, actor_id)``
+    tuples grouped by document: one document's sentences are held at a time."""
+    weight: Counter = Counter()
+    n_actor: Counter = Counter()
+    docs = _DocDates(published)
+    n_sentences = 0
+
+    def close(doc_id, by_sentence):
+        nonlocal n_sentences
+        n_sentences += len(by_sentence)
+        for actors in by_sentence.values():
+            n_actor.update(actors)
+            for pair in combinations(sorted(actors), 2):
+                weight[pair] += 1
+                docs.add(pair, doc_id)
+
+    current, by_sentence = None, defaultdict(set)
+    for doc_id, sid, aid in mentions:
+        if doc_id != current:
+            close(current, by_sentence)
+            current, by_sentence = doc_id, defaultdict(set)
+        if aid in node_ids:
+            by_sentence[int(sid)].add(aid)
+    close(current, by_sentence)
+    rows = []
+    for (a, b) in sorted(weight):
+        first, last = docs.minmax((a, b))
+        rows.append({"edge_id": f"c:{a}--{b}", "source": a, "target": b, "kind": "comention",
+                     "weight": weight[(a, b)], "n_documents": docs.n[(a, b)],
+                     "first_seen": first, "last_seen": last,
+                     "npmi": npmi(weight[(a, b)], n_actor[a], n_actor[b], n_sentences)})
+    return rows
 
 
 def npmi(n_ab: int, n_a: int, n_b: int, n: int) -> float:
@@ -310,18 +487,31 @@ def action_edges(events: pd.DataFrame, published: dict, node_ids: set) -> list[d
     """Directed edges agent -> target, one per (agent, target, event type): ``weight`` =
     number of events, dates from the events' dates (else their documents'), and the
     share of hypothetical events."""
-    groups: dict[tuple[str, str, str], list] = defaultdict(list)
-    if len(events):
-        for row in events.itertuples(index=False):
-            a, b = row.agent_id, row.target_id
-            if a and b and a != b and a in node_ids and b in node_ids:
-                groups[(a, b, row.event_type)].append(row)
+    if not len(events):
+        return []
+    e = events.sort_values("doc_id", kind="stable")
+    return _action_rows(zip(e["agent_id"], e["target_id"], e["event_type"], e["modality"], e["date"], e["doc_id"]),
+                        published, node_ids)
+
+
+def _action_rows(events, published: dict, node_ids: set) -> list[dict]:
+    """:func:`action_edges` from ``(agent_id, target_id, event_type, modality, date,
+    doc_id)`` tuples grouped by document."""
+    n: Counter = Counter()
+    n_hyp: Counter = Counter()
+    docs = _DocDates(published)
+    for a, b, etype, modality, date, doc_id in events:
+        if a and b and a != b and a in node_ids and b in node_ids:
+            key = (a, b, etype)
+            n[key] += 1
+            n_hyp[key] += modality == "hypothetical"
+            docs.add(key, doc_id, date or published.get(doc_id, ""))
     rows = []
-    for (a, b, etype), evs in sorted(groups.items()):
-        n_hyp = sum(1 for e in evs if e.modality == "hypothetical")
-        first, last = _minmax((e.date or published.get(e.doc_id, "")) for e in evs)
+    for (a, b, etype) in sorted(n):
+        key = (a, b, etype)
+        first, last = docs.minmax(key)
         rows.append({"edge_id": f"a:{a}->{b}:{etype}", "source": a, "target": b, "kind": "action",
-                     "weight": len(evs), "n_documents": len({e.doc_id for e in evs}),
+                     "weight": n[key], "n_documents": docs.n[key],
                      "first_seen": first, "last_seen": last, "event_type": etype,
-                     "n_hypothetical": n_hyp, "share_hypothetical": round(n_hyp / len(evs), 4)})
+                     "n_hypothetical": n_hyp[key], "share_hypothetical": round(n_hyp[key] / n[key], 4)})
     return rows
