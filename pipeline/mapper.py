@@ -56,6 +56,11 @@ class Executor:
     def run(self, documents: list[Document]) -> list[DocResult]:
         return analyse_batch(documents, self.model, self.metonymy, self.batch_size)
 
+    def submit(self, documents: list[Document]):
+        """Start analysing ``documents``; returns a function that waits for the results.
+        In-process analysis is lazy: it happens when the results are asked for."""
+        return lambda: self.run(documents)
+
     def close(self) -> None:
         pass
 
@@ -69,12 +74,13 @@ class PoolExecutor(Executor):
         self.pool = ctx.Pool(n)
 
     def run(self, documents: list[Document]) -> list[DocResult]:
+        return self.submit(documents)()
+
+    def submit(self, documents: list[Document]):
         jobs = [(documents[i:i + self.batch_size], self.model, self.metonymy, self.batch_size)
                 for i in range(0, len(documents), self.batch_size)]
-        out: list[DocResult] = []
-        for results in self.pool.imap(_pool_task, jobs):
-            out.extend(results)
-        return out
+        pending = self.pool.map_async(_pool_task, jobs, chunksize=1)
+        return lambda: [r for results in pending.get() for r in results]
 
     def close(self) -> None:
         self.pool.close()
@@ -100,15 +106,15 @@ class DaskExecutor(Executor):
             self.client = Client(self.cluster)
 
     def run(self, documents: list[Document]) -> list[DocResult]:
+        return self.submit(documents)()
+
+    def submit(self, documents: list[Document]):
         batches = [documents[i:i + self.batch_size] for i in range(0, len(documents), self.batch_size)]
         n = len(batches)
         # positional iterables: Client.map has a batch_size keyword of its own
         futures = self.client.map(remote_batch, batches, [self.model] * n, [self.metonymy] * n,
                                   [self.batch_size] * n, pure=False)
-        out: list[DocResult] = []
-        for results in self.client.gather(futures):
-            out.extend(results)
-        return out
+        return lambda: [r for results in self.client.gather(futures) for r in results]
 
     def close(self) -> None:
         self.client.close()
@@ -122,24 +128,34 @@ def map_documents(documents: Iterable[Document], make_executor, cache=None, chun
 
     Documents are taken ``chunk_size`` at a time; cached results are reused, the rest go
     to the executor (created by ``make_executor()`` the first time it is needed) and are
-    cached, and the cache is committed after each chunk.
+    cached, and the cache is committed after each chunk. The next chunk is read and
+    submitted before the current one is collected, so parallel workers never wait for
+    the reading of documents or for the slowest batch of a chunk.
     """
     executor = None
     try:
+        pending = None  # (chunk, results known so far, indices in analysis, collect)
         chunk: list[Document] = []
         for document in documents:
             chunk.append(document)
             if len(chunk) >= chunk_size:
-                executor = yield from _map_chunk(chunk, make_executor, executor, cache, on_chunk)
-                chunk = []
+                executor, nxt = _submit_chunk(chunk, make_executor, executor, cache)
+                if pending is not None:
+                    yield from _collect_chunk(pending, cache, on_chunk)
+                pending, chunk = nxt, []
         if chunk:
-            executor = yield from _map_chunk(chunk, make_executor, executor, cache, on_chunk)
+            executor, nxt = _submit_chunk(chunk, make_executor, executor, cache)
+            if pending is not None:
+                yield from _collect_chunk(pending, cache, on_chunk)
+            pending = nxt
+        if pending is not None:
+            yield from _collect_chunk(pending, cache, on_chunk)
     finally:
         if executor is not None:
             executor.close()
 
 
-def _map_chunk(chunk, make_executor, executor, cache, on_chunk):
+def _submit_chunk(chunk, make_executor, executor, cache):
     results: dict[int, DocResult] = {}
     todo = []
     for i, d in enumerate(chunk):
@@ -151,10 +167,18 @@ def _map_chunk(chunk, make_executor, executor, cache, on_chunk):
             results[i] = hit
         else:
             todo.append(i)
+    collect = None
     if todo:
         if executor is None:
             executor = make_executor()
-        for i, res in zip(todo, executor.run([chunk[i] for i in todo])):
+        collect = executor.submit([chunk[i] for i in todo])
+    return executor, (chunk, results, todo, collect)
+
+
+def _collect_chunk(pending, cache, on_chunk):
+    chunk, results, todo, collect = pending
+    if todo:
+        for i, res in zip(todo, collect()):
             if res.doc is not chunk[i]:  # came back from another process without its text
                 for name in ("status", "error", "error_stage"):
                     setattr(chunk[i], name, getattr(res.doc, name))
@@ -170,4 +194,3 @@ def _map_chunk(chunk, make_executor, executor, cache, on_chunk):
         on_chunk(len(todo), len(chunk) - len(todo))
     for i in range(len(chunk)):
         yield results[i]
-    return executor
