@@ -3,8 +3,13 @@ from __future__ import annotations
 
 
 class StatelessComponent:
-    """Serialisation hooks for a component whose only state is the data it reads from
-    ``models/`` at construction: ``nlp.to_disk``/``from_disk`` have nothing to save."""
+    """Base of a component whose only state is the data it reads from ``models/`` at
+    construction: documents are processed one by one, and ``nlp.to_disk``/``from_disk``
+    have nothing to save."""
+
+    def pipe(self, stream, batch_size: int = 128):
+        for doc in stream:
+            yield self(doc)
 
     def to_disk(self, path, *, exclude=tuple()):  # pragma: no cover - nothing to save
         return None

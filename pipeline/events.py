@@ -23,7 +23,7 @@ missing values are ``""``.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 import yaml
@@ -216,10 +216,6 @@ class EventExtractor(StatelessComponent):
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = self.extract(doc)
         return doc
-
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 128):
-        for doc in stream:
-            yield self(doc)
 
     # ------------------------------------------------------------------ extraction
     def extract(self, doc: Doc) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from bisect import bisect_right
-from typing import Any, Iterable
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -115,10 +115,6 @@ class TimexTagger(StatelessComponent):
     def __call__(self, doc: Doc) -> Doc:
         doc._.timexes = self.extract(doc)
         return doc
-
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 128):
-        for doc in stream:
-            yield self(doc)
 
     def extract(self, doc: Doc) -> list[dict[str, Any]]:
         text = doc.text

@@ -1,6 +1,5 @@
 """Cache, parallel and distributed map steps: same outputs, work done once."""
 import filecmp
-import os
 import shutil
 
 import pytest

@@ -1,5 +1,4 @@
 """Co-mention counts on hand-made records whose answer is known."""
-import networkx as nx
 
 from pipeline.extract import DocResult
 from pipeline.gazetteer import build, parse_entries
