@@ -24,18 +24,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .component import register_extensions
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
 from .normalize import fold, name_key
 
-for _name in ("actor_id", "actor_source", "actor_rule"):
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
-if not Doc.has_extension("anchor"):
-    Doc.set_extension("anchor", default=None)
-if not Doc.has_extension("dropped_ents"):
-    Doc.set_extension("dropped_ents", default=None)
-if not Doc.has_extension("actor_hits"):
-    Doc.set_extension("actor_hits", default=None)
+register_extensions(Span, "actor_id", "actor_source", "actor_rule")
+register_extensions(Doc, "anchor", "dropped_ents", "actor_hits")
 
 # priority of gazetteer hit kinds when one span is several things at once
 _KIND_ORDER = {"alias": 0, "metonym": 1, "demonym": 2, "context": 3, "role": 4}

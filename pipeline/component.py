@@ -2,6 +2,14 @@
 from __future__ import annotations
 
 
+def register_extensions(cls, *names: str) -> None:
+    """Declare ``cls._.NAME`` (default None) for each name not declared yet, so that
+    components can be imported in any order."""
+    for name in names:
+        if not cls.has_extension(name):
+            cls.set_extension(name, default=None)
+
+
 class StatelessComponent:
     """Base of a component whose only state is the data it reads from ``models/`` at
     construction: documents are processed one by one, and ``nlp.to_disk``/``from_disk``

@@ -32,18 +32,14 @@ from spacy.language import Language
 from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from .component import StatelessComponent
+from .component import StatelessComponent, register_extensions
 from .gazetteer import load_gazetteer
 from .normalize import fold
 from .paths import model_file
 from .timex import sentence_dates
 
-if not Doc.has_extension("events"):
-    Doc.set_extension("events", default=None)
-if not Doc.has_extension("anchor"):
-    Doc.set_extension("anchor", default=None)
-if not Span.has_extension("actor_id"):
-    Span.set_extension("actor_id", default=None)
+register_extensions(Doc, "events", "anchor")
+register_extensions(Span, "actor_id")
 
 EVENT_KEYS = (
     "event_type", "trigger", "trigger_lemma", "start_char", "end_char", "sentence_id", "sentence",

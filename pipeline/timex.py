@@ -23,15 +23,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .component import StatelessComponent
+from .component import StatelessComponent, register_extensions
 from .timex_rules import PRECISIONS, find_candidates, normalize, resolve, rules, vocabulary  # noqa: F401
 
 __all__ = ["TimexTagger", "normalize", "sentence_dates", "tense_of", "make_timex_tagger"]
 
-if not Doc.has_extension("anchor"):
-    Doc.set_extension("anchor", default=None)
-if not Doc.has_extension("timexes"):
-    Doc.set_extension("timexes", default=None)
+register_extensions(Doc, "anchor", "timexes")
 
 _PREC_RANK = {p: i for i, p in enumerate(reversed(PRECISIONS))}  # decade 0 ... day 5
 _FUTURE_HEADS = {"aller", "devoir", "pouvoir", "compter", "prévoir", "envisager", "vouloir", "espérer", "projeter"}
