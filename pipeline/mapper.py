@@ -54,12 +54,12 @@ class Executor:
             _NLP_BY_CONFIG[(model, metonymy)] = nlp
 
     def run(self, documents: list[Document]) -> list[DocResult]:
-        return analyse_batch(documents, self.model, self.metonymy, self.batch_size)
+        return self.submit(documents)()
 
     def submit(self, documents: list[Document]):
         """Start analysing ``documents``; returns a function that waits for the results.
         In-process analysis is lazy: it happens when the results are asked for."""
-        return lambda: self.run(documents)
+        return lambda: analyse_batch(documents, self.model, self.metonymy, self.batch_size)
 
     def close(self) -> None:
         pass
@@ -72,9 +72,6 @@ class PoolExecutor(Executor):
         super().__init__(model, metonymy, batch_size)
         ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         self.pool = ctx.Pool(n)
-
-    def run(self, documents: list[Document]) -> list[DocResult]:
-        return self.submit(documents)()
 
     def submit(self, documents: list[Document]):
         jobs = [(documents[i:i + self.batch_size], self.model, self.metonymy, self.batch_size)
@@ -104,9 +101,6 @@ class DaskExecutor(Executor):
             self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
                                         dashboard_address=None, silence_logs=40)
             self.client = Client(self.cluster)
-
-    def run(self, documents: list[Document]) -> list[DocResult]:
-        return self.submit(documents)()
 
     def submit(self, documents: list[Document]):
         batches = [documents[i:i + self.batch_size] for i in range(0, len(documents), self.batch_size)]
