@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,21 +19,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .tables import Tables
+from .stream import UMASK as _UMASK, TableWriter
+from .tables import COLUMNS, Tables, table_schema
 
 #: files a run writes; a folder holding only these (and manifest.json) is ours to overwrite
 TABLE_NAMES = ("documents", "mentions", "actors", "timexes", "events", "edges", "dropped_mentions", "errors")
 OUTPUT_FILES = tuple(f"{n}.{ext}" for n in TABLE_NAMES for ext in ("csv", "parquet")) + (
     "graph.graphml", "actions.graphml", "graph.gexf", "datapackage.json", "report.html", "manifest.json")
-
-
-def _current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _current_umask()
 
 
 @contextmanager
@@ -58,77 +51,48 @@ def write_csv(df: pd.DataFrame, path: Path) -> None:
         df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n", float_format="%.6g")
 
 
-def write_parquet(df: pd.DataFrame, path: Path, text=None, name: str | None = None) -> None:
-    """``df`` (plus a ``text`` column if given) in Parquet, the same bytes whatever the
-    string dtype of its columns (``object`` or pyarrow-backed): see :func:`parquet_table`."""
-    with atomic_path(path) as tmp:
-        pq.write_table(parquet_table(df, text, name), tmp, compression="zstd")
-
-
-#: string columns that the reduce has always left with pandas' ``str`` dtype (``Series.map``
-#: and string concatenation infer it) rather than ``object``, and their dtype when the
-#: table is empty; Parquet files record the dtype, so it is kept to keep their bytes
-STR_DTYPE_COLUMNS = {("mentions", "actor_id"): "float64", ("events", "event_id"): object}
-
-
-def _is_text(s: pd.Series) -> bool:
-    return not (pd.api.types.is_numeric_dtype(s.dtype) or pd.api.types.is_bool_dtype(s.dtype))
-
-
-def parquet_table(df: pd.DataFrame, text=None, name: str | None = None) -> pa.Table:
-    """The Arrow table ``df.to_parquet(index=False)`` writes for the table ``name`` as
-    the reduce makes it (strings ``object``, but see :data:`STR_DTYPE_COLUMNS`), built
-    column by column from ``df`` whatever its string dtype. ``text``: a ``text`` column
-    (list or Arrow array) added as ``df.assign(text=list)`` adds it."""
-    # the schema and its pandas metadata are those of the first row, as pandas converts it
-    sample = df.iloc[:1].copy()
-    for c in sample.columns:
-        if _is_text(sample[c]):
-            special = STR_DTYPE_COLUMNS.get((name, c))
-            if special is not None and len(df):
-                sample[c] = sample[c].astype("str")
-            elif special is not None:
-                sample[c] = sample[c].astype(special)
-            else:
-                sample[c] = sample[c].astype(object)
-    if text is not None:
-        first = text[0] if len(df) else None
-        first = first.as_py() if isinstance(first, pa.Scalar) else first
-        sample = sample.assign(text=[first] if len(df) else [])
-    if len(df) <= 1:  # the sample is the table
-        return pa.Table.from_pandas(sample, preserve_index=False)
-    schema = pa.Table.from_pandas(sample, preserve_index=False).schema
-    arrays = []
-    for c in df.columns:
-        col = df[c]
-        typ = schema.field(c).type
-        if _is_text(col):
-            values = col.array
-            arr = pa.array(values) if hasattr(values, "__arrow_array__") else \
-                pa.array(col.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+def arrow_table(df: pd.DataFrame, name: str, texts=None) -> pa.Table:
+    """A table frame as Arrow, with its output schema (:func:`pipeline.tables.table_schema`);
+    ``documents`` gets its ``text`` column from ``texts`` (``""`` for documents not analysed)."""
+    schema = table_schema(name)
+    cols = {}
+    for f in schema:
+        if f.name == "text" and name == "documents":
+            got = texts if isinstance(texts, dict) else dict(texts or {})
+            cols["text"] = pa.array([got.get(d, "") for d in df["doc_id"]], type=pa.string())
+            continue
+        col = df[f.name] if f.name in df.columns else pd.Series([None] * len(df), dtype=object)
+        if pa.types.is_string(f.type):
+            values = [("" if (v is None or (isinstance(v, float) and math.isnan(v))) else str(v)) for v in col]
+            cols[f.name] = pa.array(values, type=pa.string())
         else:
-            arr = pa.array(col.to_numpy(), type=typ, from_pandas=True)
-        arrays.append(arr.cast(typ) if arr.type != typ else arr)
-    if text is not None:
-        arr = text if isinstance(text, (pa.Array, pa.ChunkedArray)) else pa.array(text, type=pa.large_string())
-        typ = schema.field("text").type
-        arrays.append(arr.cast(typ) if arr.type != typ else arr)
-    return pa.Table.from_arrays(arrays, schema=schema).combine_chunks()
+            cols[f.name] = pa.array(col.to_numpy(), type=f.type, from_pandas=True)
+    return pa.table(cols, schema=schema)
 
 
 def write_tables(tables: Tables, out: Path) -> list[str]:
+    """Write every table as ``NAME.csv`` and ``NAME.parquet`` in ``out``. Tables the
+    reduce already wrote (``tables.written``) are copied only if they live elsewhere."""
+    out = Path(out)
     written = []
     for name, df in tables.items():
-        write_csv(df, out / f"{name}.csv")
-        text = None
-        if name == "documents":
-            text = getattr(tables.texts, "column", None)
-            if text is None:
-                text = [tables.texts.get(d, "") for d in df["doc_id"]]
-            else:
-                text = text(list(df["doc_id"]))
-        write_parquet(df, out / f"{name}.parquet", text=text, name=name)
-        written += [f"{name}.csv", f"{name}.parquet"]
+        names = [f"{name}.csv", f"{name}.parquet"]
+        folder = getattr(tables, "written", {}).get(name)
+        if folder is not None:
+            if Path(folder).resolve() != out.resolve():
+                for f in names:
+                    with atomic_path(out / f) as tmp:
+                        shutil.copyfile(Path(folder) / f, tmp)
+            written += names
+            continue
+        w = TableWriter(out, name, table_schema(name), csv_columns=COLUMNS[name], umask=_UMASK)
+        try:
+            w.write(arrow_table(df, name, tables.texts if name == "documents" else None))
+            w.close()
+        except BaseException:
+            w.abort()
+            raise
+        written += names
     return written
 
 

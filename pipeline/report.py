@@ -20,7 +20,7 @@ import html
 import json
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, namedtuple
 from itertools import combinations
 from pathlib import Path
 
@@ -28,7 +28,11 @@ import networkx as nx
 import pandas as pd
 
 from . import __version__
+from .stream import iter_rows
 from .tables import Tables
+
+_Event = namedtuple("_Event", "doc_id sentence_id event_id agent_id target_id event_type sentence trigger "
+                              "start_char end_char modality date")
 
 STATIC = Path(__file__).resolve().parent / "static"
 N_EVIDENCE = 3
@@ -117,9 +121,10 @@ def _cut(s: int, e: int, marks: list[tuple[int, int]], limit: int = MAX_SENTENCE
 class _Sentences:
     """Evidence sentences, stored once each, referenced by index from the edges."""
 
-    def __init__(self, tables: Tables, published: dict):
-        self.texts = tables.texts
-        self.spans = getattr(tables, "sentences", {}) or {}
+    def __init__(self, tables: Tables, published: dict, doc_ids=()):
+        # only the documents evidence is drawn from: their texts and sentences, read once
+        self.texts = tables.texts_for(doc_ids)
+        self.spans = tables.sentences_for(doc_ids)
         self.published = published
         self.items: list[dict] = []
         self.index: dict[tuple, int] = {}
@@ -216,8 +221,6 @@ def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NO
                    key=lambda e: (-int(e[3].get("weight", 1)), e[2]))
     n_edges_total = graph.number_of_edges()
     edges = edges[:max_edges]
-    sentences = _Sentences(tables, published)
-
     # co-mention evidence: sentences naming both actors, with the mentions' offsets; one
     # document's sentences at a time, keeping per pair only the keys _pick can choose
     wanted = {(u, v) if u < v else (v, u) for u, v, _, d in edges if not d.get("directed")}
@@ -237,10 +240,10 @@ def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NO
                     bucket.append(((doc_id, sid), sorted(actors[a] + actors[b])))
 
     m = tables.mentions
-    if len(m) and not m["doc_id"].is_monotonic_increasing:
+    if isinstance(m, pd.DataFrame) and len(m) and not m["doc_id"].is_monotonic_increasing:
         m = m.sort_values("doc_id", kind="stable")
     current, per_sentence = None, defaultdict(lambda: defaultdict(list))
-    for doc_id, sid, aid, a, z in zip(m["doc_id"], m["sentence_id"], m["actor_id"], m["start_char"], m["end_char"]):
+    for doc_id, sid, aid, a, z in iter_rows(m, ["doc_id", "sentence_id", "actor_id", "start_char", "end_char"]):
         if doc_id != current:
             close(current, per_sentence)
             current, per_sentence = doc_id, defaultdict(lambda: defaultdict(list))
@@ -248,20 +251,34 @@ def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NO
             per_sentence[int(sid)][aid].append((int(a), int(z)))
     close(current, per_sentence)
 
-    # action evidence: the first events of each (agent, target, type)
+    # action evidence: the first events of each (agent, target, type), in (doc_id,
+    # sentence_id, event_id) order; the events come grouped by document
+    wanted_actions = {(u, v, d.get("event_type", "")) for u, v, _, d in edges if d.get("directed")}
     ev_by_edge: dict[tuple[str, str, str], list] = defaultdict(list)
     ev = tables.events
-    if len(ev):
-        order = ev[["doc_id", "sentence_id", "event_id"]].reset_index(drop=True).sort_values(
-            ["doc_id", "sentence_id", "event_id"], kind="stable").index  # positions
-        keys = zip(ev["agent_id"].take(order), ev["target_id"].take(order), ev["event_type"].take(order))
-        picked = []
-        for i, (a, b, etype) in zip(order, keys):
-            if a and b and len(ev_by_edge[(a, b, etype)]) < N_EVIDENCE:
-                ev_by_edge[(a, b, etype)].append(len(picked))
-                picked.append(i)
-        rows = list(ev.take(picked).itertuples(index=False)) if picked else []
-        ev_by_edge = defaultdict(list, {k: [rows[j] for j in v] for k, v in ev_by_edge.items() if v})
+    if isinstance(ev, pd.DataFrame) and len(ev) and not ev["doc_id"].is_monotonic_increasing:
+        ev = ev.sort_values("doc_id", kind="stable")
+    cols = ["doc_id", "sentence_id", "event_id", "agent_id", "target_id", "event_type", "sentence", "trigger",
+            "start_char", "end_char", "modality", "date"]
+
+    def pick(rows):
+        for e in sorted(rows, key=lambda e: (e.sentence_id, e.event_id)):
+            key = (e.agent_id, e.target_id, e.event_type)
+            if e.agent_id and e.target_id and key in wanted_actions and len(ev_by_edge[key]) < N_EVIDENCE:
+                ev_by_edge[key].append(e)
+
+    current, rows = None, []
+    for values in iter_rows(ev, cols):
+        e = _Event(*values)
+        if e.doc_id != current:
+            pick(rows)
+            current, rows = e.doc_id, []
+        rows.append(e)
+    pick(rows)
+
+    needed = {doc_id for first, rest in evidence_keys.values() for (doc_id, _), _ in first + rest}
+    needed |= {e.doc_id for picked in ev_by_edge.values() for e in picked}
+    sentences = _Sentences(tables, published, needed)
 
     out_edges = []
     for u, v, k, d in edges:
@@ -312,7 +329,7 @@ def month_counts(events: pd.DataFrame) -> tuple[dict[str, Counter], int, int]:
     """``({YYYY-MM: Counter(event_type)}, n_undated, n_year_only)`` from events' dates."""
     months: dict[str, Counter] = defaultdict(Counter)
     undated = year_only = 0
-    for date, etype in zip(events["date"], events["event_type"]):
+    for date, etype in iter_rows(events, ["date", "event_type"]):
         if re.match(r"^\d{4}-\d{2}", date or ""):
             months[date[:7]][etype] += 1
         elif date:

@@ -210,7 +210,7 @@ def run(config: RunConfig, nlp=None) -> RunSummary:
         if not spool.n_documents:
             raise RunError(f"the corpus {corpus} holds no document")
         t_map = time.perf_counter() - t0
-        tables = reduce_spool(spool, gaz, min_weight=config.min_weight, top_edges=config.top_edges)
+        tables = reduce_spool(spool, gaz, stage, min_weight=config.min_weight, top_edges=config.top_edges)
         shutil.rmtree(spool.folder, ignore_errors=True)
         graph = build_graph(tables.actors, tables.edges)
         written = write_tables(tables, stage)

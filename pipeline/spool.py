@@ -17,6 +17,7 @@ import math
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .extract import DocResult
@@ -33,6 +34,16 @@ SPOOL_COLUMNS = {
     "sentences": ["doc_id", "start_char", "end_char"],
 }
 _RECORDS = {"mentions": "mentions", "timexes": "timexes", "events": "events", "dropped_mentions": "dropped"}
+#: the order of each table's rows inside a part (``doc_id`` first: see pipeline.stream);
+#: sentences keep their parser order within a document
+SORT_KEYS = {
+    "documents": ["doc_id"],
+    "mentions": ["doc_id", "start_char", "end_char"],
+    "timexes": ["doc_id", "start_char", "end_char"],
+    "events": ["doc_id", "start_char", "event_type", "agent_id", "target_id"],
+    "dropped_mentions": ["doc_id", "start_char"],
+    "sentences": ["doc_id"],
+}
 DEFAULT_CHUNK_DOCS = 500
 
 
@@ -86,7 +97,8 @@ class Spool:
             self.folder.mkdir(parents=True, exist_ok=True)
         self.chunk_docs = max(1, int(chunk_docs))
         self.schemas = {name: schema(name) for name in SPOOL_COLUMNS}
-        self.parts: dict[str, list] = {name: [] for name in SPOOL_COLUMNS}  # paths or batches
+        #: per table, ``(part number, path or in-memory table)``; a part is one flush
+        self.parts: dict[str, list] = {name: [] for name in SPOOL_COLUMNS}
         self.n_documents = 0
         self.n_parts = 0
         self._pending = 0
@@ -143,12 +155,13 @@ class Spool:
                 continue
             sch = self.schemas[name]
             batch = pa.table([pa.array(cols[c], type=sch.field(c).type) for c in sch.names], schema=sch)
+            batch = batch.take(pc.sort_indices(batch, sort_keys=[(k, "ascending") for k in SORT_KEYS[name]]))
             if self.folder is not None:
                 path = self.folder / f"{name}-{self.n_parts:05d}.parquet"
                 pq.write_table(batch, path, compression="lz4")
-                self.parts[name].append(path)
+                self.parts[name].append((self.n_parts, path))
             else:
-                self.parts[name].append(batch)
+                self.parts[name].append((self.n_parts, batch))
         self.n_parts += 1
         self._pending = 0
         self._cols = self._empty_lists()
@@ -163,7 +176,7 @@ class Spool:
         if columns is not None:
             sch = pa.schema([sch.field(c) for c in columns])
         parts = []
-        for p in self.parts[name]:
+        for _, p in self.parts[name]:
             t = pq.read_table(p, columns=columns) if isinstance(p, Path) else p
             parts.append(t.select(sch.names) if columns is not None else t)
         if not parts:
@@ -173,6 +186,12 @@ class Spool:
     def iter_parts(self, name: str, columns: list[str] | None = None):
         """The table ``name`` part by part (a document's rows are never split)."""
         self.flush()
-        for p in self.parts[name]:
+        for _, p in self.parts[name]:
             t = pq.read_table(p, columns=columns) if isinstance(p, Path) else p
             yield t.select(columns) if columns is not None else t
+
+    def numbered_parts(self, name: str) -> list:
+        """``(part number, path or table)`` of table ``name``, each part sorted by
+        :data:`SORT_KEYS`; the documents of part k have their rows in part k of every table."""
+        self.flush()
+        return list(self.parts[name])

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Iterable
 
 import numpy as np
@@ -21,6 +22,7 @@ import pyarrow.compute as pc
 
 from .extract import DocResult
 from .gazetteer import Gazetteer
+from .stream import StoredTable, TableWriter, doc_chunks, doc_order, iter_rows, output_schema, UMASK as _UMASK
 
 # Column order of each table; the contract's required columns come first.
 COLUMNS = {
@@ -51,22 +53,43 @@ GRAPH_TYPES = ("PER", "ORG", "LOC")
 
 @dataclass
 class Tables:
+    """The tables of a run. ``documents`` (without the text), ``actors``, ``edges`` and
+    ``errors`` are pandas frames; the record tables (mentions, timexes, events,
+    dropped_mentions) are pandas frames in memory (:func:`build_tables`) or
+    :class:`pipeline.stream.StoredTable` files already written by :func:`reduce_spool`."""
     documents: pd.DataFrame
-    mentions: pd.DataFrame
+    mentions: object
     actors: pd.DataFrame
-    timexes: pd.DataFrame
-    events: pd.DataFrame
+    timexes: object
+    events: object
     edges: pd.DataFrame
-    dropped_mentions: pd.DataFrame
+    dropped_mentions: object
     errors: pd.DataFrame
-    texts: dict  # doc_id -> cleaned text (for documents.parquet)
+    texts: Mapping  # doc_id -> cleaned text (a dict, or read on demand from documents.parquet)
     #: doc_id -> [(start_char, end_char), ...] of its sentences, indexed by sentence_id
     #: (from the parser; used for evidence sentences in report.html, not written as a table)
-    sentences: dict = field(default_factory=dict)
+    sentences: Mapping = field(default_factory=dict)
+    #: tables whose files the reduce already wrote: name -> folder
+    written: dict = field(default_factory=dict)
 
     def items(self):
         for name in COLUMNS:
             yield name, getattr(self, name)
+
+    def texts_for(self, doc_ids) -> dict:
+        """``doc_id -> text`` of those of ``doc_ids`` that were analysed."""
+        return _subset(self.texts, doc_ids)
+
+    def sentences_for(self, doc_ids) -> dict:
+        """``doc_id -> sentence spans`` of those of ``doc_ids`` that have some."""
+        return _subset(self.sentences, doc_ids)
+
+
+def _subset(mapping, keys) -> dict:
+    keys = set(keys)
+    if hasattr(mapping, "subset"):
+        return mapping.subset(keys)
+    return {k: mapping[k] for k in keys if k in mapping}
 
 
 def frame(name: str, rows: list[dict]) -> pd.DataFrame:
@@ -93,16 +116,41 @@ def _minmax(dates: Iterable[str]) -> tuple[str, str]:
 
 def build_tables(results: Iterable[DocResult], gaz: Gazetteer, graph_types=GRAPH_TYPES,
                  min_weight: int = 1, top_edges: int | None = None) -> Tables:
-    """The tables of a run, in memory. ``min_weight`` / ``top_edges`` filter the co-mention
-    edges (see :func:`filter_edges`); the other tables do not depend on them.
+    """The tables of a run, in memory: the reduce of a run (:func:`reduce_spool`) over an
+    in-memory spool, read back as pandas frames with plain Python strings (``object``
+    columns, as :func:`frame` makes them) and ``texts`` / ``sentences`` dicts.
+    ``min_weight`` / ``top_edges`` filter the co-mention edges (see :func:`filter_edges`);
+    the other tables do not depend on them."""
+    import tempfile
 
-    The same reduce as a run's (:func:`reduce_spool`), over an in-memory spool; the
-    tables hold plain Python objects (``object`` columns, ``texts`` and ``sentences``
-    dicts)."""
     from .spool import Spool
 
     spool = Spool(None, chunk_docs=1 << 30).extend(results)
-    return reduce_spool(spool, gaz, graph_types, min_weight=min_weight, top_edges=top_edges, objects=True)
+    with tempfile.TemporaryDirectory(prefix="actorgraph-tables-") as tmp:
+        t = reduce_spool(spool, gaz, Path(tmp), graph_types, min_weight=min_weight, top_edges=top_edges)
+        return _in_memory(t)
+
+
+def _objects(df: pd.DataFrame) -> pd.DataFrame:
+    """String columns as ``object`` holding ``str`` (as :func:`frame` makes them)."""
+    for c in df.columns:
+        if c in INT_COLUMNS:
+            df[c] = df[c].astype("int64")
+        elif c not in FLOAT_COLUMNS and c not in BOOL_COLUMNS:
+            col = df[c].astype(object)
+            df[c] = col.where(col.notna(), "").map(str).astype(object)
+    return df.reset_index(drop=True)
+
+
+def _in_memory(t: Tables) -> Tables:
+    """``t`` with every table a pandas frame and dict ``texts`` / ``sentences``."""
+    def load(x):
+        if isinstance(x, StoredTable):
+            return _objects(x.read().to_pandas()) if len(x) else frame(x.name, [])
+        return x
+    return Tables(_objects(t.documents.copy()), load(t.mentions), t.actors, load(t.timexes), load(t.events),
+                  t.edges, load(t.dropped_mentions), t.errors, texts=_subset(t.texts, list(t.texts)),
+                  sentences=_subset(t.sentences, list(t.sentences)))
 
 
 def _sort(t: pa.Table, keys: list[str]) -> pa.Table:
@@ -112,154 +160,219 @@ def _sort(t: pa.Table, keys: list[str]) -> pa.Table:
     return t.take(pc.sort_indices(t, sort_keys=[(k, "ascending") for k in keys])).combine_chunks()
 
 
-def _map_strings(t: pa.Table, column: str, mapping: dict) -> pa.Table:
-    """Replace the values of a string column by ``mapping.get(value, value)``."""
+def _map_strings(t: pa.Table, column: str, mapping) -> pa.Table:
+    """Replace the values of a string column by ``mapping.get(value, value)`` (or
+    ``mapping(value)`` when it is a function)."""
     if t.num_rows == 0:
         return t
+    get = mapping if callable(mapping) else (lambda v: mapping.get(v, v))
     enc = pc.dictionary_encode(t.column(column).combine_chunks())
-    values = pa.array([mapping.get(v, v) for v in enc.dictionary.to_pylist()], type=t.schema.field(column).type)
+    values = pa.array([get(v) for v in enc.dictionary.to_pylist()], type=t.schema.field(column).type)
     return t.set_column(t.schema.get_field_index(column), column, values.take(enc.indices))
 
 
 def _rows(t: pa.Table, columns: list[str], size: int = 65536):
     """Tuples of ``columns`` of ``t``, a batch of Python objects at a time."""
-    for batch in t.select(columns).to_batches(max_chunksize=size):
-        yield from zip(*(batch.column(i).to_pylist() for i in range(len(columns))))
+    return iter_rows(t, columns, size)
 
 
-def _to_pandas(t: pa.Table, objects: bool) -> pd.DataFrame:
-    """A spool table as a pandas frame: ``object`` strings (``objects``) as :func:`frame`
-    makes them, else pyarrow-backed strings (compact)."""
-    df = t.to_pandas()
-    for c in df.columns:
-        if c not in INT_COLUMNS and c not in FLOAT_COLUMNS and c not in BOOL_COLUMNS:
-            if objects:
-                df[c] = df[c].astype(object)
-        elif c in INT_COLUMNS:
-            df[c] = df[c].astype("int64")
-    return df.reset_index(drop=True)
+def _event_ids(events: pa.Table) -> pa.Array:
+    """``doc_id#eN``, N counting each document's events from 0 in row order (the rows
+    of a document are contiguous)."""
+    ids = events.column("doc_id").combine_chunks()
+    codes = pc.dictionary_encode(ids).indices.to_numpy(zero_copy_only=False)
+    pos = np.arange(len(codes))
+    starts = np.where(np.r_[True, codes[1:] != codes[:-1]], pos, 0)
+    cumcount = pos - np.maximum.accumulate(starts)
+    return pc.binary_join_element_wise(ids, pc.cast(pa.array(cumcount), ids.type), pa.scalar("#e", ids.type))
 
 
-class ArrowTexts(Mapping):
-    """``doc_id -> cleaned text`` of the documents whose status is ``ok``, read on demand
-    from an Arrow column (no Python string per document held)."""
+class StoredTexts(Mapping):
+    """``doc_id -> cleaned text`` of the analysed documents, read from ``documents.parquet``
+    on demand (:meth:`subset` reads many in one pass)."""
 
-    def __init__(self, doc_ids: pa.Array, texts: pa.Array, status: pa.Array):
-        self._texts = texts
-        self._all = {d: i for i, d in enumerate(doc_ids.to_pylist())}
-        self._row = {d: i for d, i, s in zip(self._all, self._all.values(), status.to_pylist()) if s == "ok"}
+    def __init__(self, path: Path, ok_ids: list[str]):
+        self.path, self._ok = Path(path), set(ok_ids)
 
-    def __getitem__(self, doc_id):
-        return self._texts[self._row[doc_id]].as_py()
-
-    def column(self, doc_ids: list[str]) -> pa.Array:
-        """The texts of ``doc_ids`` (``""`` for documents not analysed), as an Arrow array."""
-        return self._texts.take(pa.array([self._all[d] for d in doc_ids], type=pa.int64()))
-
-    def __iter__(self):
-        return iter(self._row)
-
-    def __len__(self):
-        return len(self._row)
-
-
-class ArrowSentences(Mapping):
-    """``doc_id -> [(start_char, end_char), ...]`` from the spool's ``sentences`` table
-    (each document's rows contiguous), read on demand."""
-
-    def __init__(self, t: pa.Table):
-        self._start = t.column("start_char").combine_chunks()
-        self._end = t.column("end_char").combine_chunks()
-        self._span: dict[str, tuple[int, int]] = {}
-        prev, first = None, 0
-        for i, d in enumerate(t.column("doc_id").to_pylist()):
-            if d != prev:
-                if prev is not None:
-                    self._span.setdefault(prev, (first, i))
-                prev, first = d, i
-        if prev is not None:
-            self._span.setdefault(prev, (first, t.num_rows))
+    def subset(self, keys) -> dict:
+        keys = set(keys) & self._ok
+        out = {}
+        if keys:
+            for doc_id, text in iter_rows(StoredTable(self.path.parent, self.path.stem, ["doc_id", "text"], 1),
+                                          ["doc_id", "text"]):
+                if doc_id in keys:
+                    out[doc_id] = text
+        return out
 
     def __getitem__(self, doc_id):
-        a, b = self._span[doc_id]
-        return list(zip(self._start[a:b].to_pylist(), self._end[a:b].to_pylist()))
+        got = self.subset([doc_id])
+        if doc_id not in got:
+            raise KeyError(doc_id)
+        return got[doc_id]
+
+    def __contains__(self, doc_id):
+        return doc_id in self._ok
 
     def __iter__(self):
-        return iter(self._span)
+        return iter(sorted(self._ok))
 
     def __len__(self):
-        return len(self._span)
+        return len(self._ok)
+
+    def __eq__(self, other):
+        return isinstance(other, Mapping) and dict(self.subset(self._ok)) == dict(other)
 
 
-def reduce_spool(spool, gaz: Gazetteer, graph_types=GRAPH_TYPES, min_weight: int = 1,
-                 top_edges: int | None = None, objects: bool = False) -> Tables:
-    """The reduce step over a :class:`pipeline.spool.Spool`: the tables of a run.
+class StoredSentences(Mapping):
+    """``doc_id -> [(start_char, end_char), ...]`` from a sorted sentences Parquet file."""
 
-    Works on compact Arrow tables and streams over their rows in batches; the
-    aggregations (actors, co-mention and action edges) keep one entry per actor or pair,
-    never one per record. With ``objects=False`` the large tables hold pyarrow-backed
-    strings and ``texts`` / ``sentences`` are read on demand; the exported files are
-    the same either way."""
-    docs = _sort(spool.read("documents"), ["doc_id"])
-    doc_ids = docs.column("doc_id").to_pylist()
-    published = dict(zip(doc_ids, docs.column("published").to_pylist()))
-    del doc_ids
-    status = docs.column("status").combine_chunks()
+    def __init__(self, path: Path, doc_ids: list[str]):
+        self.path, self._ids = Path(path), set(doc_ids)
 
-    mentions = _sort(spool.read("mentions"), ["doc_id", "start_char", "end_char"])
+    def subset(self, keys) -> dict:
+        keys = set(keys) & self._ids
+        out: dict = {}
+        if keys:
+            for d, a, b in iter_rows(StoredTable(self.path.parent, self.path.stem, ["doc_id", "start_char", "end_char"], 1),
+                                     ["doc_id", "start_char", "end_char"]):
+                if d in keys:
+                    out.setdefault(d, []).append((a, b))
+        return out
+
+    def __getitem__(self, doc_id):
+        got = self.subset([doc_id])
+        if doc_id not in got:
+            raise KeyError(doc_id)
+        return got[doc_id]
+
+    def __contains__(self, doc_id):
+        return doc_id in self._ids
+
+    def __iter__(self):
+        return iter(sorted(self._ids))
+
+    def __len__(self):
+        return len(self._ids)
+
+
+#: the record tables, streamed from the spool to their files in ``doc_id`` order
+STREAMED = ("documents", "mentions", "timexes", "events", "dropped_mentions")
+
+
+def table_schema(name: str) -> pa.Schema:
+    """The Arrow schema of an output table's Parquet file (``documents`` with its text)."""
+    cols = COLUMNS[name] + (["text"] if name == "documents" else [])
+    return output_schema(cols, INT_COLUMNS, FLOAT_COLUMNS, BOOL_COLUMNS)
+
+
+def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_weight: int = 1,
+                 top_edges: int | None = None) -> Tables:
+    """The reduce step over a :class:`pipeline.spool.Spool`: writes the record tables
+    (documents, mentions, timexes, events, dropped_mentions; CSV + Parquet) into ``out``
+    and returns the tables of the run.
+
+    Memory does not grow with the records: the record tables go from the spool's parts to
+    their files a chunk of whole documents at a time (:func:`pipeline.stream.doc_chunks`),
+    and the aggregations (actors, co-mention and action edges) keep one entry per actor
+    or pair, never one per record. Only the documents' metadata are held as a frame."""
+    from .spool import SORT_KEYS
+
+    out = Path(out)
+    order = doc_order(spool)
+    published: dict[str, str] = {}
+    meta_cols = COLUMNS["documents"]
+    meta_parts = [t.select(meta_cols) for t in spool.iter_parts("documents", meta_cols)]
+    docs = _sort(pa.concat_tables(meta_parts) if meta_parts else spool.schemas["documents"].empty_table()
+                 .select(meta_cols), ["doc_id"])
+    del meta_parts
+    documents = docs.to_pandas()
+    for c in documents.columns:
+        if c in INT_COLUMNS:
+            documents[c] = documents[c].astype("int64")
+    published = dict(zip(documents["doc_id"], documents["published"]))
+    ok_ids = [d for d, s in zip(documents["doc_id"], documents["status"]) if s == "ok"]
+
+    # actor ids merged across spellings: one pass over the mentions' actor ids
     counts = Counter()
-    if mentions.num_rows:
-        for row in pc.value_counts(mentions.column("actor_id")).to_pylist():
-            counts[row["values"]] = row["counts"]
+    for part in spool.iter_parts("mentions", ["actor_id"]):
+        for row in pc.value_counts(part.column("actor_id")).to_pylist():
+            counts[row["values"]] += row["counts"]
     merged = merge_counts(counts, gaz)
-    mentions = _map_strings(mentions, "actor_id", merged)
-    timexes = _sort(spool.read("timexes"), ["doc_id", "start_char", "end_char"])
-    events = spool.read("events")
-    for col in ("agent_id", "target_id", "attributed_to"):
-        events = _map_strings(events, col, merged)
-    mention_rows = _rows(mentions, ["actor_id", "text", "label", "doc_id"])
-    event_rows = ((aid, doc_id) for col in ("agent_id", "target_id", "attributed_to")
-                  for aid, doc_id in _rows(events, [col, "doc_id"]))
-    actors = frame("actors", actor_rows(mention_rows, event_rows, published, gaz, graph_types))
-    if events.num_rows:
-        events = _sort(events, ["doc_id", "start_char", "event_type", "agent_id", "target_id"])
-        ids = events.column("doc_id").combine_chunks()
-        codes = pc.dictionary_encode(ids).indices.to_numpy(zero_copy_only=False)
-        pos = np.arange(len(codes))
-        starts = np.where(np.r_[True, codes[1:] != codes[:-1]], pos, 0)
-        cumcount = pos - np.maximum.accumulate(starts)
-        event_id = pc.binary_join_element_wise(ids, pc.cast(pa.array(cumcount), ids.type),
-                                               pa.scalar("#e", ids.type))
-        events = events.set_column(events.schema.get_field_index("event_id"), "event_id", event_id)
-        known = pa.array(sorted(set(actors["actor_id"])), type=events.schema.field("agent_id").type)
-        for col in ("agent_id", "target_id", "attributed_to"):
-            values = events.column(col)
-            events = events.set_column(events.schema.get_field_index(col), col,
-                                       pc.if_else(pc.is_in(values, value_set=known), values,
-                                                  pa.scalar("", known.type)))
-    node_ids = set(actors.loc[actors["in_graph"], "actor_id"])
-    rows = comention_rows(_rows(mentions, ["doc_id", "sentence_id", "actor_id"]), published, node_ids)
-    rows.extend(_action_rows(_rows(events, ["agent_id", "target_id", "event_type", "modality", "date", "doc_id"]),
-                             published, node_ids))
-    edges = filter_edges(frame("edges", rows), min_weight=min_weight, top_edges=top_edges)
-    dropped = _sort(spool.read("dropped_mentions"), ["doc_id", "start_char"])
+    del counts
+
+    writers: list[TableWriter] = []
+
+    def writer(name: str) -> TableWriter:
+        w = TableWriter(out, name, table_schema(name), csv_columns=COLUMNS[name], umask=_UMASK)
+        writers.append(w)
+        return w
+
+    stored: dict[str, StoredTable] = {}
+    try:
+        # mentions: written, and the actors' forms, labels and documents counted
+        agg = _ActorAgg(published, gaz, graph_types)
+        w = writer("mentions")
+        for chunk in doc_chunks(spool, "mentions", order):
+            chunk = _map_strings(chunk, "actor_id", merged)
+            w.write(chunk)
+            agg.add_mentions(_rows(chunk, ["actor_id", "text", "label", "doc_id"]))
+        w.close()
+        stored["mentions"] = StoredTable(out, "mentions", COLUMNS["mentions"], w.n_rows)
+
+        # events: merged ids, ids of their own, actors unknown to the tables blanked
+        def known(aid):
+            return aid if (aid in agg.forms or gaz.get(aid) is not None) else ""
+
+        actions = _ActionAgg(published)
+        w = writer("events")
+        for chunk in doc_chunks(spool, "events", order):
+            for col in ("agent_id", "target_id", "attributed_to"):
+                chunk = _map_strings(chunk, col, lambda v: known(merged.get(v, v)) if v else v)
+            chunk = _sort(chunk, SORT_KEYS["events"])  # whole documents: the global order holds
+            chunk = chunk.set_column(chunk.schema.get_field_index("event_id"), "event_id", _event_ids(chunk))
+            w.write(chunk)
+            agg.add_event_actors((aid, doc_id) for col in ("agent_id", "target_id", "attributed_to")
+                                 for aid, doc_id in _rows(chunk, [col, "doc_id"]))
+            actions.add(_rows(chunk, ["agent_id", "target_id", "event_type", "modality", "date", "doc_id"]))
+        w.close()
+        stored["events"] = StoredTable(out, "events", COLUMNS["events"], w.n_rows)
+        actors = frame("actors", agg.rows())
+        node_ids = set(actors.loc[actors["in_graph"], "actor_id"])
+
+        # co-mention edges: one pass over the written mentions, a document at a time
+        rows = comention_rows(iter_rows(stored["mentions"], ["doc_id", "sentence_id", "actor_id"]),
+                              published, node_ids)
+        rows.extend(actions.rows(node_ids))
+        edges = filter_edges(frame("edges", rows), min_weight=min_weight, top_edges=top_edges)
+
+        for name in ("timexes", "dropped_mentions", "documents"):
+            w = writer(name)
+            for chunk in doc_chunks(spool, name, order):
+                w.write(chunk)
+            w.close()
+            stored[name] = StoredTable(out, name, COLUMNS[name], w.n_rows)
+        # the parser's sentences, for the report's evidence (not an output table)
+        w = TableWriter(out, ".sentences", output_schema(["doc_id", "start_char", "end_char"], INT_COLUMNS),
+                        csv=False)
+        writers.append(w)
+        for chunk in doc_chunks(spool, "sentences", order):
+            w.write(chunk)
+        w.close()
+        sentence_docs = sorted({d for d, k in order} & set(ok_ids)) if w.n_rows else []
+    except BaseException:
+        for w in writers:
+            w.abort()
+        raise
+
     error_rows = [{"doc_id": d, "source": s, "stage": st, "error": e} for d, s, st, e, ok in
-                  _rows(docs, ["doc_id", "source", "error_stage", "error", "status"]) if ok != "ok"]
+                  zip(documents["doc_id"], documents["source"], documents["error_stage"], documents["error"],
+                      documents["status"]) if ok != "ok"]
     errors = frame("errors", error_rows).sort_values(["doc_id", "source"], kind="stable")
-    sentences_t = spool.read("sentences")
-    if objects:
-        texts = {d: t for d, t, s in _rows(docs, ["doc_id", "text", "status"]) if s == "ok"}
-        sentences: Mapping = {}
-        for d, a, b in _rows(sentences_t, ["doc_id", "start_char", "end_char"]):
-            sentences.setdefault(d, []).append((a, b))
-    else:
-        texts = ArrowTexts(docs.column("doc_id").combine_chunks(), docs.column("text").combine_chunks(), status)
-        sentences = ArrowSentences(sentences_t)
-    documents = _to_pandas(docs.drop_columns(["text"]), objects)
-    tables = Tables(documents, _to_pandas(mentions, objects), actors, _to_pandas(timexes, objects),
-                    _to_pandas(events, objects), edges, _to_pandas(dropped, objects),
-                    errors.reset_index(drop=True), texts=texts, sentences=sentences)
-    return tables
+    texts = StoredTexts(out / "documents.parquet", ok_ids)
+    sentences = StoredSentences(out / ".sentences.parquet", sentence_docs) if sentence_docs else {}
+    return Tables(documents, stored["mentions"], actors, stored["timexes"], stored["events"], edges,
+                  stored["dropped_mentions"], errors.reset_index(drop=True), texts=texts, sentences=sentences,
+                  written={name: out for name in STREAMED})
 
 
 _TLD = re.compile(r"-(com|fr|net|org|info|news|eu|uk|de|ru|ua)$")
@@ -338,49 +451,70 @@ def build_actors(mentions: pd.DataFrame, published: dict, gaz: Gazetteer, graph_
 def actor_rows(mentions, events, published: dict, gaz: Gazetteer, graph_types=GRAPH_TYPES) -> list[dict]:
     """The rows of :func:`build_actors` from ``(actor_id, text, label, doc_id)`` tuples
     grouped by document and ``(actor_id, doc_id)`` tuples of the events' actor columns."""
-    forms: dict[str, Counter] = defaultdict(Counter)
-    labels: dict[str, Counter] = defaultdict(Counter)
-    docs = _DocDates(published)
-    for aid, text, label, doc_id in mentions:
-        if not aid:
-            continue
-        forms[aid][" ".join(text.split())] += 1
-        labels[aid][label] += 1
-        docs.add(aid, doc_id)
-    rows = []
-    for aid in sorted(forms):
-        entry = gaz.get(aid)
-        ranked = sorted(forms[aid].items(), key=lambda kv: (-kv[1], kv[0]))
-        if entry:
-            label, typ, qid, source = entry.label, entry.type, entry.wikidata, "gazetteer"
-        else:
-            label = ranked[0][0]
-            typ = sorted(labels[aid].items(), key=lambda kv: (-kv[1], TYPE_ORDER.get(kv[0], 9)))[0][0]
-            qid, source = "", "discovered"
-        first, last = docs.minmax(aid)
-        rows.append({
-            "actor_id": aid, "label": label, "type": typ, "wikidata": qid,
-            "aliases": "|".join(f for f, _ in ranked), "n_mentions": sum(forms[aid].values()),
-            "n_documents": docs.n[aid], "first_seen": first, "last_seen": last, "source": source,
-            "in_graph": typ in graph_types,
-        })
-    # gazetteer actors that only events name, through a nationality adjective ("l'invasion
-    # russe") or a resolved pronoun: a document's events must not depend on whether other
-    # documents of the corpus happen to name the same actor
-    event_docs: dict[str, set] = defaultdict(set)
-    for aid, doc_id in events:
-        if aid and aid not in forms and gaz.get(aid) is not None:
-            event_docs[aid].add(doc_id)
-    for aid in sorted(event_docs):
-        entry = gaz.get(aid)
-        first, last = _minmax(published.get(d, "") for d in event_docs[aid])
-        rows.append({
-            "actor_id": aid, "label": entry.label, "type": entry.type, "wikidata": entry.wikidata, "aliases": "",
-            "n_mentions": 0, "n_documents": 0, "first_seen": first, "last_seen": last, "source": "gazetteer",
-            "in_graph": entry.type in graph_types,
-        })
-    rows.sort(key=lambda r: r["actor_id"])
-    return rows
+    agg = _ActorAgg(published, gaz, graph_types)
+    agg.add_mentions(mentions)
+    agg.add_event_actors(events)
+    return agg.rows()
+
+
+class _ActorAgg:
+    """The actors table, accumulated: one entry per actor id, never one per mention."""
+
+    def __init__(self, published: dict, gaz: Gazetteer, graph_types=GRAPH_TYPES):
+        self.gaz, self.graph_types, self.published = gaz, graph_types, published
+        self.forms: dict[str, Counter] = defaultdict(Counter)
+        self.labels: dict[str, Counter] = defaultdict(Counter)
+        self.docs = _DocDates(published)
+        #: gazetteer actors that only events name, through a nationality adjective
+        #: ("l'invasion russe") or a resolved pronoun: a document's events must not depend
+        #: on whether other documents of the corpus happen to name the same actor
+        self.event_docs: dict[str, set] = defaultdict(set)
+
+    def add_mentions(self, mentions) -> None:
+        """``(actor_id, text, label, doc_id)`` tuples, grouped by document."""
+        forms, labels, docs = self.forms, self.labels, self.docs
+        for aid, text, label, doc_id in mentions:
+            if not aid:
+                continue
+            forms[aid][" ".join(text.split())] += 1
+            labels[aid][label] += 1
+            docs.add(aid, doc_id)
+
+    def add_event_actors(self, events) -> None:
+        """``(actor_id, doc_id)`` tuples of the events' actor columns (after all mentions)."""
+        for aid, doc_id in events:
+            if aid and aid not in self.forms and self.gaz.get(aid) is not None:
+                self.event_docs[aid].add(doc_id)
+
+    def rows(self) -> list[dict]:
+        gaz, graph_types = self.gaz, self.graph_types
+        rows = []
+        for aid in sorted(self.forms):
+            entry = gaz.get(aid)
+            ranked = sorted(self.forms[aid].items(), key=lambda kv: (-kv[1], kv[0]))
+            if entry:
+                label, typ, qid, source = entry.label, entry.type, entry.wikidata, "gazetteer"
+            else:
+                label = ranked[0][0]
+                typ = sorted(self.labels[aid].items(), key=lambda kv: (-kv[1], TYPE_ORDER.get(kv[0], 9)))[0][0]
+                qid, source = "", "discovered"
+            first, last = self.docs.minmax(aid)
+            rows.append({
+                "actor_id": aid, "label": label, "type": typ, "wikidata": qid,
+                "aliases": "|".join(f for f, _ in ranked), "n_mentions": sum(self.forms[aid].values()),
+                "n_documents": self.docs.n[aid], "first_seen": first, "last_seen": last, "source": source,
+                "in_graph": typ in graph_types,
+            })
+        for aid in sorted(self.event_docs):
+            entry = gaz.get(aid)
+            first, last = _minmax(self.published.get(d, "") for d in self.event_docs[aid])
+            rows.append({
+                "actor_id": aid, "label": entry.label, "type": entry.type, "wikidata": entry.wikidata,
+                "aliases": "", "n_mentions": 0, "n_documents": 0, "first_seen": first, "last_seen": last,
+                "source": "gazetteer", "in_graph": entry.type in graph_types,
+            })
+        rows.sort(key=lambda r: r["actor_id"])
+        return rows
 
 
 def build_edges(mentions: pd.DataFrame, events: pd.DataFrame, published: dict, node_ids: set,
@@ -497,21 +631,41 @@ def action_edges(events: pd.DataFrame, published: dict, node_ids: set) -> list[d
 def _action_rows(events, published: dict, node_ids: set) -> list[dict]:
     """:func:`action_edges` from ``(agent_id, target_id, event_type, modality, date,
     doc_id)`` tuples grouped by document."""
-    n: Counter = Counter()
-    n_hyp: Counter = Counter()
-    docs = _DocDates(published)
-    for a, b, etype, modality, date, doc_id in events:
-        if a and b and a != b and a in node_ids and b in node_ids:
-            key = (a, b, etype)
-            n[key] += 1
-            n_hyp[key] += modality == "hypothetical"
-            docs.add(key, doc_id, date or published.get(doc_id, ""))
-    rows = []
-    for (a, b, etype) in sorted(n):
-        key = (a, b, etype)
-        first, last = docs.minmax(key)
-        rows.append({"edge_id": f"a:{a}->{b}:{etype}", "source": a, "target": b, "kind": "action",
-                     "weight": n[key], "n_documents": docs.n[key],
-                     "first_seen": first, "last_seen": last, "event_type": etype,
-                     "n_hypothetical": n_hyp[key], "share_hypothetical": round(n_hyp[key] / n[key], 4)})
-    return rows
+    agg = _ActionAgg(published)
+    agg.add(events)
+    return agg.rows(node_ids)
+
+
+class _ActionAgg:
+    """Action edges, accumulated: one entry per (agent, target, event type)."""
+
+    def __init__(self, published: dict):
+        self.published = published
+        self.n: Counter = Counter()
+        self.n_hyp: Counter = Counter()
+        self.docs = _DocDates(published)
+
+    def add(self, events) -> None:
+        """``(agent_id, target_id, event_type, modality, date, doc_id)`` tuples, grouped by
+        document."""
+        for a, b, etype, modality, date, doc_id in events:
+            if a and b and a != b:
+                key = (a, b, etype)
+                self.n[key] += 1
+                self.n_hyp[key] += modality == "hypothetical"
+                self.docs.add(key, doc_id, date or self.published.get(doc_id, ""))
+
+    def rows(self, node_ids: set) -> list[dict]:
+        """The edges whose two ends are graph nodes."""
+        rows = []
+        for key in sorted(self.n):
+            a, b, etype = key
+            if a not in node_ids or b not in node_ids:
+                continue
+            first, last = self.docs.minmax(key)
+            rows.append({"edge_id": f"a:{a}->{b}:{etype}", "source": a, "target": b, "kind": "action",
+                         "weight": self.n[key], "n_documents": self.docs.n[key],
+                         "first_seen": first, "last_seen": last, "event_type": etype,
+                         "n_hypothetical": self.n_hyp[key],
+                         "share_hypothetical": round(self.n_hyp[key] / self.n[key], 4)})
+        return rows

@@ -2,6 +2,8 @@
 import filecmp
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from conftest import SEEDS
 from pipeline.export import write_tables
@@ -9,7 +11,8 @@ from pipeline.extract import DocResult
 from pipeline.gazetteer import build, parse_entries
 from pipeline.ingest import Document
 from pipeline.spool import Spool
-from pipeline.tables import build_tables, reduce_spool
+from pipeline import stream
+from pipeline.tables import COLUMNS, _in_memory, build_tables, reduce_spool
 
 GAZ = build(parse_entries([
     {"id": "nato", "label": "OTAN", "type": "ORG", "wikidata": "Q7184", "aliases": ["OTAN"]},
@@ -57,66 +60,114 @@ def _plain(df):
     return df.astype({c: object for c in df.columns if df[c].dtype == "str"}).reset_index(drop=True)
 
 
-def test_multi_chunk_spool_writes_parts_and_gives_the_in_memory_tables(tmp_path):
-    spool = Spool(tmp_path / "spool", chunk_docs=2).extend(_results())
+def _reduce(results, folder, chunk_docs):
+    spool = Spool(folder / "spool", chunk_docs=chunk_docs).extend(results)
     spool.close()
-    parts = sorted(p.name for p in (tmp_path / "spool").iterdir())
+    return spool, reduce_spool(spool, GAZ, folder / "out")
+
+
+def test_multi_chunk_spool_writes_parts_and_gives_the_in_memory_tables(tmp_path):
+    spool, streamed = _reduce(_results(), tmp_path / "two", chunk_docs=2)
+    parts = sorted(p.name for p in (tmp_path / "two" / "spool").iterdir())
     assert len([p for p in parts if p.startswith("mentions-")]) == 5  # 9 documents, 2 a part
     assert len([p for p in parts if p.startswith("documents-")]) == 5
-    streamed = reduce_spool(spool, GAZ)
     memory = build_tables(_results(), GAZ)
+    loaded = _in_memory(streamed)
     for name, df in memory.items():
-        pd.testing.assert_frame_equal(_plain(getattr(streamed, name)), _plain(df), check_dtype=False)
+        pd.testing.assert_frame_equal(_plain(getattr(loaded, name)), _plain(df), check_dtype=False)
     assert len(memory.edges) and len(memory.events) and len(memory.errors) == 1
-    assert dict(streamed.texts) == memory.texts
-    assert dict(streamed.sentences) == memory.sentences
-    assert streamed.texts.get("d01") is None and streamed.sentences.get("d01") is None  # the error
+    assert loaded.texts == memory.texts and len(memory.texts) == 8
+    assert loaded.sentences == memory.sentences
+    assert "d01" not in memory.texts and "d01" not in memory.sentences  # the error
+    assert streamed.texts_for(["d00", "d01", "nope"]) == {"d00": memory.texts["d00"]}
+    assert streamed.sentences_for(["d02"]) == {"d02": memory.sentences["d02"]}
+    # the record tables come out in document order although the parts interleave
+    ids = list(memory.mentions["doc_id"])
+    assert ids == sorted(ids) and len(set(ids)) == 8
     # discovered spellings merged across parts
     assert "kyiv-post" not in set(streamed.actors["actor_id"]) or "kyivpost-com" not in set(streamed.actors["actor_id"])
 
-    # the files are the same bytes whatever the chunking and the dtypes of the tables
-    write_tables(streamed, tmp_path / "a")
-    write_tables(memory, tmp_path / "b")
-    one = Spool(tmp_path / "one", chunk_docs=1000).extend(_results())
-    write_tables(reduce_spool(one, GAZ), tmp_path / "c")
-    for f in sorted(p.name for p in (tmp_path / "a").iterdir()):
-        assert filecmp.cmp(tmp_path / "a" / f, tmp_path / "b" / f, shallow=False), f
-        assert filecmp.cmp(tmp_path / "a" / f, tmp_path / "c" / f, shallow=False), f
+
+def test_files_are_the_same_bytes_whatever_the_chunking_and_the_order(tmp_path):
+    _, a = _reduce(_results(), tmp_path / "a", chunk_docs=2)
+    _, b = _reduce(list(reversed(_results())), tmp_path / "b", chunk_docs=3)
+    _, c = _reduce(_results(), tmp_path / "c", chunk_docs=1000)
+    for t, folder in ((a, "a"), (b, "b"), (c, "c")):
+        write_tables(t, tmp_path / folder / "out")
+    write_tables(build_tables(_results(), GAZ), tmp_path / "memory")
+    names = sorted(p.name for p in (tmp_path / "a" / "out").iterdir() if not p.name.startswith("."))
+    assert len(names) == 16
+    for f in names:
+        for other in (tmp_path / "b" / "out", tmp_path / "c" / "out", tmp_path / "memory"):
+            assert filecmp.cmp(tmp_path / "a" / "out" / f, other / f, shallow=False), (f, other)
 
 
-def test_parquet_files_match_pandas_to_parquet(tmp_path):
-    """write_tables writes what ``DataFrame.to_parquet`` wrote for the in-memory tables."""
-    t = build_tables(_results(), GAZ)
-    write_tables(t, tmp_path / "a")
-    t.mentions["actor_id"] = t.mentions["actor_id"].astype("str")  # as the reduce always left them
-    t.events["event_id"] = t.events["event_id"].astype("str")
-    for name, df in t.items():
+def test_parquet_and_csv_hold_the_same_rows(tmp_path):
+    _, t = _reduce(_results(), tmp_path, chunk_docs=2)
+    write_tables(t, tmp_path / "out")
+    for name, _ in t.items():
+        pq_df = pd.read_parquet(tmp_path / "out" / f"{name}.parquet")
+        csv_df = pd.read_csv(tmp_path / "out" / f"{name}.csv", keep_default_na=False, dtype=str)
         if name == "documents":
-            df = df.assign(text=[t.texts.get(d, "") for d in df["doc_id"]])
-        df.to_parquet(tmp_path / f"{name}.parquet", index=False, engine="pyarrow", compression="zstd")
-        assert filecmp.cmp(tmp_path / f"{name}.parquet", tmp_path / "a" / f"{name}.parquet", shallow=False), name
+            assert pq_df["text"].str.len().sum() > 0
+            pq_df = pq_df.drop(columns=["text"])
+        assert list(pq_df.columns) == list(csv_df.columns), name
+        for c in pq_df.columns:
+            left = ["" if pd.isna(v) else str(v) for v in pq_df[c]]
+            right = list(csv_df[c])
+            if c in ("share_hypothetical", "npmi"):
+                left = ["" if v == "" else f"{float(v):.6g}" for v in left]
+            assert left == right, (name, c)
 
 
-def test_empty_tables_match_pandas_to_parquet(tmp_path):
+def test_empty_run_writes_headers_and_typed_empty_parquet(tmp_path):
     d = Document(doc_id="x", source="x.txt", text="", status="error", error_stage="decode", error="bad")
     t = build_tables([DocResult(d)], GAZ)
     write_tables(t, tmp_path / "a")
-    t.mentions["actor_id"] = t.mentions["actor_id"].astype("float64")  # Series.map of an empty column
-    for name, df in t.items():
-        if name == "documents":
-            df = df.assign(text=[t.texts.get(d, "") for d in df["doc_id"]])
-        df.to_parquet(tmp_path / f"{name}.parquet", index=False, engine="pyarrow", compression="zstd")
-        assert filecmp.cmp(tmp_path / f"{name}.parquet", tmp_path / "a" / f"{name}.parquet", shallow=False), name
+    assert (tmp_path / "a" / "mentions.csv").read_text(encoding="utf-8").strip() == ",".join(COLUMNS["mentions"])
+    m = pq.read_table(tmp_path / "a" / "mentions.parquet")
+    assert m.num_rows == 0 and m.schema.field("start_char").type == pa.int64()
+    assert pq.read_table(tmp_path / "a" / "errors.parquet").column("doc_id").to_pylist() == ["x"]
 
 
-def test_a_run_spilled_one_document_a_part_gives_the_same_outputs(nlp, tmp_path, monkeypatch):
-    import pipeline.run as run_module
-    from pipeline.run import RunConfig, run
+def test_table_writer_row_groups_do_not_depend_on_the_chunks(tmp_path, monkeypatch):
+    monkeypatch.setattr(stream, "ROW_GROUP", 7)
+    schema = stream.output_schema(["doc_id", "n"], {"n"})
+    rows = pa.table({"doc_id": [f"d{i:03d}" for i in range(50)], "n": list(range(50))}, schema=schema)
+    for k, sizes in enumerate(([50], [1] * 50, [3, 20, 27], [49, 1])):
+        w = stream.TableWriter(tmp_path / str(k), "t", schema)
+        start = 0
+        for size in sizes:
+            w.write(rows.slice(start, size))
+            start += size
+        assert w.close() == ["t.csv", "t.parquet"]
+    meta = pq.ParquetFile(tmp_path / "0" / "t.parquet").metadata
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [7] * 7 + [1]
+    for k in range(1, 4):
+        for f in ("t.csv", "t.parquet"):
+            assert filecmp.cmp(tmp_path / "0" / f, tmp_path / str(k) / f, shallow=False), (k, f)
+    assert (tmp_path / "0" / "t.csv").read_text() == rows.to_pandas().to_csv(index=False, lineterminator="\n")
+    assert not [p for p in (tmp_path / "0").iterdir() if p.name.endswith(".tmp")]
 
-    run(RunConfig(corpus=str(SEEDS), out=str(tmp_path / "o1"), quiet=True, cache=False), nlp=nlp)
-    monkeypatch.setattr(run_module, "SPOOL_CHUNK_DOCS", 1)
-    run(RunConfig(corpus=str(SEEDS), out=str(tmp_path / "o2"), quiet=True, cache=False), nlp=nlp)
-    names = sorted(p.name for p in (tmp_path / "o1").iterdir() if p.name != "manifest.json")
-    assert sorted(p.name for p in (tmp_path / "o2").iterdir() if p.name != "manifest.json") == names
-    assert [n for n in names if not filecmp.cmp(tmp_path / "o1" / n, tmp_path / "o2" / n, shallow=False)] == []
-    assert not [p for p in (tmp_path / "o2").iterdir() if p.name.startswith(".")]  # no staging/spool left
+
+def test_table_writer_abort_leaves_nothing(tmp_path):
+    schema = stream.output_schema(["doc_id"], set())
+    (tmp_path / "t.csv").write_text("previous\n")
+    w = stream.TableWriter(tmp_path, "t", schema)
+    w.write(pa.table({"doc_id": ["a"]}, schema=schema))
+    w.abort()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv"]
+    assert (tmp_path / "t.csv").read_text() == "previous\n"
+
+
+def test_doc_chunks_hold_whole_documents(tmp_path):
+    spool = Spool(tmp_path / "spool", chunk_docs=2).extend(_results())
+    spool.close()
+    order = stream.doc_order(spool)
+    assert [d for d, _ in order] == sorted(d for d, _ in order)
+    chunks = list(stream.doc_chunks(spool, "mentions", order, chunk_rows=5))
+    seen = [c.column("doc_id").to_pylist() for c in chunks]
+    flat = [d for c in seen for d in c]
+    assert flat == sorted(flat) and len(flat) == 96
+    for a, b in zip(seen, seen[1:]):
+        assert a[-1] != b[0]  # no document is cut between two chunks
