@@ -13,6 +13,16 @@ depends on it (weekdays, "en octobre", "30 septembre"), and resolves against
 
 Each record is a plain dict (str/int only): start_char, end_char, start, end,
 sentence_id, text, value, precision, rule, anchor, kind, end_value.
+
+Anchors of month or year precision (``"2022-02"``): the article was published on some day
+of that period. The first feasible day is raised by evidence in the text — a landmark
+event of ``models/dated_events.yaml`` reported as past ("l'activation des plans de
+défense" -> on or after 2022-02-24), or an explicit date of the period governed by an
+asserted past-tense verb ("le 24 février 2022, la Russie a envahi…") — and every
+anchor-dependent expression is resolved against each feasible day: when all agree the
+value has day precision, the rule ends in ``_interval`` and ``anchor`` holds the interval
+(``2022-02-24/2022-02-28``); otherwise the value keeps its ``X`` parts. The interval and
+its evidence are in ``doc._.anchor_interval``. Without an anchor nothing is inferred.
 """
 from __future__ import annotations
 
@@ -24,11 +34,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .component import StatelessComponent, register_extensions
-from .timex_rules import PRECISIONS, find_candidates, normalize, resolve, rules, vocabulary  # noqa: F401
+from .timex_rules import (PRECISIONS, AnchorEvidence, Candidate, anchor_dependent, anchor_period,  # noqa: F401
+                          dated_events, event_evidence, events_between, find_candidates, format_interval,
+                          max_interval_days, normalize,
+                          resolve, resolve_in_interval, rules, vocabulary)
 
-__all__ = ["TimexTagger", "normalize", "sentence_dates", "tense_of", "make_timex_tagger"]
+__all__ = ["TimexTagger", "normalize", "sentence_dates", "tense_of", "make_timex_tagger", "past_date_bound"]
 
-register_extensions(Doc, "anchor", "timexes")
+register_extensions(Doc, "anchor", "timexes", "anchor_interval")
 
 _PREC_RANK = {p: i for i, p in enumerate(reversed(PRECISIONS))}  # decade 0 ... day 5
 _FUTURE_HEADS = {"aller", "devoir", "pouvoir", "compter", "prévoir", "envisager", "vouloir", "espérer", "projeter"}
@@ -101,6 +114,53 @@ def tense_of(span: Span) -> str | None:
     return None
 
 
+_NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "guère", "point", "nullement"}
+_BOUND_CASES = {"depuis", "dès"}
+
+
+def past_date_bound(span: Span) -> bool:
+    """True when the date ``span`` is asserted as past: the article was written on or after it.
+
+    Deliberately narrow: the date is an oblique of a verb ("le 24 février 2022, la Russie
+    a envahi…", "dès le 3 mars 2022 les troupes sont entrées…") introduced by no
+    preposition other than "depuis"/"dès"; the verb is a compound past with an indicative
+    auxiliary (passé composé, plus-que-parfait) or a passé simple; it is not negated, not
+    in a "si" clause, not in a question, and not a verb of planning or announcement
+    (``lower_bound_blocking_verbs`` in ``models/timex_fr.yaml``: "a convoqué pour le 25
+    février un sommet" says nothing about the article's day).
+    """
+    root = span.root
+    verb = root.head
+    if not root.dep_.startswith("obl") or verb is root or verb.pos_ != "VERB":
+        return False
+    if any(ch.dep_ == "case" and ch.lower_ not in _BOUND_CASES for ch in root.children):
+        return False
+    blocking = vocabulary().get("lower_bound_blocking_verbs") or []
+    if verb.lemma_.lower() in blocking:
+        return False
+    vform = verb.morph.get("VerbForm")
+    if "Part" in vform:
+        fin = [a for a in verb.children if a.dep_ in ("aux", "aux:tense") and "Fin" in a.morph.get("VerbForm")]
+        if not fin:
+            return False
+        aux = fin[0]
+        if "Ind" not in aux.morph.get("Mood") or "Fut" in aux.morph.get("Tense") or _is_conditional(aux):
+            return False
+    elif "Fin" in vform:
+        if "Past" not in verb.morph.get("Tense") or "Ind" not in verb.morph.get("Mood"):
+            return False
+    else:
+        return False
+    for ch in verb.children:
+        if ch.dep_ == "advmod" and ch.lower_ in _NEGATION:
+            return False
+        if ch.dep_ == "mark" and ch.lower_ in ("si", "s'", "s’"):
+            return False
+    if span.sent.text.rstrip().endswith("?"):
+        return False
+    return True
+
+
 class TimexTagger(StatelessComponent):
     """Find French temporal expressions and store TIMEX3 records in ``doc._.timexes``."""
 
@@ -108,10 +168,52 @@ class TimexTagger(StatelessComponent):
         self.name = name
         self.use_tense = use_tense
         rules()  # compile the regexes now, not on the first document
+        dated_events()
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.timexes = self.extract(doc)
         return doc
+
+    def _interval(self, doc: Doc, text: str, items: list[tuple[Candidate, Span, str | None]],
+                  anchor: str | None, has_parse: bool) -> tuple[Any, Any, list[AnchorEvidence]] | None:
+        """Feasible publication days [lo, hi] and the evidence that set lo, for an anchor of
+        month/year precision with at least one anchor-dependent expression; else None.
+
+        Work that cannot change a value is skipped: only events dated after the current
+        lower bound and late enough to bring the interval under ``interval_max_days`` are
+        searched (for a year anchor, those of its last month); none is searched when even
+        the tightest interval they could give resolves no expression; and the search runs
+        from the latest event down and stops at the first one found."""
+        period = anchor_period(anchor)
+        dependent = [(c, tense) for c, _, tense in items if anchor_dependent(c)]
+        if period is None or not dependent:
+            return None
+        lo, hi = period
+        evidence: list[AnchorEvidence] = []
+        if has_parse:
+            for c, span, _ in items:
+                if (c.kind != "abs" or c.range_end is not None or c.year is None or c.month is None
+                        or c.day is None):
+                    continue
+                try:
+                    day = _dt.date(c.year, c.month, c.day)
+                except ValueError:
+                    continue
+                if lo <= day <= hi and past_date_bound(span):
+                    evidence.append(AnchorEvidence("text_date", "", day, c.start, c.end, text[c.start:c.end]))
+        if evidence:
+            lo = max(lo, max(e.date for e in evidence))
+        useful_from = max(lo + _dt.timedelta(days=1), hi - _dt.timedelta(days=max_interval_days() - 1))
+        events = events_between(useful_from, hi)
+        if events:
+            tightest = events[-1].date
+            if any(r is not None and r.rule.endswith("_interval")
+                   for r in (resolve_in_interval(c, tightest, hi, tense, coarse=anchor) for c, tense in dependent)):
+                found = event_evidence(text, useful_from, hi, latest_only=True)
+                if found:
+                    evidence.extend(found)
+                    lo = max(lo, found[0].date)
+        return lo, hi, evidence
 
     def extract(self, doc: Doc) -> list[dict[str, Any]]:
         text = doc.text
@@ -126,13 +228,28 @@ class TimexTagger(StatelessComponent):
         has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
         sent_starts = [s.start for s in doc.sents] if has_sents else [0]
         has_parse = doc.has_annotation("DEP") and doc.has_annotation("MORPH")
-        out: list[dict[str, Any]] = []
+        items: list[tuple[Candidate, Span, str | None]] = []
         for c in cands:
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
             tense = tense_of(span) if (self.use_tense and has_parse and c.needs_tense) else None
-            r = resolve(c, anchor, tense)
+            items.append((c, span, tense))
+        iv = self._interval(doc, text, items, anchor, has_parse)
+        if iv is not None:
+            period = anchor_period(anchor)
+            doc._.anchor_interval = {
+                "anchor": anchor,
+                "period": format_interval(*period),
+                "interval": format_interval(iv[0], iv[1]),
+                "evidence": [e.as_dict() for e in iv[2]],
+            }
+        out: list[dict[str, Any]] = []
+        for c, span, tense in items:
+            if iv is not None:
+                r = resolve_in_interval(c, iv[0], iv[1], tense, coarse=anchor)
+            else:
+                r = resolve(c, anchor, tense)
             if r is None:
                 continue
             out.append({
@@ -145,7 +262,7 @@ class TimexTagger(StatelessComponent):
                 "value": r.value,
                 "precision": r.precision,
                 "rule": r.rule,
-                "anchor": anchor if (r.anchor_used and anchor) else "",
+                "anchor": r.anchor or (anchor if (r.anchor_used and anchor) else ""),
                 "kind": r.kind,
                 "end_value": r.end_value,
             })

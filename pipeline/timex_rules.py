@@ -12,6 +12,16 @@ notebook user can call them:
    (the publication date, ``"2022-02-24"``, ``"2022-02"`` or ``"2022"``) and an optional
    *tense* of the governing verb (``"past"``, ``"present"``, ``"future"``). Parts that
    cannot be known are written ``X`` (``XXXX-07``); nothing is ever invented.
+3. Interval anchors: a publication date known only to the month or the year covers a
+   period of days (:func:`anchor_period`). :func:`resolve_in_interval` resolves a
+   candidate against every feasible day and keeps a day value only when all agree (rule
+   suffix ``_interval``, anchor written as an ISO 8601 interval ``2022-02-24/2022-02-28``,
+   which :func:`resolve` also accepts). The first feasible day is raised by
+   :func:`event_evidence`: landmark events of ``models/dated_events.yaml`` that the text
+   reports as past ("depuis l'invasion de l'Ukraine" -> on or after 2022-02-24), counted
+   only when dated inside the period and when the sentence is no question and matches no
+   guard (negation, conditional, future, modality, speculation). The text-date bound
+   that needs a parse is in :mod:`pipeline.timex`.
 
 >>> normalize("le 1er mars 2014")
 ('2014-03-01', 'day', 'date_full')
@@ -25,6 +35,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -520,11 +531,23 @@ class Resolved:
     anchor_used: bool
     kind: str  # date / relative
     end_value: str = ""
+    anchor: str = ""  # the anchor actually used when it is not the one given (an interval)
 
 
 def resolve(c: Candidate, anchor: str | None = None, tense: str | None = None) -> Resolved | None:
-    """TIMEX3 value of a candidate; None when the text names an impossible date (31/02)."""
-    a = parse_anchor(anchor)
+    """TIMEX3 value of a candidate; None when the text names an impossible date (31/02).
+
+    ``anchor`` may also be an ISO 8601 interval of days, ``"2022-02-24/2022-02-28"``: the
+    publication day is known to lie in it, and :func:`resolve_in_interval` decides.
+    """
+    if isinstance(anchor, str) and "/" in anchor:
+        iv = parse_interval(anchor)
+        if iv is not None:
+            return resolve_in_interval(c, iv[0], iv[1], tense)
+    return _resolve_parsed(c, parse_anchor(anchor), tense)
+
+
+def _resolve_parsed(c: Candidate, a, tense: str | None) -> Resolved | None:
     r = _resolve_one(c, a, tense)
     if r is None:
         return None
@@ -614,6 +637,336 @@ def _resolve_one(c: Candidate, a, tense: str | None) -> Resolved | None:
             return Resolved(_fmt(ay + c.offset), "year", rule, True, "relative")
         return Resolved("XXXX", "year", rule, False, "relative")
     return None  # pragma: no cover
+
+
+# --------------------------------------------------------------------------- interval anchors
+# A publication date known only to the month ("2022-02") or the year ("2022") says that
+# the article was written on some day of a period. Each anchor-dependent expression
+# ("jeudi", "hier", "la semaine dernière") is resolved against every feasible day; a
+# day-precision value is kept only when all of them agree (consensus), otherwise the
+# expression keeps its unknown parts (``2022-02-XX``). Evidence in the text can raise the
+# first feasible day: a landmark event of ``models/dated_events.yaml`` that the text
+# reports as having happened (:func:`event_evidence`), or (in :mod:`pipeline.timex`) an
+# explicit date in an asserted past-tense clause. Nothing narrows the period from above,
+# and nothing ever creates an anchor where there is none.
+_INTERVAL_RE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*/\s*(\d{4}-\d{2}-\d{2})\s*$")
+
+
+def _iso_date(s: str) -> _dt.date | None:
+    try:
+        return _dt.date.fromisoformat(s)
+    except ValueError:
+        return None
+
+
+def parse_interval(anchor: str | None) -> tuple[_dt.date, _dt.date] | None:
+    """``"2022-02-24/2022-02-28"`` -> (date(2022, 2, 24), date(2022, 2, 28)); anything else -> None."""
+    if not isinstance(anchor, str):
+        return None
+    m = _INTERVAL_RE.match(anchor)
+    if not m:
+        return None
+    lo, hi = _iso_date(m.group(1)), _iso_date(m.group(2))
+    if lo is None or hi is None or lo > hi:
+        return None
+    return lo, hi
+
+
+def format_interval(lo: _dt.date, hi: _dt.date) -> str:
+    """ISO 8601 interval of two days: ``2022-02-24/2022-02-28``."""
+    return f"{lo.isoformat()}/{hi.isoformat()}"
+
+
+def anchor_period(anchor: str | None) -> tuple[_dt.date, _dt.date] | None:
+    """The days an anchor of month or year precision covers; None for a day anchor or none.
+
+    >>> anchor_period("2022-02")
+    (datetime.date(2022, 2, 1), datetime.date(2022, 2, 28))
+    >>> anchor_period("2022-02-24") is None, anchor_period(None) is None
+    (True, True)
+    """
+    if isinstance(anchor, str) and "/" in anchor:
+        return None
+    y, m, d = parse_anchor(anchor)
+    if y is None or d is not None:
+        return None
+    if m is None:
+        return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
+    return _dt.date(y, m, 1), _dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def max_interval_days() -> int:
+    """Longest interval (in days) over which a consensus is attempted (``interval_max_days``)."""
+    return int(vocabulary().get("interval_max_days", 31))
+
+
+def _coarse_anchor(lo: _dt.date, hi: _dt.date) -> str | None:
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return f"{lo.year:04d}-{lo.month:02d}"
+    if lo.year == hi.year:
+        return f"{lo.year:04d}"
+    return None
+
+
+def anchor_dependent(c: Candidate) -> bool:
+    """True when the value of ``c`` may depend on the anchor (weekdays, "hier", "en octobre"...)."""
+    if c.range_end is not None and anchor_dependent(c.range_end):
+        return True
+    if c.kind == "decade":
+        return False
+    if c.kind in ("abs", "season") and c.year is not None:
+        return False
+    return True
+
+
+def resolve_in_interval(c: Candidate, lo: _dt.date, hi: _dt.date, tense: str | None = None,
+                        coarse: str | None = None) -> Resolved | None:
+    """Resolve ``c`` when the publication day lies somewhere in [lo, hi].
+
+    ``coarse`` is the anchor to fall back on (default: the month or year shared by lo and
+    hi). When every day of the interval gives the same value, that value is returned with
+    the rule suffixed ``_interval`` and ``anchor`` set to the interval; when the days
+    disagree, or the interval is longer than :func:`max_interval_days`, the value is the
+    one the coarse anchor gives (unknown parts stay ``X``).
+
+    >>> c = find_candidates("jeudi")[0]
+    >>> r = resolve_in_interval(c, _dt.date(2022, 2, 24), _dt.date(2022, 2, 28), "past")
+    >>> r.value, r.rule, r.anchor
+    ('2022-02-24', 'weekday_past_interval', '2022-02-24/2022-02-28')
+    >>> resolve_in_interval(c, _dt.date(2022, 2, 1), _dt.date(2022, 2, 28), "past").value
+    '2022-02-XX'
+    """
+    if coarse is None:
+        coarse = _coarse_anchor(lo, hi)
+    base = resolve(c, coarse, tense)
+    if base is None or not anchor_dependent(c) or lo > hi:
+        return base
+    n = (hi - lo).days + 1
+    if n > max_interval_days():
+        return base
+    first: Resolved | None = None
+    for i in range(n):
+        day = lo + _dt.timedelta(days=i)
+        r = _resolve_parsed(c, (day.year, day.month, day.day), tense)
+        if r is None:
+            return base
+        if first is None:
+            first = r
+        elif (r.value, r.end_value, r.precision) != (first.value, first.end_value, first.precision):
+            return base
+    assert first is not None
+    if (first.value, first.end_value) == (base.value, base.end_value):
+        return base
+    return replace(first, rule=first.rule + "_interval", anchor_used=True, anchor=format_interval(lo, hi))
+
+
+# --------------------------------------------------------------------------- dated events
+@dataclass(frozen=True)
+class DatedEvent:
+    """One landmark event of ``models/dated_events.yaml``."""
+
+    id: str
+    date: _dt.date
+    description: str
+    cues: tuple[re.Pattern, ...]
+    unless: tuple[re.Pattern, ...] = ()
+    context: tuple[re.Pattern, ...] = ()
+    example: str = ""
+    # per cue, a lowercase literal every match contains ("" when none was found): a cheap
+    # substring test that spares running the regex over texts that cannot match
+    gates: tuple[str, ...] = ()
+
+
+def literal_gate(pattern: str) -> str:
+    """The longest run of literal characters that every match of ``pattern`` contains,
+    lowercased ("" when there is none or the pattern cannot be analysed).
+
+    >>> literal_gate(r"\\b(?:la )?suède (?:est|était) devenue")
+    ' devenue'
+    """
+    try:
+        try:
+            from re import _constants as C, _parser as P  # Python >= 3.11
+        except ImportError:  # pragma: no cover
+            import sre_constants as C  # type: ignore
+            import sre_parse as P  # type: ignore
+        parsed = P.parse(pattern)
+    except Exception:  # pragma: no cover - a private API; without it there is no gate
+        return ""
+    best = ""
+
+    def walk(items) -> None:
+        nonlocal best
+        run: list[str] = []
+        for op, av in items:
+            if op is C.LITERAL:
+                run.append(chr(av))
+                continue
+            if len(run) >= len(best):  # on a tie the later run wins: names come last
+                best = "".join(run)
+            run = []
+            if op is C.SUBPATTERN:
+                walk(av[-1])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+                walk(av[2])
+        if len(run) >= len(best):
+            best = "".join(run)
+
+    walk(parsed)
+    return best.lower()
+
+
+@dataclass(frozen=True)
+class AnchorEvidence:
+    """Why the first feasible publication day was raised: the article was written on or
+    after ``date``. ``source`` is ``dated_event`` (``id`` names the event) or ``text_date``."""
+
+    source: str
+    id: str
+    date: _dt.date
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "id": self.id, "date": self.date.isoformat(),
+                "start_char": self.start, "end_char": self.end, "text": self.text}
+
+
+# same-length normalisation, so that offsets in the normalised text are offsets in the text
+_EV_NORM = (("’", "'"), ("ʼ", "'"), ("\u00a0", " "), ("\u202f", " "), ("‑", "-"), ("–", "-"))
+
+
+def _ev_normalize(text: str) -> str:
+    for a, b in _EV_NORM:
+        if a in text:
+            text = text.replace(a, b)
+    return text
+_EVENT_FIELDS = {"id", "date", "description", "cues", "unless", "context", "example"}
+_EVENT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class _DatedEvents:
+    def __init__(self, data: dict[str, Any]):
+        macros = {str(k): str(v) for k, v in (data.get("macros") or {}).items()}
+
+        def compile_(pat: Any, where: str) -> re.Pattern:
+            if not isinstance(pat, str) or not pat.strip():
+                raise ValueError(f"dated_events.yaml: {where}: empty or non-string pattern {pat!r}")
+            for name, body in macros.items():
+                pat = pat.replace(f"<{name}>", body)
+            try:
+                return re.compile(pat, re.IGNORECASE)
+            except re.error as exc:
+                raise ValueError(f"dated_events.yaml: {where}: bad regex {pat!r}: {exc}") from exc
+
+        self.guard = compile_("|".join(f"(?:{g})" for g in data.get("guards") or ["(?!)"]), "guards")
+        events: list[DatedEvent] = []
+        seen: set[str] = set()
+        for i, e in enumerate(data.get("events") or []):
+            if not isinstance(e, dict) or not {"id", "date", "description", "cues"} <= set(e):
+                raise ValueError(f"dated_events.yaml: event #{i} lacks id/date/description/cues")
+            extra = set(e) - _EVENT_FIELDS
+            if extra:
+                raise ValueError(f"dated_events.yaml: event {e['id']!r}: unknown field(s) {sorted(extra)}")
+            eid = str(e["id"])
+            if not _EVENT_ID.match(eid) or eid in seen:
+                raise ValueError(f"dated_events.yaml: bad or duplicate id {eid!r}")
+            seen.add(eid)
+            date = _iso_date(str(e["date"])) if re.match(r"^\d{4}-\d{2}-\d{2}$", str(e["date"])) else None
+            if date is None:
+                raise ValueError(f"dated_events.yaml: event {eid!r}: date must be a quoted YYYY-MM-DD, not {e['date']!r}")
+            cues = tuple(compile_(p, f"{eid} cue") for p in e["cues"] or [])
+            if not cues:
+                raise ValueError(f"dated_events.yaml: event {eid!r} has no cue")
+            events.append(DatedEvent(
+                eid, date, str(e["description"]).strip(), cues,
+                tuple(compile_(p, f"{eid} unless") for p in e.get("unless") or []),
+                tuple(compile_(p, f"{eid} context") for p in e.get("context") or []),
+                str(e.get("example") or "").strip(),
+                tuple(literal_gate(c.pattern) for c in cues)))
+        self.events: tuple[DatedEvent, ...] = tuple(sorted(events, key=lambda ev: (ev.date, ev.id)))
+        self.dates = [ev.date for ev in self.events]
+
+
+@lru_cache(maxsize=None)
+def dated_events() -> _DatedEvents:
+    """The parsed and compiled ``models/dated_events.yaml`` (loaded once)."""
+    import yaml
+
+    from .paths import model_file
+
+    with open(model_file("dated_events.yaml"), encoding="utf-8") as fh:
+        return _DatedEvents(yaml.safe_load(fh) or {})
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or headline line) around text[start:end], found without a parser."""
+    lo = max(0, start - 400)
+    left = max((text.rfind(ch, lo, start) for ch in ".!?\n"), default=-1)
+    left = lo if left < 0 and lo > 0 else left + 1
+    hi = min(len(text), end + 400)
+    rights = [i for i in (text.find(ch, end, hi) for ch in ".!?\n") if i >= 0]
+    right = min(rights) + 1 if rights else hi
+    return left, right
+
+
+def event_matches(text: str, ev: DatedEvent, *, normalized: bool = False) -> list[tuple[int, int]]:
+    """Spans of ``text`` where a cue of ``ev`` reports the event as having happened: the cue
+    matches, and its sentence is not a question, matches no ``guards`` (negation,
+    conditional, future, modality, speculation), none of the event's ``unless`` patterns,
+    and one of its ``context`` patterns when it has some."""
+    norm = text if normalized else _ev_normalize(text)
+    low = norm.lower()
+    guard = dated_events().guard
+    out: list[tuple[int, int]] = []
+    for k, cue in enumerate(ev.cues):
+        gate = ev.gates[k] if k < len(ev.gates) else ""
+        if gate and gate not in low:
+            continue
+        for m in cue.finditer(norm):
+            if m.end() == m.start():
+                continue
+            s, e = _sentence_bounds(norm, m.start(), m.end())
+            sent = norm[s:e]
+            if sent.rstrip().endswith("?") or guard.search(sent):
+                continue
+            if any(u.search(sent) for u in ev.unless):
+                continue
+            if ev.context and not any(x.search(sent) for x in ev.context):
+                continue
+            out.append((m.start(), m.end()))
+    return sorted(set(out))
+
+
+def events_between(lo: _dt.date, hi: _dt.date) -> list[DatedEvent]:
+    """The gazetteer's events dated in [lo, hi], in date order."""
+    db = dated_events()
+    return list(db.events[bisect_left(db.dates, lo):bisect_right(db.dates, hi)])
+
+
+def event_evidence(text: str, lo: _dt.date, hi: _dt.date, *, latest_only: bool = False) -> list[AnchorEvidence]:
+    """Landmark events dated in [lo, hi] that ``text`` reports as past, one record per event
+    (its first cue match), in date order. An event outside the period says nothing about
+    the day within it. With ``latest_only``, events are tried from the latest down and the
+    search stops at the first one found (the only one that matters for a lower bound)."""
+    if not text or lo > hi:
+        return []
+    events = events_between(lo, hi)
+    if latest_only:
+        events.reverse()
+    out: list[AnchorEvidence] = []
+    norm: str | None = None
+    for ev in events:
+        if norm is None:
+            norm = _ev_normalize(text)
+        spans = event_matches(norm, ev, normalized=True)
+        if spans:
+            s, e = spans[0]
+            out.append(AnchorEvidence("dated_event", ev.id, ev.date, s, e, text[s:e]))
+            if latest_only:
+                break
+    return out
 
 
 def normalize(text: str, anchor: str | None = None, tense: str | None = None) -> tuple[str, str, str] | None:

@@ -45,9 +45,10 @@ def test_actor_f1_and_no_fragmentation(report):
 
 def test_timex_value_accuracy(report):
     tx = report["timexes"]
-    # measured 17/19: the two misses are weekdays in a document dated only to the month
+    # measured 18/19: the miss is "ce vendredi" in a document dated only to the month, where
+    # the feasible days (24-28 Feb, after the activation of NATO's defence plans) disagree
     assert tx["total"] == 19
-    assert tx["correct"] >= 17, tx["misses"]
+    assert tx["correct"] >= 18, tx["misses"]
 
 
 def test_publication_dates(report):
