@@ -1303,7 +1303,7 @@ class _DocContext:
             # the article ("a assuré que … dès l'année prochaine"): that date belongs to the
             # clause it heads, not to the event
             return bool(self.anchor) and modality == "asserted" and clause_verb is not None \
-                and self._recent(clause_verb) and v[:4].isdigit() and v > self.anchor[:len(v)]
+                and self._recent(clause_verb) and v[:4].isdigit() and _later(v, self.anchor)
         rec = self.sent_dates.get(sid)
         if rec and _ISO.match(str(rec.get("value") or "")) and not after_anchor(str(rec["value"])):
             return str(rec["value"]), str(rec.get("precision") or ""), "sentence"
@@ -1623,3 +1623,14 @@ class _DocContext:
 def make_events(nlp: Language, name: str, triggers: str | None, modality: str | None,
                 pronoun_window: int) -> EventExtractor:
     return EventExtractor(nlp, name, triggers=triggers, modality=modality, pronoun_window=pronoun_window)
+
+
+def _later(value: str, anchor: str) -> bool:
+    """True when the date ``value`` lies after ``anchor``, compared at the precision they
+    share: "2022-03" is after "2022-02-24", "2022-02-24" is not after "2022-02".
+
+    >>> _later("2022-03", "2022-02-24"), _later("2022-02-24", "2022-02"), _later("2023", "2022-12-31")
+    (True, False, True)
+    """
+    n = min(len(value), len(anchor))
+    return value[:n] > anchor[:n]
