@@ -59,6 +59,13 @@ def clean_text(text: str) -> str:
     text = _BLOCK_TAG.sub("\n", text)
     text = _TAG.sub("", text)
     text = html.unescape(text)
+    # invisible and control characters go before markdown is read: "*\x08 x" is a bullet
+    # once the backspace is gone, and cleaning must give the same text when run twice
+    if _MAYBE_PICTOGRAPH.search(text):  # emoji's scan is slow: only run it when needed
+        text = emoji.replace_emoji(text, replace="")
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", text)  # "*\u00a0x" is a bullet too
     text = _MD_IMAGE.sub(r"\1", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_ESCAPED_BRACKET.sub(r"\1", text)
@@ -67,10 +74,6 @@ def clean_text(text: str) -> str:
     text = _MD_HEADING.sub("", text)
     text = _MD_BULLET.sub("", text)
     text = _FOOTNOTE_ARROW.sub("", text) if "↑" in text else text
-    if _MAYBE_PICTOGRAPH.search(text):  # emoji's scan is slow: only run it when needed
-        text = emoji.replace_emoji(text, replace="")
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANK_LINES.sub("\n\n", text)

@@ -1,7 +1,7 @@
 import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from pipeline.clean import clean_text
 
@@ -88,6 +88,9 @@ def _shape_ok(out):
     out.encode("utf-8")
 
 
+@example("*\x08 0")  # a bullet appears once the control character is gone
+@example("\u200b* x")
+@example("*\xa00")
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_UNICODE_SOUP, max_size=150).map("".join))
 def test_cleaning_unicode_soup_is_safe_and_idempotent(text):
