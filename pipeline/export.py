@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .stream import UMASK as _UMASK, TableWriter
-from .tables import COLUMNS, Tables, table_schema
+from .tables import COLUMNS, ROW_GROUPS, Tables, table_schema
 
 #: files a run writes; a folder holding only these (and manifest.json) is ours to overwrite
 TABLE_NAMES = ("documents", "mentions", "actors", "timexes", "events", "edges", "dropped_mentions", "errors")
@@ -85,7 +85,8 @@ def write_tables(tables: Tables, out: Path) -> list[str]:
                         shutil.copyfile(Path(folder) / f, tmp)
             written += names
             continue
-        w = TableWriter(out, name, table_schema(name), csv_columns=COLUMNS[name], umask=_UMASK)
+        w = TableWriter(out, name, table_schema(name), csv_columns=COLUMNS[name], umask=_UMASK,
+                        row_group=ROW_GROUPS.get(name))
         try:
             w.write(arrow_table(df, name, tables.texts if name == "documents" else None))
             w.close()

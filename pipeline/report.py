@@ -119,21 +119,36 @@ def _cut(s: int, e: int, marks: list[tuple[int, int]], limit: int = MAX_SENTENCE
 
 
 class _Sentences:
-    """Evidence sentences, stored once each, referenced by index from the edges."""
+    """Evidence sentences, stored once each, referenced by index from the edges.
 
-    def __init__(self, tables: Tables, published: dict, doc_ids=()):
-        # only the documents evidence is drawn from: their texts and sentences, read once
-        self.texts = tables.texts_for(doc_ids)
-        self.spans = tables.sentences_for(doc_ids)
+    :meth:`prepare` reads the texts of the documents evidence is drawn from, one at a time
+    in ``doc_id`` order, and keeps only the cut sentences; :meth:`add` and
+    :meth:`add_event` then number them in the order the edges ask for them."""
+
+    def __init__(self, published: dict):
         self.published = published
         self.items: list[dict] = []
         self.index: dict[tuple, int] = {}
+        self._pieces: dict[tuple, tuple | None] = {}
+        self._trigger: dict = {}
 
-    def bounds(self, doc_id: str, sid: int, marks: list[tuple[int, int]]) -> tuple[int, int] | None:
-        text = self.texts.get(doc_id)
-        if text is None:
-            return None
-        spans = self.spans.get(doc_id)
+    def prepare(self, tables: Tables, requests, events) -> None:
+        """``requests``: ``(doc_id, sid, marks)`` of co-mention evidence; ``events``: the
+        event rows whose evidence will be shown."""
+        by_doc: dict[str, list] = defaultdict(list)
+        for r in requests:
+            by_doc[r[0]].append(r)
+        for e in events:
+            by_doc[e.doc_id].append(e)
+        for doc_id, text, spans in tables.iter_texts(by_doc):
+            for r in by_doc[doc_id]:
+                if isinstance(r, _Event):
+                    self._trigger[r] = self._locate(r, text, spans)
+                else:
+                    self._pieces[r] = self._piece(text, spans, r[1], r[2])
+
+    @staticmethod
+    def _bounds(text: str, spans, sid: int, marks) -> tuple[int, int] | None:
         if spans and 0 <= sid < len(spans):
             s, e = spans[sid]
             while s < e and text[s].isspace():
@@ -145,40 +160,49 @@ class _Sentences:
             return None
         return sentence_bounds(text, min(a for a, _ in marks), max(b for _, b in marks))
 
-    def add(self, doc_id: str, sid: int, marks: list[tuple[int, int]]) -> dict | None:
-        """An evidence item ``{"s": index, "m": [[start, end], ...]}`` (marks relative to the
-        stored text), or ``None`` when the document's text is unknown."""
-        b = self.bounds(doc_id, sid, marks)
+    def _piece(self, text: str, spans, sid: int, marks) -> tuple | None:
+        b = self._bounds(text, spans, sid, marks)
         if b is None:
             return None
         s, e = b
         marks = sorted((max(a, s), min(z, e)) for a, z in marks if a < e and z > s)
         cs, ce = _cut(s, e, marks)
-        key = (doc_id, cs, ce)
-        text = self.texts[doc_id][cs:ce]
-        marks = [(a - cs, z - cs) for a, z in marks if a >= cs and z <= ce]
         pre, post = cs > s, ce < e
+        shown = ("…" if pre else "") + text[cs:ce] + ("…" if post else "")
+        off = 1 if pre else 0
+        return (cs, ce), shown, [[a - cs + off, z - cs + off] for a, z in marks if a >= cs and z <= ce]
+
+    @staticmethod
+    def _locate(e, doc_text: str, spans) -> tuple[int, int]:
+        """The trigger's offsets in the event's sentence, from the document's text."""
+        text = e.sentence or ""
+        sid = int(e.sentence_id)
+        if text and spans and 0 <= sid < len(spans):
+            base = doc_text.find(text, spans[sid][0], spans[sid][1] + 1)
+            if base >= 0 and base <= e.start_char and e.end_char <= base + len(text):
+                return e.start_char - base, e.end_char - base
+        return -1, -1
+
+    def add(self, doc_id: str, sid: int, marks) -> dict | None:
+        """An evidence item ``{"s": index, "m": [[start, end], ...]}`` (marks relative to the
+        stored text), or ``None`` when the document's text is unknown."""
+        piece = self._pieces.get((doc_id, sid, _marks_key(marks)))
+        if piece is None:
+            return None
+        (cs, ce), shown, rel = piece
+        key = (doc_id, cs, ce)
         if key not in self.index:
             self.index[key] = len(self.items)
-            self.items.append({"d": doc_id, "p": self.published.get(doc_id, ""), "i": int(sid),
-                               "t": ("…" if pre else "") + text + ("…" if post else "")})
-        off = 1 if pre else 0
-        return {"s": self.index[key], "m": [[a + off, z + off] for a, z in marks]}
-
+            self.items.append({"d": doc_id, "p": self.published.get(doc_id, ""), "i": int(sid), "t": shown})
+        return {"s": self.index[key], "m": rel}
 
     def add_event(self, e) -> dict | None:
         """An evidence item for an event: its ``sentence`` column, the trigger marked."""
         text = e.sentence or ""
         if not text:
             return None
-        a = b = -1
-        spans = self.spans.get(e.doc_id)
-        doc_text = self.texts.get(e.doc_id, "")
         sid = int(e.sentence_id)
-        if spans and 0 <= sid < len(spans):
-            base = doc_text.find(text, spans[sid][0], spans[sid][1] + 1)
-            if base >= 0 and base <= e.start_char and e.end_char <= base + len(text):
-                a, b = e.start_char - base, e.end_char - base
+        a, b = self._trigger.get(e, (-1, -1))
         if a < 0 and e.trigger:
             a = text.find(e.trigger)
             b = a + len(e.trigger) if a >= 0 else -1
@@ -192,6 +216,10 @@ class _Sentences:
                                "t": ("…" if pre else "") + text[cs:ce] + ("…" if post else "")})
         off = (1 if pre else 0) - cs
         return {"s": self.index[key], "m": [[x + off, y + off] for x, y in marks if x >= cs and y <= ce]}
+
+
+def _marks_key(marks) -> tuple:
+    return tuple(tuple(m) for m in marks)
 
 
 def _pick(keys: list[tuple[str, int]], n: int = N_EVIDENCE) -> list[tuple[str, int]]:
@@ -243,7 +271,8 @@ def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NO
     if isinstance(m, pd.DataFrame) and len(m) and not m["doc_id"].is_monotonic_increasing:
         m = m.sort_values("doc_id", kind="stable")
     current, per_sentence = None, defaultdict(lambda: defaultdict(list))
-    for doc_id, sid, aid, a, z in iter_rows(m, ["doc_id", "sentence_id", "actor_id", "start_char", "end_char"]):
+    for doc_id, sid, aid, a, z in iter_rows(m, ["doc_id", "sentence_id", "actor_id", "start_char", "end_char"],
+                                            size=16384):
         if doc_id != current:
             close(current, per_sentence)
             current, per_sentence = doc_id, defaultdict(lambda: defaultdict(list))
@@ -268,7 +297,7 @@ def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NO
                 ev_by_edge[key].append(e)
 
     current, rows = None, []
-    for values in iter_rows(ev, cols):
+    for values in iter_rows(ev, cols, size=4096):
         e = _Event(*values)
         if e.doc_id != current:
             pick(rows)
@@ -276,9 +305,10 @@ def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NO
         rows.append(e)
     pick(rows)
 
-    needed = {doc_id for first, rest in evidence_keys.values() for (doc_id, _), _ in first + rest}
-    needed |= {e.doc_id for picked in ev_by_edge.values() for e in picked}
-    sentences = _Sentences(tables, published, needed)
+    sentences = _Sentences(published)
+    sentences.prepare(tables, {(doc_id, sid, _marks_key(marks)) for first, rest in evidence_keys.values()
+                               for (doc_id, sid), marks in (first + rest)[:N_EVIDENCE]},
+                      [e for picked in ev_by_edge.values() for e in picked])
 
     out_edges = []
     for u, v, k, d in edges:

@@ -34,8 +34,10 @@ UMASK = _current_umask()
 
 #: rows per Parquet row group of an output table (and per batch read back)
 ROW_GROUP = 65536
-#: rows per chunk of :func:`doc_chunks` (a chunk ends at a document boundary)
+#: rows and bytes per chunk of :func:`doc_chunks` (a chunk ends at a document boundary
+#: once it holds either)
 CHUNK_ROWS = 32768
+CHUNK_BYTES = 4 << 20
 #: rows per batch a cursor reads from a part
 PART_BATCH = 8192
 
@@ -103,16 +105,16 @@ def doc_order(spool) -> list[tuple[str, int]]:
 
 
 def doc_chunks(spool, name: str, order: list[tuple[str, int]], columns: list[str] | None = None,
-               chunk_rows: int = CHUNK_ROWS) -> Iterator[pa.Table]:
+               chunk_rows: int = CHUNK_ROWS, chunk_bytes: int = CHUNK_BYTES) -> Iterator[pa.Table]:
     """The rows of table ``name`` in ``order`` (each part's own order within a document),
-    as tables of whole documents of about ``chunk_rows`` rows."""
+    as tables of whole documents of about ``chunk_rows`` rows or ``chunk_bytes`` bytes."""
     schema = spool.schemas[name]
     columns = list(columns or schema.names)
     read = columns if columns[0] == "doc_id" else ["doc_id"] + [c for c in columns if c != "doc_id"]
     sch = pa.schema([schema.field(c) for c in read])
     cursors = {k: _Cursor(p, read) for k, p in spool.numbered_parts(name)}
     pending: list[pa.RecordBatch] = []
-    n = 0
+    n = size = 0
     for doc_id, k in order:
         cur = cursors.get(k)
         if cur is None:
@@ -120,9 +122,10 @@ def doc_chunks(spool, name: str, order: list[tuple[str, int]], columns: list[str
         for piece in cur.take(doc_id):
             pending.append(piece)
             n += piece.num_rows
-        if n >= chunk_rows:
+            size += piece.nbytes
+        if n >= chunk_rows or size >= chunk_bytes:
             yield pa.Table.from_batches(pending, schema=sch).select(columns).combine_chunks()
-            pending, n = [], 0
+            pending, n, size = [], 0, 0
     if pending:
         yield pa.Table.from_batches(pending, schema=sch).select(columns).combine_chunks()
     for k, cur in cursors.items():  # every row was handed out: the parts were sorted as promised
@@ -154,14 +157,16 @@ class TableWriter:
 
     The CSV is written as pandas writes it (``to_csv``, no index, ``\\n`` line ends); the
     Parquet file has the given schema, zstd compression and row groups of exactly
-    :data:`ROW_GROUP` rows (the last one shorter), so the bytes depend on the rows only.
+    ``row_group`` rows (default :data:`ROW_GROUP`; the last one shorter), so the bytes
+    depend on the rows only.
     Both files appear under their final names when :meth:`close` succeeds (written to
     temporary names first); :meth:`abort` removes the temporary files.
     """
 
     def __init__(self, folder: Path, name: str, schema: pa.Schema, csv_columns: list[str] | None = None,
-                 parquet: bool = True, csv: bool = True, umask: int | None = None):
+                 parquet: bool = True, csv: bool = True, umask: int | None = None, row_group: int | None = None):
         self.folder, self.name, self.schema = Path(folder), name, schema
+        self.row_group = row_group or ROW_GROUP
         self.folder.mkdir(parents=True, exist_ok=True)
         self.csv_columns = csv_columns if csv_columns is not None else schema.names
         self.n_rows = 0
@@ -192,18 +197,17 @@ class TableWriter:
         if self._pq is not None:
             self._buffer.append(table)
             self._buffered += table.num_rows
-            if self._buffered >= ROW_GROUP:
+            if self._buffered >= self.row_group:
                 self._flush(final=False)
 
     def _flush(self, final: bool) -> None:
         if not self._buffer:
             return
         t = pa.concat_tables(self._buffer)
-        n_full = (t.num_rows // ROW_GROUP) * ROW_GROUP
-        upto = t.num_rows if final else n_full
-        for start in range(0, upto, ROW_GROUP):
-            self._pq.write_table(t.slice(start, min(ROW_GROUP, upto - start)).combine_chunks(),
-                                 row_group_size=ROW_GROUP)
+        size = self.row_group
+        upto = t.num_rows if final else (t.num_rows // size) * size
+        for start in range(0, upto, size):
+            self._pq.write_table(t.slice(start, min(size, upto - start)).combine_chunks(), row_group_size=size)
         rest = t.slice(upto)
         self._buffer = [rest] if rest.num_rows else []
         self._buffered = rest.num_rows

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from .extract import DocResult
 from .gazetteer import Gazetteer
@@ -83,6 +84,20 @@ class Tables:
     def sentences_for(self, doc_ids) -> dict:
         """``doc_id -> sentence spans`` of those of ``doc_ids`` that have some."""
         return _subset(self.sentences, doc_ids)
+
+    def iter_texts(self, doc_ids):
+        """``(doc_id, text, sentence spans or None)`` of those of ``doc_ids`` that were
+        analysed, in ``doc_id`` order, one document's text held at a time."""
+        ids = sorted(set(doc_ids))
+        texts = self.texts.iter_subset(ids) if hasattr(self.texts, "iter_subset") else \
+            ((d, self.texts[d]) for d in ids if d in self.texts)
+        spans = self.sentences.iter_subset(ids) if hasattr(self.sentences, "iter_subset") else \
+            ((d, self.sentences[d]) for d in ids if d in self.sentences)
+        nxt = next(spans, None)
+        for doc_id, text in texts:
+            while nxt is not None and nxt[0] < doc_id:
+                nxt = next(spans, None)
+            yield doc_id, text, (nxt[1] if nxt is not None and nxt[0] == doc_id else None)
 
 
 def _subset(mapping, keys) -> dict:
@@ -194,15 +209,22 @@ class StoredTexts(Mapping):
     def __init__(self, path: Path, ok_ids: list[str]):
         self.path, self._ok = Path(path), set(ok_ids)
 
-    def subset(self, keys) -> dict:
+    def iter_subset(self, keys):
+        """``(doc_id, text)`` of ``keys``, in file (``doc_id``) order."""
         keys = set(keys) & self._ok
-        out = {}
-        if keys:
-            for doc_id, text in iter_rows(StoredTable(self.path.parent, self.path.stem, ["doc_id", "text"], 1),
-                                          ["doc_id", "text"]):
-                if doc_id in keys:
-                    out[doc_id] = text
-        return out
+        if not keys:
+            return
+        pf = pq.ParquetFile(self.path)
+        for i in range(pf.num_row_groups):
+            ids = pf.read_row_group(i, columns=["doc_id"]).column("doc_id").to_pylist()
+            rows = [j for j, d in enumerate(ids) if d in keys]
+            if rows:
+                texts = pf.read_row_group(i, columns=["text"]).column("text")
+                for j in rows:
+                    yield ids[j], texts[j].as_py()
+
+    def subset(self, keys) -> dict:
+        return dict(self.iter_subset(keys))
 
     def __getitem__(self, doc_id):
         got = self.subset([doc_id])
@@ -229,15 +251,25 @@ class StoredSentences(Mapping):
     def __init__(self, path: Path, doc_ids: list[str]):
         self.path, self._ids = Path(path), set(doc_ids)
 
-    def subset(self, keys) -> dict:
+    def iter_subset(self, keys):
+        """``(doc_id, spans)`` of ``keys``, in ``doc_id`` order."""
         keys = set(keys) & self._ids
-        out: dict = {}
-        if keys:
-            for d, a, b in iter_rows(StoredTable(self.path.parent, self.path.stem, ["doc_id", "start_char", "end_char"], 1),
-                                     ["doc_id", "start_char", "end_char"]):
-                if d in keys:
-                    out.setdefault(d, []).append((a, b))
-        return out
+        if not keys:
+            return
+        current, spans = None, []
+        for d, a, b in iter_rows(StoredTable(self.path.parent, self.path.stem, ["doc_id", "start_char", "end_char"], 1),
+                                 ["doc_id", "start_char", "end_char"]):
+            if d != current:
+                if spans:
+                    yield current, spans
+                current, spans = d, []
+            if d in keys:
+                spans.append((a, b))
+        if spans:
+            yield current, spans
+
+    def subset(self, keys) -> dict:
+        return dict(self.iter_subset(keys))
 
     def __getitem__(self, doc_id):
         got = self.subset([doc_id])
@@ -254,6 +286,9 @@ class StoredSentences(Mapping):
     def __len__(self):
         return len(self._ids)
 
+
+#: rows per Parquet row group of the wide tables (the others: pipeline.stream.ROW_GROUP)
+ROW_GROUPS = {"documents": 256, "events": 8192}
 
 #: the record tables, streamed from the spool to their files in ``doc_id`` order
 STREAMED = ("documents", "mentions", "timexes", "events", "dropped_mentions")
@@ -303,7 +338,8 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
     writers: list[TableWriter] = []
 
     def writer(name: str) -> TableWriter:
-        w = TableWriter(out, name, table_schema(name), csv_columns=COLUMNS[name], umask=_UMASK)
+        w = TableWriter(out, name, table_schema(name), csv_columns=COLUMNS[name], umask=_UMASK,
+                        row_group=ROW_GROUPS.get(name))
         writers.append(w)
         return w
 
