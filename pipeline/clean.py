@@ -53,11 +53,14 @@ def clean_text(text: str) -> str:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
     text = _LINE_BREAKS.sub("\n", text)
-    text = _COMMENT.sub(" ", text)
-    text = _DROP_BLOCKS.sub(" ", text)
-    text = _SUP.sub("", text)
-    text = _BLOCK_TAG.sub("\n", text)
-    text = _TAG.sub("", text)
+    # each pattern runs only when the character it starts with is present (most press
+    # text has no markup at all, and a re-run on a cached corpus still cleans every text)
+    if "<" in text:
+        text = _COMMENT.sub(" ", text)
+        text = _DROP_BLOCKS.sub(" ", text)
+        text = _SUP.sub("", text)
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _TAG.sub("", text)
     text = html.unescape(text)
     # invisible and control characters go before markdown is read: "*\x08 x" is a bullet
     # once the backspace is gone, and cleaning must give the same text when run twice
@@ -66,12 +69,17 @@ def clean_text(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)  # "*\u00a0x" is a bullet too
-    text = _MD_IMAGE.sub(r"\1", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_ESCAPED_BRACKET.sub(r"\1", text)
-    text = _MD_BOLD.sub(r"\2", text)
-    text = _MD_ITALIC.sub(r"\1", text)
-    text = _MD_HEADING.sub("", text)
+    if "[" in text:
+        text = _MD_IMAGE.sub(r"\1", text)
+        text = _MD_LINK.sub(r"\1", text)
+    if "\\" in text:
+        text = _MD_ESCAPED_BRACKET.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _MD_BOLD.sub(r"\2", text)
+    if "*" in text:
+        text = _MD_ITALIC.sub(r"\1", text)
+    if "#" in text:
+        text = _MD_HEADING.sub("", text)
     text = _MD_BULLET.sub("", text)
     text = _FOOTNOTE_ARROW.sub("", text) if "↑" in text else text
     text = _SPACES.sub(" ", text)

@@ -26,7 +26,6 @@ import re
 from typing import Any
 
 import numpy as np
-import yaml
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.symbols import ADJ, NOUN, VERB
@@ -35,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from .component import StatelessComponent, register_extensions
 from .gazetteer import load_gazetteer
 from .normalize import fold
-from .paths import model_file
+from .paths import model_file, read_yaml
 from .timex import sentence_dates
 
 register_extensions(Doc, "events", "anchor")
@@ -154,10 +153,8 @@ class EventExtractor(StatelessComponent):
         self.triggers_path = triggers
         self.modality_path = modality
         self.pronoun_window = pronoun_window
-        with open(triggers or model_file("triggers.yaml"), encoding="utf-8") as fh:
-            lex = yaml.safe_load(fh)
-        with open(modality or model_file("modality.yaml"), encoding="utf-8") as fh:
-            mod = yaml.safe_load(fh)
+        lex = read_yaml(triggers or model_file("triggers.yaml"))
+        mod = read_yaml(modality or model_file("modality.yaml"))
         self.entries: dict[tuple[str, str], list[_Entry]] = {}
         for i, raw in enumerate(lex["triggers"]):
             e = _Entry(raw, i)

@@ -12,8 +12,6 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from spacy.attrs import IS_SPACE
-
 from .ingest import Document
 
 CHUNK_CHARS = 50_000
@@ -108,6 +106,8 @@ def reduce_doc(doc, result: DocResult, char_offset: int, sent_offset: int) -> in
                 if key in rec:
                     rec[key] += char_offset
             result.events.append(rec)
+    from spacy.attrs import IS_SPACE  # here: a run whose results are all cached never imports spaCy
+
     result.n_tokens += len(doc) - int(doc.to_array(IS_SPACE).sum())
     return len(sent_starts)
 

@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from .normalize import fold, strip_article
-from .paths import model_file
+from .paths import model_file, read_yaml
 
 ACTOR_TYPES = ("PER", "ORG", "LOC")
 
@@ -166,8 +165,7 @@ def build(entries: list[Entry]) -> Gazetteer:
 def load_gazetteer(path: str | None = None) -> Gazetteer:
     """Load and index the gazetteer (cached; ``path`` defaults to ``models/actors.yaml``)."""
     p = Path(path) if path else model_file("actors.yaml")
-    with open(p, encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+    raw = read_yaml(p)
     return build(parse_entries(raw, source=p.name))
 
 
@@ -187,8 +185,7 @@ class ActorRules:
 @functools.lru_cache(maxsize=8)
 def load_rules(path: str | None = None) -> ActorRules:
     p = Path(path) if path else model_file("actor_rules.yaml")
-    with open(p, encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh) or {}
+    raw = read_yaml(p) or {}
     foreign = set()
     for lang, words in (raw.get("foreign_function_words") or {}).items():
         foreign.update(fold(w) for w in _as_list(words, f"{p.name} foreign_function_words.{lang}"))

@@ -88,6 +88,20 @@ def as_int(v) -> int:
         return 0
 
 
+def column(values: list, typ: pa.DataType) -> pa.Array:
+    """An Arrow column of ``values`` normalised as :func:`as_int` / :func:`as_str` do;
+    Arrow converts well-typed values at once, the rest go through the Python functions."""
+    is_int = pa.types.is_integer(typ)
+    try:
+        arr = pa.array(values, type=typ)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+        conv = as_int if is_int else as_str
+        return pa.array([conv(v) for v in values], type=typ)
+    if arr.null_count:
+        arr = pc.fill_null(arr, pa.scalar(0 if is_int else "", typ))
+    return arr
+
+
 class Spool:
     """Per-table Arrow batches of a run's records, spilled to Parquet parts on disk."""
 
@@ -102,10 +116,7 @@ class Spool:
         self.n_documents = 0
         self.n_parts = 0
         self._pending = 0
-        self._cols = self._empty_lists()
-
-    def _empty_lists(self) -> dict[str, dict[str, list]]:
-        return {name: {c: [] for c in cols} for name, cols in SPOOL_COLUMNS.items()}
+        self._tables: dict[str, list[pa.Table]] = {name: [] for name in SPOOL_COLUMNS}
 
     def add(self, res: DocResult) -> None:
         d = res.doc
@@ -120,11 +131,10 @@ class Spool:
         }
         self._append("documents", [doc])
         if ok and res.sentences:
-            cols = self._cols["sentences"]
-            for a, b in res.sentences:
-                cols["doc_id"].append(d.doc_id)
-                cols["start_char"].append(int(a))
-                cols["end_char"].append(int(b))
+            starts, ends = zip(*res.sentences)
+            self._tables["sentences"].append(pa.table(
+                [pa.array([d.doc_id] * len(starts), pa.large_string()), column(list(starts), pa.int64()),
+                 column(list(ends), pa.int64())], schema=self.schemas["sentences"]))
         for name, attr in _RECORDS.items():
             recs = getattr(res, attr)
             if recs:
@@ -135,11 +145,19 @@ class Spool:
             self.flush()
 
     def _append(self, name: str, records: list[dict]) -> None:
-        cols = self._cols[name]
-        for c in SPOOL_COLUMNS[name]:
-            conv = as_int if c in INT_COLUMNS else as_str
-            default = 0 if c in INT_COLUMNS else ""
-            cols[c].extend(conv(r.get(c, default)) for r in records)
+        """One document's records as a small Arrow table: converted by Arrow when they are
+        well typed, else value by value (see :func:`column`); missing values -> ``""``/``0``."""
+        sch = self.schemas[name]
+        try:
+            t = pa.Table.from_pylist(records, schema=sch)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+            t = pa.table([column([r.get(c) for r in records], sch.field(c).type) for c in sch.names], schema=sch)
+        else:
+            for i, f in enumerate(sch):
+                if t.column(i).null_count:
+                    t = t.set_column(i, f, pc.fill_null(t.column(i), pa.scalar(0 if pa.types.is_integer(f.type)
+                                                                               else "", f.type)))
+        self._tables[name].append(t)
 
     def extend(self, results) -> "Spool":
         for res in results:
@@ -150,11 +168,10 @@ class Spool:
         """Turn the pending rows into one batch per table (a Parquet part with a folder)."""
         if not self._pending:
             return
-        for name, cols in self._cols.items():
-            if not cols[SPOOL_COLUMNS[name][0]]:
+        for name, tables in self._tables.items():
+            if not tables:
                 continue
-            sch = self.schemas[name]
-            batch = pa.table([pa.array(cols[c], type=sch.field(c).type) for c in sch.names], schema=sch)
+            batch = pa.concat_tables(tables).combine_chunks()
             batch = batch.take(pc.sort_indices(batch, sort_keys=[(k, "ascending") for k in SORT_KEYS[name]]))
             if self.folder is not None:
                 path = self.folder / f"{name}-{self.n_parts:05d}.parquet"
@@ -164,7 +181,7 @@ class Spool:
                 self.parts[name].append((self.n_parts, batch))
         self.n_parts += 1
         self._pending = 0
-        self._cols = self._empty_lists()
+        self._tables = {name: [] for name in SPOOL_COLUMNS}
 
     def close(self) -> None:
         self.flush()

@@ -50,12 +50,9 @@ _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 @lru_cache(maxsize=None)
 def vocabulary() -> dict[str, Any]:
     """The parsed ``models/timex_fr.yaml`` (loaded once)."""
-    import yaml
+    from .paths import model_file, read_yaml
 
-    from .paths import model_file
-
-    with open(model_file("timex_fr.yaml"), encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return read_yaml(model_file("timex_fr.yaml"))
 
 
 def _key(word: str) -> str:
@@ -892,12 +889,9 @@ class _DatedEvents:
 @lru_cache(maxsize=None)
 def dated_events() -> _DatedEvents:
     """The parsed and compiled ``models/dated_events.yaml`` (loaded once)."""
-    import yaml
+    from .paths import model_file, read_yaml
 
-    from .paths import model_file
-
-    with open(model_file("dated_events.yaml"), encoding="utf-8") as fh:
-        return _DatedEvents(yaml.safe_load(fh) or {})
+    return _DatedEvents(read_yaml(model_file("dated_events.yaml")) or {})
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

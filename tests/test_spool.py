@@ -1,6 +1,8 @@
 """The out-of-core reduce: records spilled to Parquet parts give the same tables and files."""
 import filecmp
 
+from hypothesis import given, settings, strategies as st
+
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -10,7 +12,7 @@ from pipeline.export import write_tables
 from pipeline.extract import DocResult
 from pipeline.gazetteer import build, parse_entries
 from pipeline.ingest import Document
-from pipeline.spool import Spool
+from pipeline.spool import Spool, as_int, as_str, column
 from pipeline import stream
 from pipeline.tables import COLUMNS, _in_memory, build_tables, reduce_spool
 
@@ -171,3 +173,11 @@ def test_doc_chunks_hold_whole_documents(tmp_path):
     assert flat == sorted(flat) and len(flat) == 96
     for a, b in zip(seen, seen[1:]):
         assert a[-1] != b[0]  # no document is cut between two chunks
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.booleans(), st.integers(-2**62, 2**62), st.text(max_size=4),
+                          st.floats(min_value=-1e15, max_value=1e15), st.just(float("nan"))), max_size=12))
+def test_arrow_columns_normalise_like_the_python_functions(values):
+    assert column(values, pa.int64()).to_pylist() == [as_int(v) for v in values]
+    assert column(values, pa.large_string()).to_pylist() == [as_str(v) for v in values]
