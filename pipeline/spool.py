@@ -116,7 +116,10 @@ class Spool:
         self.n_documents = 0
         self.n_parts = 0
         self._pending = 0
-        self._tables: dict[str, list[pa.Table]] = {name: [] for name in SPOOL_COLUMNS}
+        self._cols = self._empty_lists()
+
+    def _empty_lists(self) -> dict[str, dict[str, list]]:
+        return {name: {c: [] for c in cols} for name, cols in SPOOL_COLUMNS.items()}
 
     def add(self, res: DocResult) -> None:
         d = res.doc
@@ -131,10 +134,10 @@ class Spool:
         }
         self._append("documents", [doc])
         if ok and res.sentences:
-            starts, ends = zip(*res.sentences)
-            self._tables["sentences"].append(pa.table(
-                [pa.array([d.doc_id] * len(starts), pa.large_string()), column(list(starts), pa.int64()),
-                 column(list(ends), pa.int64())], schema=self.schemas["sentences"]))
+            cols = self._cols["sentences"]
+            cols["doc_id"].extend([d.doc_id] * len(res.sentences))
+            cols["start_char"].extend(a for a, _ in res.sentences)
+            cols["end_char"].extend(b for _, b in res.sentences)
         for name, attr in _RECORDS.items():
             recs = getattr(res, attr)
             if recs:
@@ -145,19 +148,11 @@ class Spool:
             self.flush()
 
     def _append(self, name: str, records: list[dict]) -> None:
-        """One document's records as a small Arrow table: converted by Arrow when they are
-        well typed, else value by value (see :func:`column`); missing values -> ``""``/``0``."""
-        sch = self.schemas[name]
-        try:
-            t = pa.Table.from_pylist(records, schema=sch)
-        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
-            t = pa.table([column([r.get(c) for r in records], sch.field(c).type) for c in sch.names], schema=sch)
-        else:
-            for i, f in enumerate(sch):
-                if t.column(i).null_count:
-                    t = t.set_column(i, f, pc.fill_null(t.column(i), pa.scalar(0 if pa.types.is_integer(f.type)
-                                                                               else "", f.type)))
-        self._tables[name].append(t)
+        """Raw values, column by column; :func:`column` converts them at the flush."""
+        cols = self._cols[name]
+        for c in SPOOL_COLUMNS[name]:
+            default = 0 if c in INT_COLUMNS else ""
+            cols[c].extend(r.get(c, default) for r in records)
 
     def extend(self, results) -> "Spool":
         for res in results:
@@ -168,10 +163,11 @@ class Spool:
         """Turn the pending rows into one batch per table (a Parquet part with a folder)."""
         if not self._pending:
             return
-        for name, tables in self._tables.items():
-            if not tables:
+        for name, cols in self._cols.items():
+            if not cols[SPOOL_COLUMNS[name][0]]:
                 continue
-            batch = pa.concat_tables(tables).combine_chunks()
+            sch = self.schemas[name]
+            batch = pa.table([column(cols[c], sch.field(c).type) for c in sch.names], schema=sch)
             batch = batch.take(pc.sort_indices(batch, sort_keys=[(k, "ascending") for k in SORT_KEYS[name]]))
             if self.folder is not None:
                 path = self.folder / f"{name}-{self.n_parts:05d}.parquet"
@@ -181,7 +177,7 @@ class Spool:
                 self.parts[name].append((self.n_parts, batch))
         self.n_parts += 1
         self._pending = 0
-        self._tables = {name: [] for name in SPOOL_COLUMNS}
+        self._cols = self._empty_lists()
 
     def close(self) -> None:
         self.flush()
