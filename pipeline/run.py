@@ -242,9 +242,7 @@ def run(config: RunConfig, nlp=None) -> RunSummary:
 
 
 def manifest(config: RunConfig, tables, summary: RunSummary, written: list[str], t_map: float) -> dict:
-    import networkx
-    import pandas
-    import spacy
+    from importlib.metadata import version  # not spaCy itself: a cached run never imports it
 
     from .cache import installed_model_version
 
@@ -254,8 +252,8 @@ def manifest(config: RunConfig, tables, summary: RunSummary, written: list[str],
     return {
         "tool": "actorgraph",
         "version": __version__,
-        "versions": {"python": platform.python_version(), "spacy": spacy.__version__, "model": config.model,
-                     "model_version": model_version, "pandas": pandas.__version__, "networkx": networkx.__version__},
+        "versions": {"python": platform.python_version(), "spacy": version("spacy"), "model": config.model,
+                     "model_version": model_version, "pandas": version("pandas"), "networkx": version("networkx")},
         "config": {**asdict(config), **config.pipeline_config()},
         "corpus": {"path": str(config.corpus), "content_sha1": corpus_hash, "n_documents": summary.n_documents},
         "counts": {k: v for k, v in asdict(summary).items() if k.startswith("n_")},

@@ -1,10 +1,12 @@
 """Cache, parallel and distributed map steps: same outputs, work done once."""
 import filecmp
 import shutil
+import subprocess
+import sys
 
 import pytest
 
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 from pipeline.cache import ResultCache
 from pipeline.extract import DocResult
 from pipeline.ingest import Document
@@ -26,6 +28,15 @@ def test_cached_rerun_reads_the_cache_and_gives_the_same_outputs(nlp, tmp_path):
     assert (s1.n_analysed, s1.n_cached) == (5, 0)
     assert (s2.n_analysed, s2.n_cached) == (0, 5)
     assert _same(tmp_path / "o1", tmp_path / "o2") == []
+    # a third run in a fresh interpreter reads everything from the cache without importing
+    # spaCy (loading it is most of a cached run's start-up)
+    code = ("import sys; from pipeline.run import RunConfig, run; "
+            f"s = run(RunConfig(corpus={str(SEEDS)!r}, out={str(tmp_path / 'o3')!r}, quiet=True, "
+            f"cache_dir={str(cache)!r}, n_process=2)); "
+            "print(s.n_cached, 'spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split() == ["5", "False"]
+    assert _same(tmp_path / "o1", tmp_path / "o3") == []
 
 
 def test_only_new_documents_are_analysed(nlp, tmp_path):
