@@ -46,11 +46,6 @@ def atomic_path(path: Path):
         raise
 
 
-def write_csv(df: pd.DataFrame, path: Path) -> None:
-    with atomic_path(path) as tmp:
-        df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n", float_format="%.6g")
-
-
 def arrow_table(df: pd.DataFrame, name: str, texts=None) -> pa.Table:
     """A table frame as Arrow, with its output schema (:func:`pipeline.tables.table_schema`);
     ``documents`` gets its ``text`` column from ``texts`` (``""`` for documents not analysed)."""

@@ -21,6 +21,7 @@ from typing import Iterator
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 def _current_umask() -> int:
@@ -146,6 +147,20 @@ def output_schema(columns: list[str], int_columns, float_columns=(), bool_column
     return pa.schema([(c, typ(c)) for c in columns])
 
 
+def _no_carriage_returns(table: pa.Table) -> pa.Table:
+    """Line breaks of string cells as ``\\n``: a bare ``\\r`` (old Mac line end, in a title
+    or a file name) is left unquoted by pandas' CSV writer and splits the row for every
+    CSV reader. Cleaned texts never hold one, so offsets are unaffected; CSV and Parquet
+    get the same cells."""
+    for i, f in enumerate(table.schema):
+        if pa.types.is_string(f.type) or pa.types.is_large_string(f.type):
+            col = table.column(i)
+            if pc.any(pc.match_substring(col, "\r")).as_py():
+                col = pc.replace_substring(pc.replace_substring(col, "\r\n", "\n"), "\r", "\n")
+                table = table.set_column(i, f, col)
+    return table
+
+
 def _tmp_beside(path: Path) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -189,6 +204,7 @@ class TableWriter:
         table = table.select(self.schema.names)
         if table.schema != self.schema:
             table = table.cast(self.schema)
+        table = _no_carriage_returns(table)
         self.n_rows += table.num_rows
         if self._csv is not None:
             df = table.select(self.csv_columns).to_pandas()

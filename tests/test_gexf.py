@@ -92,7 +92,7 @@ def test_seed_graph_files_carry_the_layout(seeds_out):
 
 
 def test_filtered_edges_disappear_from_every_file(seeds_out, tmp_path):
-    from pipeline.export import write_csv, write_graphml
+    from pipeline.export import write_graphml
     from pipeline.graph import build_graph
     from pipeline.tables import filter_edges
 
@@ -103,7 +103,6 @@ def test_filtered_edges_disappear_from_every_file(seeds_out, tmp_path):
     assert 0 < len(co) <= 5 and (co["weight"] >= 2).all()
     assert set(kept.loc[kept["kind"] == "action", "edge_id"]) == set(edges.loc[edges["kind"] == "action", "edge_id"])
     g = build_graph(actors, kept)
-    write_csv(kept, tmp_path / "edges.csv")
     write_graphml(g, tmp_path / "graph.graphml")
     write_graphml(g, tmp_path / "actions.graphml", directed=True)
     write_gexf(g, tmp_path / "graph.gexf")

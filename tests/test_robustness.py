@@ -235,7 +235,8 @@ def test_two_runs_are_byte_identical(dirty):
 
 # ----------------------------------------------------------------------- JSONL and CSV
 def test_dirty_jsonl_corpus(nlp, tmp_path):
-    rows = [json.dumps({"id": "a", "text": "La Russie a averti l'OTAN.", "date": "2024-02-03"}),
+    rows = [json.dumps({"id": "a", "text": "La Russie a averti l'OTAN.", "date": "2024-02-03",
+                        "title": "Titre\rsur deux lignes"}),
             "{pas du json",
             json.dumps(["une", "liste"]),
             json.dumps({"id": "sans-texte", "title": "rien"}),
@@ -256,6 +257,8 @@ def test_dirty_jsonl_corpus(nlp, tmp_path):
     assert docs.loc["c.jsonl:7", "doc_id"] == "c\ufffd" and docs.loc["c.jsonl:8", "doc_id"] == "a~2"
     assert "invalid JSON on line 2" in docs.loc["c.jsonl:2", "error"]
     assert docs.loc["c.jsonl:9", "error"] == "same text as a"
+    # a bare carriage return in a title would split the CSV row: it is written as a line break
+    assert docs.loc["c.jsonl:1", "title"] == "Titre\nsur deux lignes"
     assert summary.exit_code() == 1 and summary.n_ok == 4
     texts = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("doc_id")["text"]
     assert texts["b"] == "Un\ndeux : la Chine répond aux États-Unis."

@@ -181,3 +181,13 @@ def test_doc_chunks_hold_whole_documents(tmp_path):
 def test_arrow_columns_normalise_like_the_python_functions(values):
     assert column(values, pa.int64()).to_pylist() == [as_int(v) for v in values]
     assert column(values, pa.large_string()).to_pylist() == [as_str(v) for v in values]
+
+
+def test_carriage_returns_do_not_split_csv_rows(tmp_path):
+    schema = stream.output_schema(["doc_id", "title", "n"], {"n"})
+    w = stream.TableWriter(tmp_path, "t", schema)
+    w.write(pa.table({"doc_id": ["a", "b"], "title": ["un\rdeux\r\ntrois", "x"], "n": [1, 2]}, schema=schema))
+    w.close()
+    csv_df = pd.read_csv(tmp_path / "t.csv", keep_default_na=False)
+    assert list(csv_df["doc_id"]) == ["a", "b"] and list(csv_df["n"]) == [1, 2]
+    assert csv_df["title"][0] == "un\ndeux\ntrois" == pq.read_table(tmp_path / "t.parquet")["title"][0].as_py()
