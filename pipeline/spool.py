@@ -2,11 +2,11 @@
 
 A :class:`Spool` receives DocResults as they stream out of the map step and appends their
 rows to per-table column lists; every ``chunk_docs`` documents the lists become an Arrow
-record batch, written as a Parquet part into the spool's folder (or kept in memory when
-the spool has no folder). The reduce (:func:`pipeline.tables.reduce_spool`) reads the
-parts back as Arrow tables, so the main process never holds a Python object per record:
-memory grows with the records' compact columnar form only, not with DocResults, dicts
-or per-document Python strings.
+table per record table, sorted by its key (:data:`SORT_KEYS`) and written as a Parquet
+part into the spool's folder (or kept in memory when the spool has no folder). The
+reduce (:func:`pipeline.tables.reduce_spool`) merges the parts a document at a time
+(:mod:`pipeline.stream`), so the main process never holds a whole table: memory grows
+with a chunk of records, not with the corpus.
 
 Values are normalised as :func:`pipeline.tables.frame` does (missing -> ``""`` or ``0``,
 everything else ``str`` / ``int``), so the tables are the same whichever path built them.
@@ -181,20 +181,6 @@ class Spool:
 
     def close(self) -> None:
         self.flush()
-
-    def read(self, name: str, columns: list[str] | None = None) -> pa.Table:
-        """The whole table ``name`` (in the order documents were added), one chunk."""
-        self.flush()
-        sch = self.schemas[name]
-        if columns is not None:
-            sch = pa.schema([sch.field(c) for c in columns])
-        parts = []
-        for _, p in self.parts[name]:
-            t = pq.read_table(p, columns=columns) if isinstance(p, Path) else p
-            parts.append(t.select(sch.names) if columns is not None else t)
-        if not parts:
-            return sch.empty_table()
-        return pa.concat_tables(parts).combine_chunks()
 
     def iter_parts(self, name: str, columns: list[str] | None = None):
         """The table ``name`` part by part (a document's rows are never split)."""

@@ -77,34 +77,23 @@ class Tables:
         for name in COLUMNS:
             yield name, getattr(self, name)
 
-    def texts_for(self, doc_ids) -> dict:
-        """``doc_id -> text`` of those of ``doc_ids`` that were analysed."""
-        return _subset(self.texts, doc_ids)
-
-    def sentences_for(self, doc_ids) -> dict:
-        """``doc_id -> sentence spans`` of those of ``doc_ids`` that have some."""
-        return _subset(self.sentences, doc_ids)
-
     def iter_texts(self, doc_ids):
         """``(doc_id, text, sentence spans or None)`` of those of ``doc_ids`` that were
         analysed, in ``doc_id`` order, one document's text held at a time."""
         ids = sorted(set(doc_ids))
-        texts = self.texts.iter_subset(ids) if hasattr(self.texts, "iter_subset") else \
-            ((d, self.texts[d]) for d in ids if d in self.texts)
-        spans = self.sentences.iter_subset(ids) if hasattr(self.sentences, "iter_subset") else \
-            ((d, self.sentences[d]) for d in ids if d in self.sentences)
+        spans = _iter_subset(self.sentences, ids)
         nxt = next(spans, None)
-        for doc_id, text in texts:
+        for doc_id, text in _iter_subset(self.texts, ids):
             while nxt is not None and nxt[0] < doc_id:
                 nxt = next(spans, None)
             yield doc_id, text, (nxt[1] if nxt is not None and nxt[0] == doc_id else None)
 
 
-def _subset(mapping, keys) -> dict:
-    keys = set(keys)
-    if hasattr(mapping, "subset"):
-        return mapping.subset(keys)
-    return {k: mapping[k] for k in keys if k in mapping}
+def _iter_subset(mapping, keys: list):
+    """``(key, value)`` of those of the sorted ``keys`` in ``mapping``, in that order."""
+    if isinstance(mapping, _StoredMapping):
+        return mapping.iter_subset(keys)
+    return ((k, mapping[k]) for k in keys if k in mapping)
 
 
 def frame(name: str, rows: list[dict]) -> pd.DataFrame:
@@ -164,8 +153,8 @@ def _in_memory(t: Tables) -> Tables:
             return _objects(x.read().to_pandas()) if len(x) else frame(x.name, [])
         return x
     return Tables(_objects(t.documents.copy()), load(t.mentions), t.actors, load(t.timexes), load(t.events),
-                  t.edges, load(t.dropped_mentions), t.errors, texts=_subset(t.texts, list(t.texts)),
-                  sentences=_subset(t.sentences, list(t.sentences)))
+                  t.edges, load(t.dropped_mentions), t.errors, texts=dict(_iter_subset(t.texts, sorted(t.texts))),
+                  sentences=dict(_iter_subset(t.sentences, sorted(t.sentences))))
 
 
 def _sort(t: pa.Table, keys: list[str]) -> pa.Table:
@@ -186,11 +175,6 @@ def _map_strings(t: pa.Table, column: str, mapping) -> pa.Table:
     return t.set_column(t.schema.get_field_index(column), column, values.take(enc.indices))
 
 
-def _rows(t: pa.Table, columns: list[str], size: int = 65536):
-    """Tuples of ``columns`` of ``t``, a batch of Python objects at a time."""
-    return iter_rows(t, columns, size)
-
-
 def _event_ids(events: pa.Table) -> pa.Array:
     """``doc_id#eN``, N counting each document's events from 0 in row order (the rows
     of a document are contiguous)."""
@@ -202,16 +186,37 @@ def _event_ids(events: pa.Table) -> pa.Array:
     return pc.binary_join_element_wise(ids, pc.cast(pa.array(cumcount), ids.type), pa.scalar("#e", ids.type))
 
 
-class StoredTexts(Mapping):
-    """``doc_id -> cleaned text`` of the analysed documents, read from ``documents.parquet``
-    on demand (:meth:`subset` reads many in one pass)."""
+class _StoredMapping(Mapping):
+    """A ``doc_id -> value`` mapping read from a Parquet file on demand: :meth:`iter_subset`
+    reads the values of many keys in one pass over the file."""
 
-    def __init__(self, path: Path, ok_ids: list[str]):
-        self.path, self._ok = Path(path), set(ok_ids)
+    def __init__(self, path: Path, keys):
+        self.path, self._keys = Path(path), set(keys)
+
+    def iter_subset(self, keys):  # pragma: no cover - defined by the subclasses
+        raise NotImplementedError
+
+    def __getitem__(self, key):
+        for k, value in self.iter_subset([key]):
+            return value
+        raise KeyError(key)
+
+    def __contains__(self, key):
+        return key in self._keys
+
+    def __iter__(self):
+        return iter(sorted(self._keys))
+
+    def __len__(self):
+        return len(self._keys)
+
+
+class StoredTexts(_StoredMapping):
+    """``doc_id -> cleaned text`` of the analysed documents, from ``documents.parquet``."""
 
     def iter_subset(self, keys):
         """``(doc_id, text)`` of ``keys``, in file (``doc_id``) order."""
-        keys = set(keys) & self._ok
+        keys = set(keys) & self._keys
         if not keys:
             return
         pf = pq.ParquetFile(self.path)
@@ -223,37 +228,13 @@ class StoredTexts(Mapping):
                 for j in rows:
                     yield ids[j], texts[j].as_py()
 
-    def subset(self, keys) -> dict:
-        return dict(self.iter_subset(keys))
 
-    def __getitem__(self, doc_id):
-        got = self.subset([doc_id])
-        if doc_id not in got:
-            raise KeyError(doc_id)
-        return got[doc_id]
-
-    def __contains__(self, doc_id):
-        return doc_id in self._ok
-
-    def __iter__(self):
-        return iter(sorted(self._ok))
-
-    def __len__(self):
-        return len(self._ok)
-
-    def __eq__(self, other):
-        return isinstance(other, Mapping) and dict(self.subset(self._ok)) == dict(other)
-
-
-class StoredSentences(Mapping):
+class StoredSentences(_StoredMapping):
     """``doc_id -> [(start_char, end_char), ...]`` from a sorted sentences Parquet file."""
-
-    def __init__(self, path: Path, doc_ids: list[str]):
-        self.path, self._ids = Path(path), set(doc_ids)
 
     def iter_subset(self, keys):
         """``(doc_id, spans)`` of ``keys``, in ``doc_id`` order."""
-        keys = set(keys) & self._ids
+        keys = set(keys) & self._keys
         if not keys:
             return
         current, spans = None, []
@@ -267,24 +248,6 @@ class StoredSentences(Mapping):
                 spans.append((a, b))
         if spans:
             yield current, spans
-
-    def subset(self, keys) -> dict:
-        return dict(self.iter_subset(keys))
-
-    def __getitem__(self, doc_id):
-        got = self.subset([doc_id])
-        if doc_id not in got:
-            raise KeyError(doc_id)
-        return got[doc_id]
-
-    def __contains__(self, doc_id):
-        return doc_id in self._ids
-
-    def __iter__(self):
-        return iter(sorted(self._ids))
-
-    def __len__(self):
-        return len(self._ids)
 
 
 #: rows per Parquet row group of the wide tables (the others: pipeline.stream.ROW_GROUP)
@@ -314,7 +277,6 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
 
     out = Path(out)
     order = doc_order(spool)
-    published: dict[str, str] = {}
     meta_cols = COLUMNS["documents"]
     meta_parts = [t.select(meta_cols) for t in spool.iter_parts("documents", meta_cols)]
     docs = _sort(pa.concat_tables(meta_parts) if meta_parts else spool.schemas["documents"].empty_table()
@@ -351,7 +313,7 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
         for chunk in doc_chunks(spool, "mentions", order):
             chunk = _map_strings(chunk, "actor_id", merged)
             w.write(chunk)
-            agg.add_mentions(_rows(chunk, ["actor_id", "text", "label", "doc_id"]))
+            agg.add_mentions(iter_rows(chunk, ["actor_id", "text", "label", "doc_id"]))
         w.close()
         stored["mentions"] = StoredTable(out, "mentions", COLUMNS["mentions"], w.n_rows)
 
@@ -368,8 +330,8 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
             chunk = chunk.set_column(chunk.schema.get_field_index("event_id"), "event_id", _event_ids(chunk))
             w.write(chunk)
             agg.add_event_actors((aid, doc_id) for col in ("agent_id", "target_id", "attributed_to")
-                                 for aid, doc_id in _rows(chunk, [col, "doc_id"]))
-            actions.add(_rows(chunk, ["agent_id", "target_id", "event_type", "modality", "date", "doc_id"]))
+                                 for aid, doc_id in iter_rows(chunk, [col, "doc_id"]))
+            actions.add(iter_rows(chunk, ["agent_id", "target_id", "event_type", "modality", "date", "doc_id"]))
         w.close()
         stored["events"] = StoredTable(out, "events", COLUMNS["events"], w.n_rows)
         actors = frame("actors", agg.rows())

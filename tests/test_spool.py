@@ -81,8 +81,9 @@ def test_multi_chunk_spool_writes_parts_and_gives_the_in_memory_tables(tmp_path)
     assert loaded.texts == memory.texts and len(memory.texts) == 8
     assert loaded.sentences == memory.sentences
     assert "d01" not in memory.texts and "d01" not in memory.sentences  # the error
-    assert streamed.texts_for(["d00", "d01", "nope"]) == {"d00": memory.texts["d00"]}
-    assert streamed.sentences_for(["d02"]) == {"d02": memory.sentences["d02"]}
+    assert list(streamed.iter_texts(["d02", "d00", "d01", "nope"])) == [
+        ("d00", memory.texts["d00"], memory.sentences["d00"]), ("d02", memory.texts["d02"], memory.sentences["d02"])]
+    assert streamed.texts["d03"] == memory.texts["d03"] and "d01" not in streamed.texts
     # the record tables come out in document order although the parts interleave
     ids = list(memory.mentions["doc_id"])
     assert ids == sorted(ids) and len(set(ids)) == 8
