@@ -39,15 +39,16 @@ ROW_GROUP = 65536
 #: once it holds either)
 CHUNK_ROWS = 32768
 CHUNK_BYTES = 4 << 20
-#: rows per batch a cursor reads from a part
+#: rows per batch a cursor reads from a part (fewer for the wide tables)
 PART_BATCH = 8192
+PART_BATCHES = {"documents": 128, "events": 2048}
 
 
 class _Cursor:
     """Sequential reader of one sorted part: hands out the rows of one document at a time."""
 
-    def __init__(self, source, columns: list[str]):
-        self._source, self._columns = source, columns
+    def __init__(self, source, columns: list[str], batch_rows: int = PART_BATCH):
+        self._source, self._columns, self._batch_rows = source, columns, batch_rows
         self._it = None
         self._batch = None
         self._runs: list[tuple[str, int, int]] = []
@@ -55,9 +56,9 @@ class _Cursor:
 
     def _batches(self):
         if isinstance(self._source, (str, Path)):
-            return pq.ParquetFile(self._source).iter_batches(batch_size=PART_BATCH, columns=self._columns)
+            return pq.ParquetFile(self._source).iter_batches(batch_size=self._batch_rows, columns=self._columns)
         t = self._source.select(self._columns)
-        return iter(t.to_batches(max_chunksize=PART_BATCH))
+        return iter(t.to_batches(max_chunksize=self._batch_rows))
 
     def _load(self) -> bool:
         if self._it is None:
@@ -108,12 +109,54 @@ def doc_order(spool) -> list[tuple[str, int]]:
 def doc_chunks(spool, name: str, order: list[tuple[str, int]], columns: list[str] | None = None,
                chunk_rows: int = CHUNK_ROWS, chunk_bytes: int = CHUNK_BYTES) -> Iterator[pa.Table]:
     """The rows of table ``name`` in ``order`` (each part's own order within a document),
-    as tables of whole documents of about ``chunk_rows`` rows or ``chunk_bytes`` bytes."""
+    as tables of whole documents of about ``chunk_rows`` rows or ``chunk_bytes`` bytes.
+
+    At most :data:`MAX_OPEN` parts are read at once: when the documents' order jumps
+    between more parts than that (an input not in id order, or ids such as ``line-10``
+    that sort apart from ``line-9``), groups of parts are first merged into sorted runs
+    written beside them, and the runs are merged, so memory stays bounded. An input in
+    id order is merged in one pass."""
     schema = spool.schemas[name]
     columns = list(columns or schema.names)
     read = columns if columns[0] == "doc_id" else ["doc_id"] + [c for c in columns if c != "doc_id"]
     sch = pa.schema([schema.field(c) for c in read])
-    cursors = {k: _Cursor(p, read) for k, p in spool.numbered_parts(name)}
+    parts = dict(spool.numbered_parts(name))
+    level = 0
+    while len(parts) > MAX_OPEN and max_open(order) > MAX_OPEN:
+        parts, order = _premerge(parts, order, sch, spool.folder, f"{name}-run{level}")
+        level += 1
+    for chunk in _merge(parts, order, sch, chunk_rows, chunk_bytes, name):
+        yield chunk.select(columns)
+
+
+#: most parts a merge reads at once (each holds one batch of rows in memory)
+MAX_OPEN = 8
+
+
+def max_open(order: list[tuple[str, int]]) -> int:
+    """How many parts a merge in ``order`` has open at once: a part is open from its first
+    document in the order to its last (1 when the parts follow each other).
+
+    >>> max_open([("a", 0), ("b", 0), ("c", 1)]), max_open([("a", 0), ("b", 1), ("c", 0)])
+    (1, 2)
+    """
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for i, (_, k) in enumerate(order):
+        first.setdefault(k, i)
+        last[k] = i
+    events = sorted([(i, 1) for i in first.values()] + [(i, -1) for i in last.values()],
+                    key=lambda e: (e[0], -e[1]))
+    n = best = 0
+    for _, delta in events:
+        n += delta
+        best = max(best, n)
+    return best
+
+
+def _merge(parts: dict, order, sch: pa.Schema, chunk_rows: int, chunk_bytes: int, name: str):
+    batch_rows = PART_BATCHES.get(name.split("-run")[0], PART_BATCH)
+    cursors = {k: _Cursor(p, sch.names, batch_rows) for k, p in parts.items()}
     pending: list[pa.RecordBatch] = []
     n = size = 0
     for doc_id, k in order:
@@ -125,13 +168,36 @@ def doc_chunks(spool, name: str, order: list[tuple[str, int]], columns: list[str
             n += piece.num_rows
             size += piece.nbytes
         if n >= chunk_rows or size >= chunk_bytes:
-            yield pa.Table.from_batches(pending, schema=sch).select(columns).combine_chunks()
+            yield pa.Table.from_batches(pending, schema=sch).combine_chunks()
             pending, n, size = [], 0, 0
     if pending:
-        yield pa.Table.from_batches(pending, schema=sch).select(columns).combine_chunks()
+        yield pa.Table.from_batches(pending, schema=sch).combine_chunks()
     for k, cur in cursors.items():  # every row was handed out: the parts were sorted as promised
         if cur._load():
             raise RuntimeError(f"spool part {k} of {name} holds rows out of document order")
+
+
+def _premerge(parts: dict, order, sch: pa.Schema, folder: Path | None, stem: str):
+    """Merge the parts ``MAX_OPEN`` at a time into sorted runs (Parquet files in
+    ``folder``, or tables in memory); returns the runs and the order over them."""
+    numbers = sorted(parts)
+    group = {k: i // MAX_OPEN for i, k in enumerate(numbers)}
+    runs: dict[int, object] = {}
+    for g in sorted(set(group.values())):
+        members = {k: parts[k] for k in numbers if group[k] == g}
+        sub_order = [(d, k) for d, k in order if k in members]
+        chunks = _merge(members, sub_order, sch, CHUNK_ROWS, CHUNK_BYTES, stem)
+        if folder is None:
+            tables = list(chunks)
+            runs[g] = pa.concat_tables(tables) if tables else sch.empty_table()
+            continue
+        path = Path(folder) / f"{stem}-{g:05d}.parquet"
+        with pq.ParquetWriter(path, sch, compression="lz4") as w:
+            for chunk in chunks:
+                w.write_table(chunk)
+        runs[g] = path
+    # documents without rows in this table (their part has none) are dropped from the order
+    return runs, [(d, group[k]) for d, k in order if k in group]
 
 
 def output_schema(columns: list[str], int_columns, float_columns=(), bool_columns=()) -> pa.Schema:

@@ -192,3 +192,30 @@ def test_carriage_returns_do_not_split_csv_rows(tmp_path):
     csv_df = pd.read_csv(tmp_path / "t.csv", keep_default_na=False)
     assert list(csv_df["doc_id"]) == ["a", "b"] and list(csv_df["n"]) == [1, 2]
     assert csv_df["title"][0] == "un\ndeux\ntrois" == pq.read_table(tmp_path / "t.parquet")["title"][0].as_py()
+
+
+def test_many_interleaved_parts_are_merged_in_bounded_groups(tmp_path, monkeypatch):
+    """Parts whose documents interleave in id order, more than MAX_OPEN of them: runs of
+    parts are merged first (twice here), and the files are those of a single merge, on
+    disk and in memory."""
+    _, whole = _reduce(_results(), tmp_path / "whole", chunk_docs=1000)
+    write_tables(whole, tmp_path / "whole" / "files")
+    monkeypatch.setattr(stream, "MAX_OPEN", 2)
+    spool, runs = _reduce(_results(), tmp_path / "runs", chunk_docs=2)  # 5 parts, ids interleaved
+    assert stream.max_open(stream.doc_order(spool)) == 4
+    write_tables(runs, tmp_path / "runs" / "files")
+    made = sorted(p.name for p in (tmp_path / "runs" / "spool").glob("mentions-run*"))
+    assert made == ["mentions-run0-00000.parquet", "mentions-run0-00001.parquet", "mentions-run0-00002.parquet",
+                    "mentions-run1-00000.parquet", "mentions-run1-00001.parquet"]  # 5 parts -> 3 runs -> 2
+    names = sorted(p.name for p in (tmp_path / "whole" / "files").iterdir())
+    for f in names:
+        assert filecmp.cmp(tmp_path / "whole" / "files" / f, tmp_path / "runs" / "files" / f, shallow=False), f
+    in_memory = reduce_spool(Spool(None, chunk_docs=2).extend(_results()), GAZ, tmp_path / "mem")
+    write_tables(in_memory, tmp_path / "mem" / "files")
+    for f in names:
+        assert filecmp.cmp(tmp_path / "whole" / "files" / f, tmp_path / "mem" / "files" / f, shallow=False), f
+    # parts that follow each other are merged in one pass, however many
+    ordered = Spool(tmp_path / "ordered", chunk_docs=1).extend(sorted(_results(), key=lambda r: r.doc.doc_id))
+    assert stream.max_open(stream.doc_order(ordered)) == 1
+    list(stream.doc_chunks(ordered, "mentions", stream.doc_order(ordered)))
+    assert not list((tmp_path / "ordered").glob("*-run*"))
