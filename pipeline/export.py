@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .spool import column
 from .stream import UMASK as _UMASK, TableWriter
 from .tables import COLUMNS, ROW_GROUPS, Tables, table_schema
 
@@ -58,8 +59,7 @@ def arrow_table(df: pd.DataFrame, name: str, texts=None) -> pa.Table:
             continue
         col = df[f.name] if f.name in df.columns else pd.Series([None] * len(df), dtype=object)
         if pa.types.is_string(f.type):
-            values = [("" if (v is None or (isinstance(v, float) and math.isnan(v))) else str(v)) for v in col]
-            cols[f.name] = pa.array(values, type=pa.string())
+            cols[f.name] = column(list(col), pa.string())  # missing -> "", as the spool makes it
         else:
             cols[f.name] = pa.array(col.to_numpy(), type=f.type, from_pandas=True)
     return pa.table(cols, schema=schema)
@@ -72,7 +72,7 @@ def write_tables(tables: Tables, out: Path) -> list[str]:
     written = []
     for name, df in tables.items():
         names = [f"{name}.csv", f"{name}.parquet"]
-        folder = getattr(tables, "written", {}).get(name)
+        folder = tables.written.get(name)
         if folder is not None:
             if Path(folder).resolve() != out.resolve():
                 for f in names:

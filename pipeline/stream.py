@@ -99,8 +99,7 @@ class _Cursor:
 def doc_order(spool) -> list[tuple[str, int]]:
     """``(doc_id, part number)`` of every document of the spool, sorted by ``doc_id``."""
     order = []
-    for k, part in spool.numbered_parts("documents"):
-        ids = (pq.read_table(part, columns=["doc_id"]) if isinstance(part, Path) else part.select(["doc_id"]))
+    for (k, _), ids in zip(spool.numbered_parts("documents"), spool.iter_parts("documents", ["doc_id"])):
         order.extend((d, k) for d in ids.column("doc_id").to_pylist())
     order.sort()
     return order
@@ -121,11 +120,12 @@ def doc_chunks(spool, name: str, order: list[tuple[str, int]], columns: list[str
     read = columns if columns[0] == "doc_id" else ["doc_id"] + [c for c in columns if c != "doc_id"]
     sch = pa.schema([schema.field(c) for c in read])
     parts = dict(spool.numbered_parts(name))
+    batch_rows = PART_BATCHES.get(name, PART_BATCH)
     level = 0
     while len(parts) > MAX_OPEN and max_open(order) > MAX_OPEN:
-        parts, order = _premerge(parts, order, sch, spool.folder, f"{name}-run{level}")
+        parts, order = _premerge(parts, order, sch, batch_rows, spool.folder, f"{name}-run{level}")
         level += 1
-    for chunk in _merge(parts, order, sch, chunk_rows, chunk_bytes, name):
+    for chunk in _merge(parts, order, sch, batch_rows, chunk_rows, chunk_bytes, name):
         yield chunk.select(columns)
 
 
@@ -154,8 +154,7 @@ def max_open(order: list[tuple[str, int]]) -> int:
     return best
 
 
-def _merge(parts: dict, order, sch: pa.Schema, chunk_rows: int, chunk_bytes: int, name: str):
-    batch_rows = PART_BATCHES.get(name.split("-run")[0], PART_BATCH)
+def _merge(parts: dict, order, sch: pa.Schema, batch_rows: int, chunk_rows: int, chunk_bytes: int, name: str):
     cursors = {k: _Cursor(p, sch.names, batch_rows) for k, p in parts.items()}
     pending: list[pa.RecordBatch] = []
     n = size = 0
@@ -177,16 +176,19 @@ def _merge(parts: dict, order, sch: pa.Schema, chunk_rows: int, chunk_bytes: int
             raise RuntimeError(f"spool part {k} of {name} holds rows out of document order")
 
 
-def _premerge(parts: dict, order, sch: pa.Schema, folder: Path | None, stem: str):
+def _premerge(parts: dict, order, sch: pa.Schema, batch_rows: int, folder: Path | None, stem: str):
     """Merge the parts ``MAX_OPEN`` at a time into sorted runs (Parquet files in
     ``folder``, or tables in memory); returns the runs and the order over them."""
     numbers = sorted(parts)
     group = {k: i // MAX_OPEN for i, k in enumerate(numbers)}
+    sub_orders: dict[int, list] = {g: [] for g in group.values()}
+    for d, k in order:  # one pass: each group's documents, still in id order
+        if k in group:
+            sub_orders[group[k]].append((d, k))
     runs: dict[int, object] = {}
-    for g in sorted(set(group.values())):
+    for g, sub_order in sorted(sub_orders.items()):
         members = {k: parts[k] for k in numbers if group[k] == g}
-        sub_order = [(d, k) for d, k in order if k in members]
-        chunks = _merge(members, sub_order, sch, CHUNK_ROWS, CHUNK_BYTES, stem)
+        chunks = _merge(members, sub_order, sch, batch_rows, CHUNK_ROWS, CHUNK_BYTES, stem)
         if folder is None:
             tables = list(chunks)
             runs[g] = pa.concat_tables(tables) if tables else sch.empty_table()

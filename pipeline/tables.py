@@ -356,7 +356,7 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
         for chunk in doc_chunks(spool, "sentences", order):
             w.write(chunk)
         w.close()
-        sentence_docs = sorted({d for d, k in order} & set(ok_ids)) if w.n_rows else []
+        sentence_docs = ok_ids if w.n_rows else []
     except BaseException:
         for w in writers:
             w.abort()
