@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def seed_sentences() -> list[str]:
-    from pipeline.clean import clean_text
+    from pipeline.ingest.clean import clean_text
 
     sents = []
     for f in sorted((ROOT / "seeds").glob("*.txt")):

@@ -41,7 +41,7 @@ def child(mode: str, corpus: str, out: str, cache: str, n_process: int, batch_si
     if mode == "raw":
         import spacy
 
-        from pipeline.ingest import iter_corpus
+        from pipeline.ingest.readers import iter_corpus
 
         texts = [d.text for d in iter_corpus(corpus) if d.status == "ok"]
         # the clock runs from the model's loading, as it does for the pipeline's run

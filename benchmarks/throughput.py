@@ -43,9 +43,9 @@ def main(argv=None):
 
     import spacy
 
-    from pipeline.extract import analyse
-    from pipeline.ingest import iter_corpus
-    from pipeline.nlp import load
+    from pipeline.analysis.extract import analyse
+    from pipeline.ingest.readers import iter_corpus
+    from pipeline.nlp.loader import load
     from pipeline.run import RunConfig, run
 
     with tempfile.TemporaryDirectory() as tmp:

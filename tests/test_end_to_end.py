@@ -76,7 +76,7 @@ def test_actions_graphml_round_trip_matches_tables(seeds_out):
 
 
 def test_gexf_has_both_edge_kinds_with_dates(seeds_out):
-    from pipeline.gexf import read_gexf_edges, read_gexf_nodes
+    from pipeline.outputs.gexf import read_gexf_edges, read_gexf_nodes
 
     out, _ = seeds_out
     text = (out / "graph.gexf").read_text(encoding="utf-8")

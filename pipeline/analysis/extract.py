@@ -1,0 +1,179 @@
+"""The map step: documents in, plain records out (one :class:`DocResult` per document).
+
+Each spaCy ``Doc`` is reduced to records as soon as it leaves ``nlp.pipe`` and then
+dropped, so memory does not grow with the corpus. Long texts are cut at paragraph
+boundaries into pieces of at most ``CHUNK_CHARS`` characters (spaCy's parser needs
+about 1 GB per 100,000 characters); offsets and sentence ids are shifted back so that
+they index the whole cleaned text.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from ..ingest.readers import Document
+
+CHUNK_CHARS = 50_000
+
+
+@dataclass
+class DocResult:
+    doc: Document
+    n_tokens: int = 0
+    n_sentences: int = 0
+    mentions: list[dict] = field(default_factory=list)
+    timexes: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    dropped: list[dict] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+def split_text(text: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """Cut ``text`` into (offset, piece) pairs of at most ``limit`` characters (default:
+    ``CHUNK_CHARS``, read at call time), at a blank line, else a line break, else a
+    sentence end, else a space, else anywhere. The pieces concatenate back to ``text``
+    and ``text[offset:offset + len(piece)] == piece``.
+
+    >>> [(o, len(p)) for o, p in split_text("a" * 5 + "\\n\\n" + "b" * 5, limit=8)]
+    [(0, 7), (7, 5)]
+    """
+    limit = CHUNK_CHARS if limit is None else limit
+    if limit < 1:
+        raise ValueError(f"split_text: limit must be at least 1, not {limit}")
+    if len(text) <= limit:
+        return [(0, text)]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            window = text[start:end]
+            cut = -1
+            for pattern in ("\n\n", "\n", ". ", " "):
+                pos = window.rfind(pattern)
+                if pos > limit // 4:
+                    cut = pos + len(pattern)
+                    break
+            if cut > 0:
+                end = start + cut
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+def reduce_doc(doc, result: DocResult, char_offset: int, sent_offset: int) -> int:
+    """Append the records of one spaCy Doc (a piece of ``result.doc``) to ``result``;
+    return the number of sentences seen."""
+    doc_id = result.doc.doc_id
+    sent_starts = []
+    for sent in doc.sents:
+        sent_starts.append(sent.start)
+        result.sentences.append((sent.start_char + char_offset, sent.end_char + char_offset))
+    def sent_index(token_i: int) -> int:
+        return bisect.bisect_right(sent_starts, token_i) - 1 + sent_offset
+
+    for ent in doc.ents:
+        result.mentions.append({
+            "doc_id": doc_id,
+            "sentence_id": sent_index(ent.start),
+            "start_char": ent.start_char + char_offset,
+            "end_char": ent.end_char + char_offset,
+            "text": ent.text,
+            "label": ent.label_,
+            "actor_id": _ext(ent, "actor_id"),
+            "actor_source": _ext(ent, "actor_source"),
+            "actor_rule": _ext(ent, "actor_rule"),
+        })
+    if doc.has_extension("dropped_ents") and doc._.dropped_ents:
+        for start_char, end_char, text, label, reason in doc._.dropped_ents:
+            result.dropped.append({
+                "doc_id": doc_id, "start_char": start_char + char_offset, "end_char": end_char + char_offset,
+                "text": text, "label": label, "reason": reason,
+            })
+    if doc.has_extension("timexes") and doc._.timexes:
+        for tx in doc._.timexes:
+            rec = {"doc_id": doc_id, "sentence_id": tx["sentence_id"] + sent_offset,
+                   "start_char": tx["start_char"] + char_offset, "end_char": tx["end_char"] + char_offset}
+            for key in ("text", "value", "precision", "end_value", "rule", "anchor", "kind"):
+                rec[key] = tx.get(key, "")
+            result.timexes.append(rec)
+    if doc.has_extension("events") and doc._.events:
+        for ev in doc._.events:
+            rec = dict(ev)
+            rec["doc_id"] = doc_id
+            rec["sentence_id"] = ev["sentence_id"] + sent_offset
+            for key in ("start_char", "end_char", "sentence_start_char"):
+                if key in rec:
+                    rec[key] += char_offset
+            result.events.append(rec)
+    from spacy.attrs import IS_SPACE  # here: a run whose results are all cached never imports spaCy
+
+    result.n_tokens += len(doc) - int(doc.to_array(IS_SPACE).sum())
+    return len(sent_starts)
+
+
+def _make_docs(nlp, document: Document) -> list:
+    docs = []
+    for offset, piece in split_text(document.text):
+        d = nlp.make_doc(piece)
+        if d.has_extension("anchor"):
+            d._.anchor = document.published or None
+        docs.append((offset, d))
+    return docs
+
+
+def analyse(nlp, documents: Iterable[Document], batch_size: int = 32) -> Iterator[DocResult]:
+    """Run ``nlp`` over ``documents`` and yield one :class:`DocResult` per document, in order.
+
+    Documents whose status is already ``error`` pass through untouched; a document that
+    makes a component fail is re-run alone and, if it fails again, recorded as an error
+    (stage ``nlp``) without stopping the others.
+    """
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= batch_size:
+            yield from _analyse_batch(nlp, batch, batch_size)
+            batch = []
+    if batch:
+        yield from _analyse_batch(nlp, batch, batch_size)
+
+
+def _analyse_batch(nlp, batch: list[Document], batch_size: int) -> list[DocResult]:
+    todo = [d for d in batch if d.status == "ok"]
+    pieces = []  # (doc index in todo, offset, spacy Doc)
+    try:
+        for i, document in enumerate(todo):
+            for offset, d in _make_docs(nlp, document):
+                pieces.append((i, offset, d))
+        processed = list(nlp.pipe((p[2] for p in pieces), batch_size=batch_size))
+    except Exception:  # noqa: BLE001 - find the culprit by running documents one by one
+        return [_analyse_one(nlp, d) for d in batch]
+    results = {id(d): DocResult(d) for d in todo}
+    sent_counts = {id(d): 0 for d in todo}
+    try:
+        for (i, offset, _), doc in zip(pieces, processed):
+            document = todo[i]
+            res = results[id(document)]
+            sent_counts[id(document)] += reduce_doc(doc, res, offset, sent_counts[id(document)])
+    except Exception:  # noqa: BLE001 - a record that cannot be built: same one-by-one retry
+        return [_analyse_one(nlp, d) for d in batch]
+    return [results.get(id(d)) or DocResult(d) for d in batch]
+
+
+def _analyse_one(nlp, document: Document) -> DocResult:
+    res = DocResult(document)
+    if document.status != "ok":
+        return res
+    try:
+        n_sent = 0
+        for offset, d in _make_docs(nlp, document):
+            n_sent += reduce_doc(nlp(d), res, offset, n_sent)
+    except Exception as exc:  # noqa: BLE001
+        document.fail("nlp", f"{type(exc).__name__}: {exc}")
+        return DocResult(document)
+    return res
+
+
+def _ext(span, name: str) -> str:
+    return (getattr(span._, name) or "") if span.has_extension(name) else ""

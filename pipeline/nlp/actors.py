@@ -1,0 +1,524 @@
+"""Actor layer: spaCy components that fix entity spans and give each one an actor id.
+
+``actorgraph_actor_ruler``
+    runs after the statistical NER. Gazetteer names (aliases, capital/seat metonyms,
+    capitalised demonyms, role titles such as "président russe") become entity spans;
+    NER spans that swallow a gazetteer name are split ("OTAN Jens Stoltenberg") or
+    trimmed ("Alliance par le général"); junk spans are dropped with a reason, kept in
+    ``doc._.dropped_ents`` so every decision can be audited.
+``actorgraph_actor_linker``
+    sets ``span._.actor_id`` (and ``actor_source``, ``actor_rule``) for every entity:
+    gazetteer alias, metonym (policy switch), demonym, context alias, role holder at the
+    document's date, surname of a full name used elsewhere in the document, a name with
+    a lost apostrophe ("LOTAN"), else a discovered actor keyed by its normalised name.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .base import register_extensions
+from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
+from .normalize import fold, name_key
+
+register_extensions(Span, "actor_id", "actor_source", "actor_rule")
+register_extensions(Doc, "anchor", "dropped_ents", "actor_hits")
+
+# priority of gazetteer hit kinds when one span is several things at once
+_KIND_ORDER = {"alias": 0, "metonym": 1, "demonym": 2, "context": 3, "role": 4}
+_ROLE_DETERMINERS = {"le", "la", "l'", "du", "au", "ce", "cette", "son", "sa", "leur", "l’"}
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9][\w.\-'’&]*$|^[a-zà-ÿ]+[A-ZÀ-ÖØ-Þ][\w.\-'’&]*$")
+_MISSING_APOSTROPHE = re.compile(r"^[LD]([A-ZÀ-ÖØ-Þ]{2,}[\w-]*|[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+[\w-]*)$")
+_MAX_NAME_TOKENS = 8
+_WORD = re.compile(r"[^\W\d_]+")
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "junior", "senior"}
+
+
+def _variants(form: str) -> set[str]:
+    """Spellings a pattern is built for: as written, without accents, both apostrophes."""
+    out = {form}
+    plain = "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
+    out.add(plain)
+    for f in list(out):
+        if "'" in f:
+            out.add(f.replace("'", "’"))
+        if "’" in f:
+            out.add(f.replace("’", "'"))
+    return out
+
+
+def _is_capitalised(token) -> bool:
+    return bool(_NAME_TOKEN.match(token.text))
+
+
+class _LowercaseWords:
+    """``word in lower_words``: whether ``word`` occurs in the text in lowercase as a whole
+    word (looked up lazily: only single-word candidates ask)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.cache: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        if word not in self.cache:
+            self.cache[word] = len(word) > 2 and re.search(
+                r"(?<!\w)" + re.escape(word) + r"(?!\w)", self.text) is not None
+        return self.cache[word]
+
+
+class ActorRuler:
+    """Gazetteer-driven entity ruler that corrects the statistical NER (see module doc)."""
+
+    def __init__(self, nlp: Language, name: str = "actorgraph_actor_ruler", gazetteer: str | None = None,
+                 rules: str | None = None):
+        self.name = name
+        self.gazetteer_path = gazetteer
+        self.rules_path = rules
+        self.gaz: Gazetteer = load_gazetteer(gazetteer)
+        self.rules = load_rules(rules)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        forms = {
+            "alias": [(a, e.id) for e in self.gaz.entries.values() for a in [e.label, *e.aliases]],
+            "context": [(a, e.id) for e in self.gaz.entries.values() for a in e.context_aliases],
+            "metonym": [(a, e.id) for e in self.gaz.entries.values() for a in e.metonyms],
+            "demonym": [(a, e.id) for e in self.gaz.entries.values() for a in e.adjectives if a[:1].isupper()],
+            "role": [(r.title, e.id) for e in self.gaz.entries.values() for r in e.roles],
+        }
+        self._keys: dict[int, tuple[str, str]] = {}
+        # forms written without capitals ("pays baltes", "forces russes"): descriptions
+        # rather than names, accepted in lowercase text only for places
+        self._lower_forms: dict[tuple[str, str], set[str]] = {}
+        patterns: dict[str, list] = {}
+        for kind, pairs in forms.items():
+            for form, actor in pairs:
+                # roles are indexed by title (resolved by the linker); others by actor id
+                target = alias_key(form) if kind == "role" else actor
+                key = f"{kind}|{target}"
+                patterns.setdefault(key, [])
+                if not any(c.isupper() for c in form):
+                    self._lower_forms.setdefault((kind, target), set()).add(fold(form))
+                for v in _variants(form):
+                    patterns[key].append(v)
+        for key, texts in patterns.items():
+            kind, target = key.split("|", 1)
+            docs = list(nlp.tokenizer.pipe(sorted(set(texts))))
+            self.matcher.add(key, docs)
+            self._keys[nlp.vocab.strings[key]] = (kind, target)
+
+    # -- helpers ---------------------------------------------------------------------
+    def _foreign_sentences(self, doc: Doc) -> set[int]:
+        """Start token of each sentence written mostly in another language."""
+        foreign = set()
+        fw = self.rules.foreign_words
+        for sent in doc.sents:
+            words = _WORD.findall(sent.text.lower())
+            if len(words) < 4:
+                continue
+            hits = sum(1 for w in words if w in fw)
+            if hits >= self.rules.foreign_min_words and hits / len(words) >= self.rules.foreign_share:
+                foreign.add(sent.start)
+        return foreign
+
+    def _strip_title(self, tokens: list) -> list:
+        """Drop leading title words ("le général", "M.", "secrétaire général de l'")."""
+        titles, particles = self.rules.titles, self.rules.name_particles
+        i = 0
+        while i < len(tokens):
+            low = fold(tokens[i].text)
+            two = fold(tokens[i].text + " " + tokens[i + 1].text) if i + 1 < len(tokens) else ""
+            if two in titles:
+                i += 2
+            elif low in titles or low in {"le", "la", "les", "l'", "un", "une"} or (
+                    i > 0 and low in particles and i + 1 < len(tokens) and not _is_capitalised(tokens[i])):
+                i += 1
+            elif not _is_capitalised(tokens[i]) and not tokens[i].is_alpha:
+                i += 1
+            else:
+                break
+        return tokens[i:]
+
+    def _name_runs(self, tokens: list) -> list[list]:
+        """Split a token list into capitalised name runs (particles allowed inside)."""
+        runs, cur = [], []
+        particles, heads = self.rules.name_particles, self.rules.name_heads
+        for j, t in enumerate(tokens):
+            head_ok = not cur and fold(t.text) in heads and any(_is_capitalised(x) for x in tokens[j + 1:])
+            if (_is_capitalised(t) and not (t.is_punct and t.text not in "&")) or head_ok:
+                cur.append(t)
+            elif cur and fold(t.text) in particles:
+                cur.append(t)
+            else:
+                if cur:
+                    runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
+        # no trailing particles
+        out = []
+        for run in runs:
+            while run and fold(run[-1].text) in particles:
+                run = run[:-1]
+            if run:
+                out.append(run)
+        return out
+
+    def _judge(self, doc: Doc, tokens: list, label: str, foreign: bool,
+               lower_words: "_LowercaseWords") -> tuple[list[Span], str]:
+        """Clean name spans inside a candidate (one per capitalised run that passes),
+        or an empty list with the reason the candidate was dropped."""
+        tokens = self._strip_title(tokens)
+        if not tokens:
+            return [], "title_only"
+        runs = self._name_runs(tokens)
+        if not runs:
+            return [], "no_capitalised_word"
+        if foreign:
+            return [], "foreign_passage"
+        kept, reasons = [], []
+        for run in runs:
+            run = self._strip_title(run)
+            if not run:
+                reasons.append("title_only")
+                continue
+            span = doc[run[0].i: run[-1].i + 1]
+            reason = self._junk_reason(span, lower_words)
+            if reason:
+                reasons.append(reason)
+            else:
+                kept.append(Span(doc, span.start, span.end, label=label))
+        return kept, (reasons[0] if reasons else "")
+
+    def _junk_reason(self, span: Span, lower_words: "_LowercaseWords") -> str:
+        text = span.text
+        if not any(c.isalpha() for c in text):
+            return "no_letters"
+        if len(span) > _MAX_NAME_TOKENS:
+            return "overlong"
+        words = [fold(t.text) for t in span if t.is_alpha]
+        if words and all(w in self.rules.not_names or w in self.rules.titles or w in self.rules.name_particles
+                         for w in words):
+            return "not_a_name"
+        if words and all(w in self.rules.name_heads or w in self.rules.name_particles for w in words):
+            # a generic head on its own ("le Parlement turc", "la Cour constitutionnelle",
+            # "un Conseil OTAN-Ukraine" cut by the NER): a description, not a name
+            return "generic_head"
+        caps = [t for t in span if t.is_alpha and len(t) > 1]
+        if len(caps) >= 3 and all(t.is_upper for t in caps) and any(
+                t.lower_ in {"de", "du", "des", "en", "la", "le", "les", "et", "pour", "sur", "au", "aux"} for t in caps):
+            return "uppercase_phrase"
+        if len(span) == 1:
+            tok = span[0]
+            if not tok.is_upper and tok.lower_ in lower_words:
+                return "common_word_in_document"
+            if len(text) < 2:
+                return "too_short"
+        return ""
+
+    def _name_like(self, span: Span, kind: str, target: str) -> bool:
+        """Whether a gazetteer hit reads as a name here. Text without capitals ("tout le
+        monde" for "Le Monde", "alliance") is a name only for a place whose alias is
+        itself lowercase ("pays baltes"); a lowercase description of an organisation or
+        person ("forces russes") is not a mention, in lowercase or in capitals."""
+        text = span.text
+        lower_forms = self._lower_forms.get((kind, target), set())
+        entry = self.gaz.get(target)
+        is_place = entry is not None and entry.type == "LOC"
+        if not any(c.isupper() for c in text):
+            return is_place and fold(text) in lower_forms
+        if not any(c.islower() for c in text) and fold(text) in lower_forms and not is_place:
+            return False
+        return True
+
+    # -- the component ---------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        hits: dict[tuple[int, int], list[tuple[str, str]]] = {}
+        for match_id, start, end in self.matcher(doc):
+            kind, target = self._keys[match_id]
+            if kind == "demonym" and not doc[start].text[:1].isupper():
+                continue
+            if kind == "role" and (start == 0 or doc[start - 1].lower_ not in _ROLE_DETERMINERS):
+                continue
+            if kind in ("alias", "context", "metonym") and not self._name_like(doc[start:end], kind, target):
+                continue
+            hits.setdefault((start, end), []).append((kind, target))
+        # a context alias counts only if the document names the actor otherwise
+        named = {t for v in hits.values() for k, t in v if k in ("alias", "metonym")}
+        for key in list(hits):
+            hits[key] = [(k, t) for k, t in hits[key] if k != "context" or t in named]
+            if not hits[key]:
+                del hits[key]
+        name_spans, role_spans = [], []
+        for (start, end), kinds in hits.items():
+            kinds.sort(key=lambda kt: _KIND_ORDER[kt[0]])
+            kind, target = kinds[0]
+            if kind == "role":
+                role_spans.append(Span(doc, start, end, label="PER"))
+            else:
+                entry = self.gaz.get(target)
+                name_spans.append(Span(doc, start, end, label=entry.type if entry else "MISC"))
+                if any(k == "role" for k, _ in kinds):
+                    hits[(start, end)] = [kt for kt in kinds if kt[0] != "role"]
+        # names first; a role title ("secrétaire général de l'OTAN") never hides a name in it
+        gaz_spans = filter_spans(name_spans)
+        taken = {i for sp in gaz_spans for i in range(sp.start, sp.end)}
+        gaz_spans += [sp for sp in filter_spans(role_spans) if not any(i in taken for i in range(sp.start, sp.end))]
+        ents = list(doc.ents)
+        context_only = {(sp.start, sp.end) for sp in gaz_spans
+                        if all(k == "context" for k, _ in hits[(sp.start, sp.end)])}
+        if context_only:
+            # an ambiguous form ("Alliance") inside a longer name ("Alliance Defence 2025")
+            # does not break that name
+            inside_ent = {(sp.start, sp.end) for sp in gaz_spans for e in ents
+                          if (sp.start, sp.end) in context_only and e.start <= sp.start and sp.end <= e.end
+                          and (e.start, e.end) != (sp.start, sp.end)
+                          and any(_is_capitalised(t) for t in e if t.i < sp.start or t.i >= sp.end)}
+            gaz_spans = [sp for sp in gaz_spans if (sp.start, sp.end) not in inside_ent]
+        covered = {}
+        for s in gaz_spans:
+            for i in range(s.start, s.end):
+                covered[i] = s
+        foreign = self._foreign_sentences(doc)
+        lower_words = _LowercaseWords(doc.text)
+        sent_of = {}
+        if foreign:
+            for sent in doc.sents:
+                for i in range(sent.start, sent.end):
+                    sent_of[i] = sent.start
+        dropped = []
+        keep: list[Span] = list(gaz_spans)
+        for ent in ents:
+            inside = [covered[i] for i in range(ent.start, ent.end) if i in covered]
+            is_foreign = sent_of.get(ent.start) in foreign if foreign else False
+            if not inside:
+                spans, reason = self._judge(doc, list(ent), ent.label_, is_foreign, lower_words)
+                if not spans:
+                    dropped.append((ent.start_char, ent.end_char, ent.text, ent.label_, reason))
+                keep.extend(spans)
+                continue
+            if all(ent.start >= g.start and ent.end <= g.end for g in inside):
+                continue  # the gazetteer span covers this entity
+            gs = sorted(set(inside), key=lambda s: s.start)
+            first = gs[0]
+            if (first.start > ent.start and first.start - 1 >= ent.start
+                    and doc[first.start - 1].lower_ in {"de", "du", "des", "d'", "d’", "l'", "l’"}
+                    and _is_capitalised(ent[0]) and fold(ent[0].text) not in self.rules.titles
+                    and ent.end <= gs[-1].end and ent.label_ != "PER"
+                    and all(self.gaz.get(hits[(g.start, g.end)][0][1]) is not None
+                            and self.gaz.get(hits[(g.start, g.end)][0][1]).type == "LOC" for g in gs)
+                    and ent[0].lower_ not in lower_words):
+                # "Traité de Washington", "Banque de France": a name built on a place
+                keep = [k for k in keep if not (k.start >= ent.start and k.end <= ent.end)]
+                keep.append(Span(doc, ent.start, max(ent.end, gs[-1].end), label=ent.label_))
+                continue
+            # split: the parts of the entity outside gazetteer spans are judged alone
+            pieces, cur = [], []
+            for i in range(ent.start, ent.end):
+                if i in covered:
+                    if cur:
+                        pieces.append(cur)
+                    cur = []
+                else:
+                    cur.append(doc[i])
+            if cur:
+                pieces.append(cur)
+            for piece in pieces:
+                label = ent.label_
+                spans, reason = self._judge(doc, piece, label, is_foreign, lower_words)
+                if not spans and any(t.is_alpha and fold(t.text) not in self.rules.name_particles for t in piece):
+                    dropped.append((piece[0].idx, piece[-1].idx + len(piece[-1]), doc[piece[0].i: piece[-1].i + 1].text,
+                                    ent.label_, "split_remainder_" + reason))
+                keep.extend(spans)
+        final = filter_spans(keep)
+        doc.ents = sorted(final, key=lambda s: s.start)
+        doc._.dropped_ents = dropped
+        doc._.actor_hits = {f"{s}:{e}": [list(kt) for kt in v] for (s, e), v in hits.items()}
+        return doc
+
+
+def _in_term(date: str, start: str, end: str) -> bool:
+    """Whether an ISO date (any precision) falls within [start, end] (open ends allowed),
+    comparing at the coarser of the two precisions."""
+    if start and start[:len(date)] > date[:len(start)]:
+        return False
+    if end and end[:len(date)] < date[:len(end)]:
+        return False
+    return True
+
+
+class ActorLinker:
+    """Set ``span._.actor_id`` for every entity (see module doc for the order of rules)."""
+
+    def __init__(self, nlp: Language, name: str = "actorgraph_actor_linker", metonymy: bool = True,
+                 gazetteer: str | None = None, rules: str | None = None):
+        self.name = name
+        self.metonymy = metonymy
+        self.gaz = load_gazetteer(gazetteer)
+        self.rules = load_rules(rules)
+
+    def _role_holder(self, title_key: str, anchor: str | None, named: set[str]) -> str | None:
+        """The holder of a role title ("président russe") at the document's date, linked
+        only when the document also names that person: a description alone does not
+        add a person to the graph."""
+        holders = self.gaz.role_index.get(title_key, [])
+        in_doc = {pid for pid, _ in holders} & named
+        if anchor:
+            at_date = {pid for pid, r in holders if _in_term(anchor, r.start, r.end)}
+            in_doc = (in_doc & at_date) or (in_doc if not at_date else set())
+        return next(iter(in_doc)) if len(in_doc) == 1 else None
+
+    def _locative(self, ent: Span) -> bool:
+        """Whether a capital is used as a place ("se tiendra à Vilnius"), not as its state."""
+        root = ent.root
+        if root.dep_ == "conj" and root.head.i < ent.start:
+            root = root.head  # "à Londres et à Paris": the first conjunct decides
+        preps = {c.lower_ for c in root.children if c.dep_ == "case"}
+        head = root.head
+        if preps & {"de", "d'", "d’"} and head.pos_ == "NOUN" and head.lemma_.lower() in self.rules.locative_heads:
+            return True  # "le sommet de Vilnius", "la conférence de Munich": the venue
+        if not preps & self.rules.locative_preps:
+            return False
+        return head.lemma_.lower() in self.rules.locative_heads
+
+    def _strip(self, ent: Span) -> str:
+        toks = list(ent)
+        while toks and (fold(toks[0].text) in self.rules.titles or fold(toks[0].text) in {"le", "la", "les", "l'"}):
+            toks = toks[1:]
+        return ent.doc[toks[0].i: toks[-1].i + 1].text if toks else ent.text
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits = doc._.actor_hits or {}
+        anchor = doc._.anchor
+        pending = []
+        for ent in doc.ents:
+            kinds = hits.get(f"{ent.start}:{ent.end}")
+            actor, rule = None, None
+            if kinds:
+                if self.metonymy and any(k == "metonym" for k, _ in kinds) and self._locative(ent):
+                    own = self.gaz.alias_index.get(alias_key(ent.text))
+                    if own:
+                        ent._.actor_id, ent._.actor_source, ent._.actor_rule = own, "gazetteer", "alias_place"
+                        continue
+                if self.metonymy and any(k == "metonym" for k, _ in kinds):
+                    kinds = [kt for kt in kinds if kt[0] == "metonym"] + [kt for kt in kinds if kt[0] != "metonym"]
+                for kind, target in kinds:
+                    if kind == "metonym":
+                        if self.metonymy:
+                            actor, rule = target, "metonym"
+                        else:
+                            own = self.gaz.alias_index.get(alias_key(ent.text))
+                            actor, rule = (own, "alias") if own else (None, None)
+                    elif kind == "role":
+                        continue
+                    else:
+                        actor, rule = target, kind
+                    if actor:
+                        break
+                if actor is None and any(k == "role" for k, _ in kinds):
+                    pending.append(ent)
+                    continue
+            if actor is None:
+                key = alias_key(self._strip(ent))
+                actor = self.gaz.alias_index.get(key)
+                rule = "alias" if actor else None
+                if actor is None and key in self.gaz.metonym_index and self.metonymy:
+                    actor, rule = self.gaz.metonym_index[key], "metonym"
+                if actor is None and _MISSING_APOSTROPHE.match(ent.text):
+                    actor = self.gaz.alias_index.get(alias_key(ent.text[1:]))
+                    rule = "missing_apostrophe" if actor else None
+            if actor is not None:
+                ent._.actor_id, ent._.actor_source, ent._.actor_rule = actor, "gazetteer", rule
+            else:
+                pending.append(ent)
+        named = {e._.actor_id for e in doc.ents if e._.actor_id}
+        # full person names of this document, for surname linking
+        # full names of this document, for short forms: a person's surname ("Roll" after
+        # "Madis Roll"), an organisation's last word ("le Times" after "NY Times")
+        full_names: dict[tuple[str, str], set[str]] = {}
+        for ent in doc.ents:
+            toks = [t for t in ent if t.is_alpha and t.lower_.rstrip(".") not in _NAME_SUFFIXES]
+            if len(toks) >= 2 and ent.label_ in ("PER", "ORG"):
+                aid = ent._.actor_id or name_key(self._strip(ent))
+                full_names.setdefault((ent.label_, fold(toks[-1].text)), set()).add(aid)
+        unlinked: list[Span] = []
+        for ent in pending:
+            kinds = hits.get(f"{ent.start}:{ent.end}") or []
+            roles = [t for k, t in kinds if k == "role"]
+            if roles:
+                holder = self._role_holder(roles[0], anchor, named)
+                if holder:
+                    ent._.actor_id, ent._.actor_source, ent._.actor_rule = holder, "gazetteer", "role"
+                else:
+                    unlinked.append(ent)
+                continue
+            stripped = self._strip(ent)
+            words = [t for t in ent if t.is_alpha and fold(t.text) not in self.rules.titles]
+            if len(words) == 1:
+                last = fold(words[0].text)
+                owners = full_names.get(("PER", last), set())
+                if ent.label_ == "ORG" or not owners:
+                    owners = owners | full_names.get((ent.label_, last), set()) if ent.label_ == "ORG" else owners
+                if len(owners) == 1:
+                    owner = next(iter(owners))
+                    ent._.actor_id, ent._.actor_rule = owner, "surname"
+                    ent._.actor_source = "gazetteer" if owner in self.gaz.entries else "discovered"
+                    continue
+            ent._.actor_id = name_key(stripped) or None
+            ent._.actor_source, ent._.actor_rule = "discovered", "key"
+        if unlinked:
+            # role descriptions whose holder is not named in the document are not mentions
+            drop = {(e.start, e.end) for e in unlinked}
+            doc.ents = [e for e in doc.ents if (e.start, e.end) not in drop]
+            doc._.dropped_ents = (doc._.dropped_ents or []) + [
+                (e.start_char, e.end_char, e.text, e.label_, "role_holder_not_named") for e in unlinked]
+        return doc
+
+
+@Language.factory("actorgraph_actor_ruler", default_config={"gazetteer": None, "rules": None})
+def make_actor_ruler(nlp: Language, name: str, gazetteer: str | None, rules: str | None):
+    return ActorRuler(nlp, name, gazetteer=gazetteer, rules=rules)
+
+
+@Language.factory("actorgraph_actor_linker", default_config={"metonymy": True, "gazetteer": None, "rules": None})
+def make_actor_linker(nlp: Language, name: str, metonymy: bool, gazetteer: str | None, rules: str | None):
+    return ActorLinker(nlp, name, metonymy=metonymy, gazetteer=gazetteer, rules=rules)
+
+
+_TERMINAL_END = (".", "!", "?", "…", "»", '"', "”", ":", ";")
+
+
+@Language.component("actorgraph_paragraphs")
+def sentence_constraints(doc: Doc) -> Doc:
+    """Constrain the parser's sentence boundaries before it runs.
+
+    A line break always starts a sentence (headlines, bylines, list items); a sentence
+    can otherwise only start after terminal punctuation (. ! ? … » : ;). fr_core_news_md
+    alone splits inside names and compounds ("Le New | York Times", "l'état | -major").
+    """
+    n = len(doc)
+    if n < 2:
+        return doc
+    arr = doc.to_array([ORTH, IS_SPACE])
+    orth = arr[:, 0]
+    strings = doc.vocab.strings
+    uniq = np.unique(orth)
+    terminal = np.array([h for h in uniq.tolist() if strings[h].endswith(_TERMINAL_END)], dtype=orth.dtype)
+    newline = np.array([h for h in uniq.tolist() if "\n" in strings[h]], dtype=orth.dtype)
+    is_space = arr[:, 1] == 1
+    # the last token before i that is not whitespace ("fin.  Il": the double space is a token)
+    last_word = np.maximum.accumulate(np.where(is_space, -1, np.arange(n)))
+    prev_word = np.concatenate(([-1], last_word[:-1]))
+    starts = np.full(n, -1, dtype="int64")
+    starts[0] = 1
+    after_terminal = (prev_word >= 0) & np.isin(orth[np.maximum(prev_word, 0)], terminal)
+    starts[after_terminal] = 0
+    starts[1:][np.isin(orth[:-1], newline)] = 1
+    starts[is_space & (np.arange(n) > 0)] = -1
+    doc.from_array([SENT_START], starts.astype("uint64"))
+    return doc

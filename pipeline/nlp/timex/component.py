@@ -1,0 +1,294 @@
+"""spaCy component ``actorgraph_timex``: French temporal expressions -> ``doc._.timexes``.
+
+The rules live in :mod:`pipeline.nlp.timex.rules` (pure Python, data in
+``models/timex_fr.yaml``); this module runs them over ``doc.text``, maps each match to
+tokens and a sentence, reads the tense of the governing verb from the parse when the value
+depends on it (weekdays, "en octobre", "30 septembre"), and resolves against
+``doc._.anchor`` (the publication date, set by the caller before the component runs)::
+
+    doc = nlp.make_doc(text)
+    doc._.anchor = "2022-02-25"
+    doc = nlp(doc)
+    doc._.timexes   # [{'text': 'jeudi', 'value': '2022-02-24', 'precision': 'day', ...}]
+
+Each record is a plain dict (str/int only): start_char, end_char, start, end,
+sentence_id, text, value, precision, rule, anchor, kind, end_value.
+
+Anchors of month or year precision (``"2022-02"``): the article was published on some day
+of that period. The first feasible day is raised by evidence in the text — a landmark
+event of ``models/dated_events.yaml`` reported as past ("l'activation des plans de
+défense" -> on or after 2022-02-24), or an explicit date of the period governed by an
+asserted past-tense verb ("le 24 février 2022, la Russie a envahi…") — and every
+anchor-dependent expression is resolved against each feasible day: when all agree the
+value has day precision, the rule ends in ``_interval`` and ``anchor`` holds the interval
+(``2022-02-24/2022-02-28``); otherwise the value keeps its ``X`` parts. The interval and
+its evidence are in ``doc._.anchor_interval``. Without an anchor nothing is inferred.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from bisect import bisect_right
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..base import StatelessComponent, register_extensions
+from .rules import (PRECISIONS, AnchorEvidence, Candidate, anchor_dependent, anchor_period,  # noqa: F401
+                          dated_events, event_evidence, events_between, find_candidates, format_interval,
+                          max_interval_days, normalize,
+                          resolve, resolve_in_interval, rules, vocabulary)
+
+__all__ = ["TimexTagger", "normalize", "sentence_dates", "tense_of", "make_timex_tagger", "past_date_bound"]
+
+register_extensions(Doc, "anchor", "timexes", "anchor_interval")
+
+_PREC_RANK = {p: i for i, p in enumerate(reversed(PRECISIONS))}  # decade 0 ... day 5
+_FUTURE_HEADS = {"aller", "devoir", "pouvoir", "compter", "prévoir", "envisager", "vouloir", "espérer", "projeter"}
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "aux:tense", "aux:pass"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+_COND_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
+
+
+def _is_conditional(verb: Token) -> bool:
+    """Mood=Cnd, or an "imperfect" that is really a conditional (stem + imperfect ending)."""
+    if "Cnd" in verb.morph.get("Mood"):
+        return True
+    if "Imp" not in verb.morph.get("Tense"):
+        return False
+    word, lemma = verb.lower_, verb.lemma_.lower()
+    stem = vocabulary().get("conditional_stems", {}).get(lemma)
+    if stem is None:
+        stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return len(stem) >= 2 and word.startswith(stem) and word[len(stem):] in _COND_ENDINGS
+
+
+def tense_of(span: Span) -> str | None:
+    """Tense ("past", "present", "future") of the verb that governs ``span``, or None.
+
+    Passé composé / plus-que-parfait (AUX + participle) -> past; simple conditional ->
+    future (reported plans); "va annoncer", "doit se tenir" -> future; "vient de" -> past.
+    """
+    verb = _governing_verb(span.root)
+    if verb is None:
+        return None
+    for _ in range(3):
+        morph = verb.morph
+        vform = morph.get("VerbForm")
+        tense = morph.get("Tense")
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense")]
+        if auxes and "Part" in vform:
+            am = auxes[0].morph
+            if "Fut" in am.get("Tense") and not _is_conditional(auxes[0]):
+                return "future"
+            return "past"
+        if "Inf" in vform and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+            head = verb.head
+            if head.lemma_ == "venir" and any(c.lower_ in ("de", "d'", "d’") for c in verb.children):
+                return "past"
+            if head.lemma_ in _FUTURE_HEADS and "Pres" in head.morph.get("Tense"):
+                return "future"
+            verb = head
+            continue
+        if _is_conditional(verb):
+            return "future"
+        if "Fut" in tense:
+            return "future"
+        if "Past" in tense or "Imp" in tense:
+            return "past"
+        if "Pres" in tense:
+            return "present"
+        if "Part" in vform:  # "annoncé jeudi" (participle without auxiliary)
+            return "past"
+        return None
+    return None
+
+
+_NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "guère", "point", "nullement"}
+_BOUND_CASES = {"depuis", "dès"}
+
+
+def past_date_bound(span: Span) -> bool:
+    """True when the date ``span`` is asserted as past: the article was written on or after it.
+
+    Deliberately narrow: the date is an oblique of a verb ("le 24 février 2022, la Russie
+    a envahi…", "dès le 3 mars 2022 les troupes sont entrées…") introduced by no
+    preposition other than "depuis"/"dès"; the verb is a compound past with an indicative
+    auxiliary (passé composé, plus-que-parfait) or a passé simple; it is not negated, not
+    in a "si" clause, not in a question, and not a verb of planning or announcement
+    (``lower_bound_blocking_verbs`` in ``models/timex_fr.yaml``: "a convoqué pour le 25
+    février un sommet" says nothing about the article's day).
+    """
+    root = span.root
+    verb = root.head
+    if not root.dep_.startswith("obl") or verb is root or verb.pos_ != "VERB":
+        return False
+    if any(ch.dep_ == "case" and ch.lower_ not in _BOUND_CASES for ch in root.children):
+        return False
+    blocking = vocabulary().get("lower_bound_blocking_verbs") or []
+    if verb.lemma_.lower() in blocking:
+        return False
+    vform = verb.morph.get("VerbForm")
+    if "Part" in vform:
+        fin = [a for a in verb.children if a.dep_ in ("aux", "aux:tense") and "Fin" in a.morph.get("VerbForm")]
+        if not fin:
+            return False
+        aux = fin[0]
+        if "Ind" not in aux.morph.get("Mood") or "Fut" in aux.morph.get("Tense") or _is_conditional(aux):
+            return False
+    elif "Fin" in vform:
+        if "Past" not in verb.morph.get("Tense") or "Ind" not in verb.morph.get("Mood"):
+            return False
+    else:
+        return False
+    for ch in verb.children:
+        if ch.dep_ == "advmod" and ch.lower_ in _NEGATION:
+            return False
+        if ch.dep_ == "mark" and ch.lower_ in ("si", "s'", "s’"):
+            return False
+    if span.sent.text.rstrip().endswith("?"):
+        return False
+    return True
+
+
+class TimexTagger(StatelessComponent):
+    """Find French temporal expressions and store TIMEX3 records in ``doc._.timexes``."""
+
+    def __init__(self, nlp: Language | None = None, name: str = "actorgraph_timex", *, use_tense: bool = True):
+        self.name = name
+        self.use_tense = use_tense
+        rules()  # compile the regexes now, not on the first document
+        dated_events()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.timexes = self.extract(doc)
+        return doc
+
+    def _interval(self, doc: Doc, text: str, items: list[tuple[Candidate, Span, str | None]],
+                  anchor: str | None, has_parse: bool) -> tuple[Any, Any, list[AnchorEvidence]] | None:
+        """Feasible publication days [lo, hi] and the evidence that set lo, for an anchor of
+        month/year precision with at least one anchor-dependent expression; else None.
+
+        Work that cannot change a value is skipped: only events dated after the current
+        lower bound and late enough to bring the interval under ``interval_max_days`` are
+        searched (for a year anchor, those of its last month); none is searched when even
+        the tightest interval they could give resolves no expression; and the search runs
+        from the latest event down and stops at the first one found."""
+        period = anchor_period(anchor)
+        dependent = [(c, tense) for c, _, tense in items if anchor_dependent(c)]
+        if period is None or not dependent:
+            return None
+        lo, hi = period
+        evidence: list[AnchorEvidence] = []
+        if has_parse:
+            for c, span, _ in items:
+                if (c.kind != "abs" or c.range_end is not None or c.year is None or c.month is None
+                        or c.day is None):
+                    continue
+                try:
+                    day = _dt.date(c.year, c.month, c.day)
+                except ValueError:
+                    continue
+                if lo <= day <= hi and past_date_bound(span):
+                    evidence.append(AnchorEvidence("text_date", "", day, c.start, c.end, text[c.start:c.end]))
+        if evidence:
+            lo = max(lo, max(e.date for e in evidence))
+        useful_from = max(lo + _dt.timedelta(days=1), hi - _dt.timedelta(days=max_interval_days() - 1))
+        events = events_between(useful_from, hi)
+        if events:
+            tightest = events[-1].date
+            if any(r is not None and r.rule.endswith("_interval")
+                   for r in (resolve_in_interval(c, tightest, hi, tense, coarse=anchor) for c, tense in dependent)):
+                found = event_evidence(text, useful_from, hi, latest_only=True)
+                if found:
+                    evidence.extend(found)
+                    lo = max(lo, found[0].date)
+        return lo, hi, evidence
+
+    def extract(self, doc: Doc) -> list[dict[str, Any]]:
+        text = doc.text
+        cands = find_candidates(text)
+        if not cands:
+            return []
+        anchor = doc._.anchor
+        if isinstance(anchor, _dt.date):  # a datetime.date/datetime is accepted too
+            anchor = anchor.isoformat()[:10]
+        elif not isinstance(anchor, str) or not anchor.strip():
+            anchor = None
+        has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+        sent_starts = [s.start for s in doc.sents] if has_sents else [0]
+        has_parse = doc.has_annotation("DEP") and doc.has_annotation("MORPH")
+        items: list[tuple[Candidate, Span, str | None]] = []
+        for c in cands:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            tense = tense_of(span) if (self.use_tense and has_parse and c.needs_tense) else None
+            items.append((c, span, tense))
+        iv = self._interval(doc, text, items, anchor, has_parse)
+        if iv is not None:
+            period = anchor_period(anchor)
+            doc._.anchor_interval = {
+                "anchor": anchor,
+                "period": format_interval(*period),
+                "interval": format_interval(iv[0], iv[1]),
+                "evidence": [e.as_dict() for e in iv[2]],
+            }
+        out: list[dict[str, Any]] = []
+        for c, span, tense in items:
+            if iv is not None:
+                r = resolve_in_interval(c, iv[0], iv[1], tense, coarse=anchor)
+            else:
+                r = resolve(c, anchor, tense)
+            if r is None:
+                continue
+            out.append({
+                "start_char": c.start,
+                "end_char": c.end,
+                "start": span.start,
+                "end": span.end,
+                "sentence_id": max(0, bisect_right(sent_starts, span.start) - 1),
+                "text": text[c.start:c.end],
+                "value": r.value,
+                "precision": r.precision,
+                "rule": r.rule,
+                "anchor": r.anchor or (anchor if (r.anchor_used and anchor) else ""),
+                "kind": r.kind,
+                "end_value": r.end_value,
+            })
+        return out
+
+
+
+@Language.factory("actorgraph_timex", default_config={"use_tense": True})
+def make_timex_tagger(nlp: Language, name: str, use_tense: bool) -> TimexTagger:
+    return TimexTagger(nlp, name, use_tense=use_tense)
+
+
+def _specificity(rec: dict[str, Any]) -> tuple:
+    value = rec["value"]
+    return (not value.startswith("XXXX"), _PREC_RANK.get(rec["precision"], -1), -value.count("X"), -rec["start_char"])
+
+
+def sentence_dates(doc: Doc) -> dict[int, dict[str, Any]]:
+    """For each sentence with a timex, its most specific record ("the date of a sentence").
+
+    Most specific = a known year first, then the finest precision (day > week > month >
+    season > year > decade), then the fewest unknown ``X`` parts, then the first one.
+    """
+    best: dict[int, dict[str, Any]] = {}
+    for rec in doc._.timexes or []:
+        sid = rec["sentence_id"]
+        if sid not in best or _specificity(rec) > _specificity(best[sid]):
+            best[sid] = rec
+    return best

@@ -1,0 +1,595 @@
+"""``report.html``: one self-contained page to look at a run.
+
+The corpus summary, the top actors and edges, a chart of events per month by type
+(inline SVG drawn here) and an interactive network (vis-network, vendored in
+``pipeline/outputs/static/`` and inlined): search an actor, see its neighbours and the evidence
+sentences of an edge. The page makes no network request and holds no timestamp, so the
+same tables give the same bytes.
+
+Evidence of a co-mention edge: up to :data:`N_EVIDENCE` sentences naming both actors,
+at most one per document first. A sentence's text is the cleaned text between the
+parser's sentence boundaries (``Tables.sentences``); when those are not known (tables
+built from records without them), the sentence is found by expanding the mentions'
+offsets to the nearest sentence end (``.``, ``!``, ``?``, ``…`` followed by a space) or
+line break on each side. Sentences longer than :data:`MAX_SENTENCE` characters are cut
+around the mentions. Evidence of an action edge: the ``sentence`` of its events.
+"""
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections import Counter, defaultdict, namedtuple
+from itertools import combinations
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from .. import __version__
+from ..reduce.stream import iter_rows
+from ..reduce.tables import Tables
+
+_Event = namedtuple("_Event", "doc_id sentence_id event_id agent_id target_id event_type sentence trigger "
+                              "start_char end_char modality date")
+
+STATIC = Path(__file__).resolve().parent / "static"
+N_EVIDENCE = 3
+MAX_SENTENCE = 400
+MAX_NODES = 2000
+MAX_EDGES = 10000
+TOP_ROWS = 20
+
+EVENT_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "STATEMENT"]
+# 17 distinguishable colours (cooperative types in blues/greens, conflictual in reds, STATEMENT grey)
+EVENT_COLORS = dict(zip(EVENT_TYPES, [
+    "#1f77b4", "#6baed6", "#2ca02c", "#98df8a", "#17becf", "#9edae5", "#bcbd22", "#dbdb8d", "#ff9896",
+    "#e377c2", "#ff7f0e", "#ffbb78", "#9467bd", "#c5b0d5", "#8c564b", "#d62728", "#999999"]))
+TYPE_NAMES = {"PER": "person", "ORG": "organisation", "LOC": "place / state", "MISC": "other"}
+_SENT_END = re.compile(r"(?:[.!?…]+[»\"”’)]*\s+)|\n")
+
+
+# ----------------------------------------------------------------------------- helpers
+def _esc(v) -> str:
+    return html.escape("" if v is None else str(v), quote=True)
+
+
+def _num(v) -> str:
+    return f"{int(v):,}".replace(",", "\u202f")
+
+
+def _f(v, digits=2) -> str:
+    try:
+        v = float(v)
+    except (TypeError, ValueError):
+        return ""
+    return "" if math.isnan(v) else f"{v:.{digits}f}"
+
+
+def _json_for_script(data) -> str:
+    """JSON safe inside ``<script type="application/json">`` (no ``</script>`` breakout)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _static(name: str) -> str:
+    text = (STATIC / name).read_text(encoding="utf-8")
+    # no source map lookup; no way to close the inline element early
+    text = re.sub(r"\n?//# sourceMappingURL=\S*\s*$", "\n", text)
+    return text.replace("</script", "<\\/script").replace("</style", "<\\/style")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]`` by a simple rule: from after the previous
+    sentence end (``.``, ``!``, ``?``, ``…`` and closing quotes followed by whitespace) or
+    line break, to the next one (included), whitespace stripped.
+
+    >>> t = "Premier point. La Russie et l'OTAN discutent. Fin"
+    >>> s, e = sentence_bounds(t, 18, 24); t[s:e]
+    "La Russie et l'OTAN discutent."
+    """
+    lo = 0
+    for m in _SENT_END.finditer(text, 0, start):
+        lo = m.end()
+    m = _SENT_END.search(text, end)
+    hi = m.start() + len(m.group(0).rstrip()) if m else len(text)
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+def _cut(s: int, e: int, marks: list[tuple[int, int]], limit: int = MAX_SENTENCE) -> tuple[int, int]:
+    """A window of at most ``limit`` characters of [s, e) that holds the marks if it can."""
+    if e - s <= limit:
+        return s, e
+    lo = min((a for a, _ in marks), default=s)
+    hi = max((b for _, b in marks), default=s)
+    if hi - lo >= limit:
+        return lo, lo + limit
+    pad = (limit - (hi - lo)) // 2
+    a = max(s, lo - pad)
+    b = min(e, a + limit)
+    a = max(s, b - limit)
+    return a, b
+
+
+class _Sentences:
+    """Evidence sentences, stored once each, referenced by index from the edges.
+
+    :meth:`prepare` reads the texts of the documents evidence is drawn from, one at a time
+    in ``doc_id`` order, and keeps only the cut sentences; :meth:`add` and
+    :meth:`add_event` then number them in the order the edges ask for them."""
+
+    def __init__(self, published: dict):
+        self.published = published
+        self.items: list[dict] = []
+        self.index: dict[tuple, int] = {}
+        self._pieces: dict[tuple, tuple | None] = {}
+        self._trigger: dict = {}
+
+    def prepare(self, tables: Tables, requests, events) -> None:
+        """``requests``: ``(doc_id, sid, marks)`` of co-mention evidence; ``events``: the
+        event rows whose evidence will be shown."""
+        by_doc: dict[str, list] = defaultdict(list)
+        for r in requests:
+            by_doc[r[0]].append(r)
+        for e in events:
+            by_doc[e.doc_id].append(e)
+        for doc_id, text, spans in tables.iter_texts(by_doc):
+            for r in by_doc[doc_id]:
+                if isinstance(r, _Event):
+                    self._trigger[r] = self._locate(r, text, spans)
+                else:
+                    self._pieces[r] = self._piece(text, spans, r[1], r[2])
+
+    @staticmethod
+    def _bounds(text: str, spans, sid: int, marks) -> tuple[int, int] | None:
+        if spans and 0 <= sid < len(spans):
+            s, e = spans[sid]
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            return s, e
+        if not marks:
+            return None
+        return sentence_bounds(text, min(a for a, _ in marks), max(b for _, b in marks))
+
+    def _piece(self, text: str, spans, sid: int, marks) -> tuple | None:
+        b = self._bounds(text, spans, sid, marks)
+        if b is None:
+            return None
+        s, e = b
+        marks = sorted((max(a, s), min(z, e)) for a, z in marks if a < e and z > s)
+        cs, ce = _cut(s, e, marks)
+        pre, post = cs > s, ce < e
+        shown = ("…" if pre else "") + text[cs:ce] + ("…" if post else "")
+        off = 1 if pre else 0
+        return (cs, ce), shown, [[a - cs + off, z - cs + off] for a, z in marks if a >= cs and z <= ce]
+
+    @staticmethod
+    def _locate(e, doc_text: str, spans) -> tuple[int, int]:
+        """The trigger's offsets in the event's sentence, from the document's text."""
+        text = e.sentence or ""
+        sid = int(e.sentence_id)
+        if text and spans and 0 <= sid < len(spans):
+            base = doc_text.find(text, spans[sid][0], spans[sid][1] + 1)
+            if base >= 0 and base <= e.start_char and e.end_char <= base + len(text):
+                return e.start_char - base, e.end_char - base
+        return -1, -1
+
+    def add(self, doc_id: str, sid: int, marks) -> dict | None:
+        """An evidence item ``{"s": index, "m": [[start, end], ...]}`` (marks relative to the
+        stored text), or ``None`` when the document's text is unknown."""
+        piece = self._pieces.get((doc_id, sid, _marks_key(marks)))
+        if piece is None:
+            return None
+        (cs, ce), shown, rel = piece
+        key = (doc_id, cs, ce)
+        if key not in self.index:
+            self.index[key] = len(self.items)
+            self.items.append({"d": doc_id, "p": self.published.get(doc_id, ""), "i": int(sid), "t": shown})
+        return {"s": self.index[key], "m": rel}
+
+    def add_event(self, e) -> dict | None:
+        """An evidence item for an event: its ``sentence`` column, the trigger marked."""
+        text = e.sentence or ""
+        if not text:
+            return None
+        sid = int(e.sentence_id)
+        a, b = self._trigger.get(e, (-1, -1))
+        if a < 0 and e.trigger:
+            a = text.find(e.trigger)
+            b = a + len(e.trigger) if a >= 0 else -1
+        marks = [(a, b)] if 0 <= a < b else []
+        cs, ce = _cut(0, len(text), marks)
+        pre, post = cs > 0, ce < len(text)
+        key = ("event", e.doc_id, sid, cs, ce, text)
+        if key not in self.index:
+            self.index[key] = len(self.items)
+            self.items.append({"d": e.doc_id, "p": self.published.get(e.doc_id, ""), "i": sid,
+                               "t": ("…" if pre else "") + text[cs:ce] + ("…" if post else "")})
+        off = (1 if pre else 0) - cs
+        return {"s": self.index[key], "m": [[x + off, y + off] for x, y in marks if x >= cs and y <= ce]}
+
+
+def _marks_key(marks) -> tuple:
+    return tuple(tuple(m) for m in marks)
+
+
+def _pick(keys: list[tuple[str, int]], n: int = N_EVIDENCE) -> list[tuple[str, int]]:
+    """Up to ``n`` sentence keys, one per document first, in (doc_id, sentence_id) order.
+
+    >>> _pick([("a", 1), ("a", 2), ("b", 0), ("c", 5)])
+    [('a', 1), ('b', 0), ('c', 5)]
+    >>> _pick([("a", 1), ("a", 2), ("b", 0)])
+    [('a', 1), ('b', 0), ('a', 2)]
+    """
+    keys = sorted(keys)
+    first, rest, seen = [], [], set()
+    for k in keys:
+        (rest if k[0] in seen else first).append(k)
+        seen.add(k[0])
+    return (first + rest)[:n]
+
+
+# ----------------------------------------------------------------------------- data
+def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NODES,
+                 max_edges: int = MAX_EDGES) -> dict:
+    """Nodes, edges and evidence sentences for the page's network view (JSON-ready)."""
+    published = dict(zip(tables.documents["doc_id"], tables.documents["published"]))
+    ranked = sorted(graph.nodes, key=lambda n: (-int(graph.nodes[n].get("n_mentions", 0)), n))
+    shown = set(ranked[:max_nodes])
+    edges = sorted(((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in shown and v in shown),
+                   key=lambda e: (-int(e[3].get("weight", 1)), e[2]))
+    n_edges_total = graph.number_of_edges()
+    edges = edges[:max_edges]
+    # co-mention evidence: sentences naming both actors, with the mentions' offsets; one
+    # document's sentences at a time, keeping per pair only the keys _pick can choose
+    wanted = {(u, v) if u < v else (v, u) for u, v, _, d in edges if not d.get("directed")}
+    evidence_keys: dict[tuple[str, str], tuple[list, list]] = {}  # pair -> (first of a doc, others)
+
+    def close(doc_id, per_sentence):
+        seen = set()
+        for sid in sorted(per_sentence):
+            actors = per_sentence[sid]
+            for a, b in combinations(sorted(actors), 2):
+                if (a, b) not in wanted:
+                    continue
+                first, rest = evidence_keys.setdefault((a, b), ([], []))
+                bucket = rest if (a, b) in seen else first
+                seen.add((a, b))
+                if len(bucket) < N_EVIDENCE:
+                    bucket.append(((doc_id, sid), sorted(actors[a] + actors[b])))
+
+    m = tables.mentions
+    if isinstance(m, pd.DataFrame) and len(m) and not m["doc_id"].is_monotonic_increasing:
+        m = m.sort_values("doc_id", kind="stable")
+    current, per_sentence = None, defaultdict(lambda: defaultdict(list))
+    for doc_id, sid, aid, a, z in iter_rows(m, ["doc_id", "sentence_id", "actor_id", "start_char", "end_char"],
+                                            size=16384):
+        if doc_id != current:
+            close(current, per_sentence)
+            current, per_sentence = doc_id, defaultdict(lambda: defaultdict(list))
+        if aid in shown:
+            per_sentence[int(sid)][aid].append((int(a), int(z)))
+    close(current, per_sentence)
+
+    # action evidence: the first events of each (agent, target, type), in (doc_id,
+    # sentence_id, event_id) order; the events come grouped by document
+    wanted_actions = {(u, v, d.get("event_type", "")) for u, v, _, d in edges if d.get("directed")}
+    ev_by_edge: dict[tuple[str, str, str], list] = defaultdict(list)
+    ev = tables.events
+    if isinstance(ev, pd.DataFrame) and len(ev) and not ev["doc_id"].is_monotonic_increasing:
+        ev = ev.sort_values("doc_id", kind="stable")
+    cols = ["doc_id", "sentence_id", "event_id", "agent_id", "target_id", "event_type", "sentence", "trigger",
+            "start_char", "end_char", "modality", "date"]
+
+    def pick(rows):
+        for e in sorted(rows, key=lambda e: (e.sentence_id, e.event_id)):
+            key = (e.agent_id, e.target_id, e.event_type)
+            if e.agent_id and e.target_id and key in wanted_actions and len(ev_by_edge[key]) < N_EVIDENCE:
+                ev_by_edge[key].append(e)
+
+    current, rows = None, []
+    for values in iter_rows(ev, cols, size=4096):
+        e = _Event(*values)
+        if e.doc_id != current:
+            pick(rows)
+            current, rows = e.doc_id, []
+        rows.append(e)
+    pick(rows)
+
+    sentences = _Sentences(published)
+    sentences.prepare(tables, {(doc_id, sid, _marks_key(marks)) for first, rest in evidence_keys.values()
+                               for (doc_id, sid), marks in (first + rest)[:N_EVIDENCE]},
+                      [e for picked in ev_by_edge.values() for e in picked])
+
+    out_edges = []
+    for u, v, k, d in edges:
+        rec = {"id": k, "from": u, "to": v, "kind": d.get("kind", ""), "w": int(d.get("weight", 1)),
+               "nd": int(d.get("n_documents", 0) or 0), "fs": d.get("first_seen", "") or "",
+               "ls": d.get("last_seen", "") or ""}
+        evidence = []
+        if d.get("directed"):
+            rec["et"] = d.get("event_type", "")
+            rec["nh"] = int(d.get("n_hypothetical", 0) or 0)
+            for e in ev_by_edge.get((u, v, rec["et"]), [])[:N_EVIDENCE]:
+                item = sentences.add_event(e)
+                if item is not None:
+                    item.update({"mo": e.modality, "dt": e.date, "tr": e.trigger})
+                    evidence.append(item)
+        else:
+            npmi = d.get("npmi")
+            if npmi is not None and not (isinstance(npmi, float) and math.isnan(npmi)):
+                rec["npmi"] = round(float(npmi), 4)
+            a, b = (u, v) if u < v else (v, u)
+            first, rest = evidence_keys.get((a, b), ([], []))
+            for (doc_id, sid), marks in (first + rest)[:N_EVIDENCE]:
+                item = sentences.add(doc_id, sid, marks)
+                if item is not None:
+                    evidence.append(item)
+        rec["ev"] = evidence
+        out_edges.append(rec)
+
+    degree = Counter()
+    for u, v, k, d in graph.edges(keys=True, data=True):
+        if not d.get("directed"):
+            degree[u] += 1
+            degree[v] += 1
+    out_nodes = []
+    for n in sorted(shown):
+        d = graph.nodes[n]
+        out_nodes.append({"id": n, "label": d.get("label", n), "type": d.get("type", ""),
+                          "color": d.get("color", "#999999"), "size": float(d.get("size", 8.0)),
+                          "x": float(d.get("x", 0.0)), "y": float(d.get("y", 0.0)),
+                          "nm": int(d.get("n_mentions", 0)), "nd": int(d.get("n_documents", 0)),
+                          "fs": d.get("first_seen", "") or "", "ls": d.get("last_seen", "") or "",
+                          "qid": d.get("wikidata", "") or "", "deg": degree[n]})
+    return {"nodes": out_nodes, "edges": out_edges, "sentences": sentences.items,
+            "total": {"nodes": graph.number_of_nodes(), "edges": n_edges_total}}
+
+
+def month_counts(events: pd.DataFrame) -> tuple[dict[str, Counter], int, int]:
+    """``({YYYY-MM: Counter(event_type)}, n_undated, n_year_only)`` from events' dates."""
+    months: dict[str, Counter] = defaultdict(Counter)
+    undated = year_only = 0
+    for date, etype in iter_rows(events, ["date", "event_type"]):
+        if re.match(r"^\d{4}-\d{2}", date or ""):
+            months[date[:7]][etype] += 1
+        elif date:
+            year_only += 1
+        else:
+            undated += 1
+    return dict(months), undated, year_only
+
+
+def _month_range(first: str, last: str) -> list[str]:
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        m += 1
+        if m == 13:
+            y, m = y + 1, 1
+    return out
+
+
+def events_chart(events: pd.DataFrame) -> str:
+    """Stacked bars of events per month (per year past 120 months) by type, as inline SVG."""
+    months, undated, year_only = month_counts(events)
+    n_drawn = sum(sum(c.values()) for c in months.values())
+    caption = (f"{_num(n_drawn)} events with a date known to the month are drawn; "
+               f"{_num(year_only)} dated only to the year and {_num(undated)} undated are not.")
+    if not months:
+        return f'<p class="muted" id="ag-chart-empty">No event has a date known to the month. {caption}</p>'
+    keys = _month_range(min(months), max(months))
+    unit = "month"
+    if len(keys) > 120:
+        unit = "year"
+        years: dict[str, Counter] = defaultdict(Counter)
+        for k, c in months.items():
+            years[k[:4]].update(c)
+        keys = [str(y) for y in range(int(min(years)), int(max(years)) + 1)]
+        months = dict(years)
+    types = [t for t in EVENT_TYPES if any(months.get(k, Counter())[t] for k in keys)]
+    types += sorted({t for c in months.values() for t in c} - set(types))
+    peak = max(sum(months.get(k, Counter()).values()) for k in keys)
+    step = _nice_step(peak)
+    top = step * math.ceil(peak / step)
+    W, H, L, R, T, B = 900, 300, 44, 10, 12, 56
+    pw, ph = W - L - R, H - T - B
+    bw = pw / len(keys)
+    parts = [f'<svg id="ag-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="100%" '
+             f'role="img" aria-label="Events per {unit} by type" data-bars="{len(keys)}">']
+    for i in range(0, int(top / step) + 1):
+        val = i * step
+        y = T + ph - ph * val / top
+        parts.append(f'<line x1="{L}" x2="{W - R}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
+                     f'<text x="{L - 6}" y="{y + 4:.1f}" text-anchor="end" class="tick">{val}</text>')
+    label_every = max(1, math.ceil(len(keys) / 24))
+    for i, k in enumerate(keys):
+        x = L + i * bw
+        y0 = T + ph
+        for t in types:
+            n = months.get(k, Counter())[t]
+            if not n:
+                continue
+            h = ph * n / top
+            y0 -= h
+            parts.append(f'<rect x="{x + bw * 0.1:.1f}" y="{y0:.1f}" width="{max(bw * 0.8, 1):.1f}" '
+                         f'height="{h:.1f}" fill="{EVENT_COLORS.get(t, "#333333")}">'
+                         f'<title>{k} {t}: {n}</title></rect>')
+        if i % label_every == 0:
+            cx = x + bw / 2
+            parts.append(f'<text x="{cx:.1f}" y="{T + ph + 14}" text-anchor="end" class="tick" '
+                         f'transform="rotate(-45 {cx:.1f} {T + ph + 14})">{k}</text>')
+    parts.append(f'<line x1="{L}" x2="{W - R}" y1="{T + ph}" y2="{T + ph}" class="axis"/></svg>')
+    legend = "".join(f'<span class="key"><i style="background:{EVENT_COLORS.get(t, "#333333")}"></i>{t}</span>'
+                     for t in types)
+    return "".join(parts) + f'<div class="legend">{legend}</div><p class="muted">Per {unit}. {caption}</p>'
+
+
+def _nice_step(peak: int) -> int:
+    for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+        if peak / s <= 6:
+            return s
+    return 10 ** len(str(peak))
+
+
+# ----------------------------------------------------------------------------- page
+def _summary(tables: Tables, graph: nx.MultiDiGraph) -> str:
+    d = tables.documents
+    status = Counter(d["status"])
+    dated = d.loc[d["published"] != "", "published"]
+    edges = tables.edges
+    n_co = int((edges["kind"] == "comention").sum())
+    n_act = int((edges["kind"] == "action").sum())
+    rows = [
+        ("documents", f"{_num(len(d))} ({_num(status.get('ok', 0))} analysed, {_num(status.get('error', 0))} "
+                      f"errors, {_num(status.get('duplicate', 0))} duplicates)"),
+        ("tokens", _num(d["n_tokens"].sum())),
+        ("publication dates", (f"{_num(len(dated))} documents dated, {_esc(dated.min())} to {_esc(dated.max())}"
+                               if len(dated) else "no document dated")),
+        ("mentions", _num(len(tables.mentions))),
+        ("actors", f"{_num(len(tables.actors))} ({_num(graph.number_of_nodes())} in the graph)"),
+        ("edges", f"{_num(n_co)} co-mention, {_num(n_act)} action"),
+        ("events", _num(len(tables.events))),
+        ("temporal expressions", _num(len(tables.timexes))),
+    ]
+    body = "".join(f"<tr><th>{_esc(k)}</th><td>{v}</td></tr>" for k, v in rows)
+    return f'<table class="summary" id="ag-summary">{body}</table>'
+
+
+def _table(headers: list[str], rows: list[list], id_: str, row_attrs: list[str] | None = None,
+           numeric: set[int] = frozenset()) -> str:
+    head = "".join(f"<th{' class=num' if i in numeric else ''}>{_esc(h)}</th>" for i, h in enumerate(headers))
+    body = []
+    for j, r in enumerate(rows):
+        attrs = row_attrs[j] if row_attrs else ""
+        cells = "".join(f"<td{' class=num' if i in numeric else ''}>{_esc(c)}</td>" for i, c in enumerate(r))
+        body.append(f"<tr{attrs}>{cells}</tr>")
+    if not rows:
+        body.append(f'<tr><td colspan="{len(headers)}" class="muted">none</td></tr>')
+    return f'<table id="{id_}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def _top_actors(tables: Tables, graph: nx.MultiDiGraph) -> str:
+    a = tables.actors[tables.actors["in_graph"]]
+    a = a.sort_values(["n_mentions", "actor_id"], ascending=[False, True], kind="stable").head(TOP_ROWS)
+    degree = Counter()
+    for u, v, d in graph.edges(data=True):
+        if not d.get("directed"):
+            degree[u] += 1
+            degree[v] += 1
+    rows = [[r.label, r.type, r.n_mentions, r.n_documents, degree[r.actor_id], r.first_seen, r.last_seen]
+            for r in a.itertuples(index=False)]
+    attrs = [f' data-actor="{_esc(r.actor_id)}" class="pick"' for r in a.itertuples(index=False)]
+    return _table(["actor", "type", "mentions", "documents", "co-mention neighbours", "first seen", "last seen"],
+                  rows, "ag-top-actors", attrs, numeric={2, 3, 4})
+
+
+def _top_edges(tables: Tables, kind: str) -> str:
+    e = tables.edges[tables.edges["kind"] == kind]
+    e = e.sort_values(["weight", "edge_id"], ascending=[False, True], kind="stable").head(TOP_ROWS)
+    labels = dict(zip(tables.actors["actor_id"], tables.actors["label"]))
+    attrs = [f' data-edge="{_esc(r.edge_id)}" class="pick"' for r in e.itertuples(index=False)]
+    if kind == "comention":
+        rows = [[labels.get(r.source, r.source), labels.get(r.target, r.target), r.weight, _f(r.npmi),
+                 r.n_documents, r.first_seen, r.last_seen] for r in e.itertuples(index=False)]
+        return _table(["actor", "actor", "sentences", "NPMI", "documents", "first seen", "last seen"], rows,
+                      "ag-top-comention", attrs, numeric={2, 3, 4})
+    rows = [[labels.get(r.source, r.source), r.event_type, labels.get(r.target, r.target), r.weight,
+             r.n_hypothetical, r.n_documents, r.first_seen, r.last_seen] for r in e.itertuples(index=False)]
+    return _table(["agent", "event type", "target", "events", "hypothetical", "documents", "first seen",
+                   "last seen"], rows, "ag-top-action", attrs, numeric={3, 4, 5})
+
+
+def build_report(tables: Tables, graph: nx.MultiDiGraph | None = None, max_nodes: int = MAX_NODES,
+                 max_edges: int = MAX_EDGES) -> str:
+    """The report page as a string (deterministic: no date, sorted JSON)."""
+    if graph is None:
+        from ..network.graph import build_graph
+
+        graph = build_graph(tables.actors, tables.edges)
+    data = network_data(tables, graph, max_nodes=max_nodes, max_edges=max_edges)
+    shown = ""
+    if len(data["nodes"]) < data["total"]["nodes"] or len(data["edges"]) < data["total"]["edges"]:
+        shown = (f'<p class="muted">The view shows the {_num(len(data["nodes"]))} actors with the most mentions '
+                 f'(of {_num(data["total"]["nodes"])}) and the {_num(len(data["edges"]))} strongest edges among '
+                 f'them (of {_num(data["total"]["edges"])}); the graph files hold them all.</p>')
+    type_legend = "".join(
+        f'<span class="key"><i style="background:{c}"></i>{_esc(t)} ({_esc(TYPE_NAMES[t])})</span>'
+        for t, c in (("PER", "#e6550d"), ("ORG", "#3182bd"), ("LOC", "#31a354")))
+    css = _static("report.css")
+    js = _static("report.js")
+    vis = _static("vis-network.min.js")
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="actorgraph {_esc(__version__)}">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:">
+<title>actorgraph report</title>
+<style>{css}</style>
+</head>
+<body>
+<header><h1>actorgraph report</h1>
+<p class="muted">Actors, co-mentions and events of the corpus. Tables and columns are described in
+CODEBOOK.md; every figure here comes from the CSV files beside this page.</p></header>
+<nav><a href="#corpus">Corpus</a> · <a href="#network">Network</a> · <a href="#actors">Top actors</a> ·
+<a href="#edges">Top edges</a> · <a href="#events">Events per month</a></nav>
+<section id="corpus"><h2>Corpus</h2>{_summary(tables, graph)}</section>
+<section id="network"><h2>Network</h2>
+<p class="muted">Search an actor, or click a node: its neighbours are listed on the right; click a
+neighbour or an edge for the sentences behind it. Co-mention edges are grey (thicker = more
+sentences), action edges red arrows (agent → target). Positions are those of graph.graphml.</p>
+<div class="toolbar">
+<input id="ag-search" list="ag-actor-list" placeholder="Search an actor…" autocomplete="off" aria-label="Search an actor">
+<datalist id="ag-actor-list"></datalist>
+<button id="ag-go" type="button">Show</button>
+<label><input type="checkbox" id="ag-show-comention" checked> co-mention edges</label>
+<label><input type="checkbox" id="ag-show-action" checked> action edges</label>
+<button id="ag-fit" type="button">Whole graph</button>
+<span class="legend">{type_legend}</span>
+</div>
+{shown}
+<div class="netwrap"><div id="ag-network" data-rendered="false"></div>
+<aside id="ag-panel"><p class="muted">No actor selected.</p></aside></div>
+</section>
+<section id="actors"><h2>Top actors</h2><p class="muted">By mentions; click a row to show the actor in the network.</p>
+{_top_actors(tables, graph)}</section>
+<section id="edges"><h2>Top edges</h2>
+<h3>Co-mention (sentences naming both actors)</h3>
+<p class="muted">NPMI: sentence-level normalised pointwise mutual information, 1 = always named together,
+0 = independent (see CODEBOOK.md). Click a row for its evidence.</p>
+{_top_edges(tables, "comention")}
+<h3>Action (agent → target, by event type)</h3>
+{_top_edges(tables, "action")}</section>
+<section id="events"><h2>Events per month, by type</h2>{events_chart(tables.events)}</section>
+<footer class="muted">Made by actorgraph {_esc(__version__)}. Network view: vis-network (Apache-2.0 OR MIT),
+inlined; this page makes no network request.</footer>
+<script type="application/json" id="ag-data">{_json_for_script(data)}</script>
+<script>{vis}</script>
+<script>{js}</script>
+</body>
+</html>
+"""
+
+
+def write_report(path: Path | str, tables: Tables, graph: nx.MultiDiGraph | None = None,
+                 max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES) -> Path:
+    """Write ``report.html`` (atomically); return its path."""
+    from .export import atomic_path
+
+    path = Path(path)
+    page = build_report(tables, graph, max_nodes=max_nodes, max_edges=max_edges)
+    with atomic_path(path) as tmp:
+        tmp.write_text(page, encoding="utf-8", newline="\n")
+    return path

@@ -1,0 +1,38 @@
+"""The columns of every output table, their types and their Parquet row groups.
+
+Shared by the spool (map-step records on disk), the reduce step and the writers, so that
+none of them imports another for its schema.
+
+>>> COLUMNS["edges"][:4]
+['edge_id', 'source', 'target', 'kind']
+>>> "weight" in INT_COLUMNS
+True
+"""
+from __future__ import annotations
+
+# Column order of each table; the contract's required columns come first.
+COLUMNS = {
+    "documents": ["doc_id", "source", "title", "published", "published_precision", "n_tokens", "status",
+                  "date_source", "date_evidence", "url", "n_sentences", "n_mentions", "encoding",
+                  "content_hash", "error_stage", "error"],
+    "mentions": ["doc_id", "sentence_id", "start_char", "end_char", "text", "label", "actor_id",
+                 "actor_source", "actor_rule"],
+    "actors": ["actor_id", "label", "type", "wikidata", "aliases", "n_mentions", "n_documents",
+               "first_seen", "last_seen", "source", "in_graph"],
+    "timexes": ["doc_id", "sentence_id", "start_char", "end_char", "text", "value", "precision",
+                "end_value", "kind", "anchor", "rule"],
+    "events": ["event_id", "doc_id", "sentence_id", "event_type", "trigger", "agent_id", "target_id",
+               "date", "date_precision", "date_source", "modality", "attributed_to", "sentence",
+               "trigger_lemma", "start_char", "end_char", "agent_text", "target_text", "rule"],
+    "edges": ["edge_id", "source", "target", "kind", "weight", "n_documents", "first_seen", "last_seen",
+              "event_type", "n_hypothetical", "share_hypothetical", "npmi"],
+    "dropped_mentions": ["doc_id", "start_char", "end_char", "text", "label", "reason"],
+    "errors": ["doc_id", "source", "stage", "error"],
+}
+INT_COLUMNS = {"n_tokens", "n_sentences", "n_mentions", "sentence_id", "start_char", "end_char",
+               "n_documents", "weight", "n_hypothetical"}
+FLOAT_COLUMNS = {"share_hypothetical", "npmi"}
+BOOL_COLUMNS = {"in_graph"}
+
+#: rows per Parquet row group of the wide tables (the others: pipeline.reduce.stream.ROW_GROUP)
+ROW_GROUPS = {"documents": 256, "events": 8192}
