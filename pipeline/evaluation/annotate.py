@@ -18,7 +18,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from .evaluate import Predictions, load_predictions
+from .predictions import Predictions, load_predictions
 from ..nlp.gazetteer import alias_key
 
 
