@@ -1,5 +1,7 @@
 """The columns of every output table, their types and their Parquet row groups.
 
+:func:`frame` builds a table from rows with those columns and types.
+
 Shared by the spool (map-step records on disk), the reduce step and the writers, so that
 none of them imports another for its schema.
 
@@ -9,6 +11,8 @@ none of them imports another for its schema.
 True
 """
 from __future__ import annotations
+
+import pandas as pd
 
 # Column order of each table; the contract's required columns come first.
 COLUMNS = {
@@ -36,3 +40,20 @@ BOOL_COLUMNS = {"in_graph"}
 
 #: rows per Parquet row group of the wide tables (the others: pipeline.reduce.stream.ROW_GROUP)
 ROW_GROUPS = {"documents": 256, "events": 8192}
+
+
+def frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    """A table with the declared columns, in order, with stable dtypes and no NaN."""
+    cols = COLUMNS[name]
+    df = pd.DataFrame(rows, columns=cols) if rows else pd.DataFrame({c: [] for c in cols})
+    for c in cols:
+        if c in INT_COLUMNS:
+            df[c] = pd.to_numeric(df[c], errors="coerce").fillna(0).astype("int64")
+        elif c in FLOAT_COLUMNS:
+            df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
+        elif c in BOOL_COLUMNS:
+            df[c] = df[c].fillna(False).astype("bool")
+        else:
+            col = df[c].astype(object)
+            df[c] = col.where(col.notna(), "").map(str).astype(object)
+    return df.reset_index(drop=True)

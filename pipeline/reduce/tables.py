@@ -2,16 +2,14 @@
 
 Tables come first and the graph is derived from them (pipeline.network.graph), so every graph
 attribute can be traced back to rows. All sorting is explicit, so the same input gives
-the same tables whatever the order documents were processed in.
+the same tables whatever the order documents were processed in. The actors and edges
+tables are aggregated by :mod:`pipeline.reduce.aggregate` (its names are re-exported here).
 """
 from __future__ import annotations
 
-import math
-import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from itertools import combinations
+from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -23,12 +21,12 @@ import pyarrow.parquet as pq
 
 from ..analysis.extract import DocResult
 from ..nlp.gazetteer import Gazetteer
-from .schema import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, ROW_GROUPS  # noqa: F401 (re-exported)
+from .aggregate import (GRAPH_TYPES, TYPE_ORDER, _ActionAgg, _ActorAgg, action_edges, actor_rows,  # noqa: F401
+                        build_actors, build_edges, comention_rows, filter_edges, merge_counts, merge_discovered,
+                        npmi, squash)
+from .schema import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, ROW_GROUPS, frame  # noqa: F401 (re-exported)
 from .spool import SORT_KEYS, Spool
 from .stream import StoredTable, TableWriter, doc_chunks, doc_order, iter_rows, output_schema, UMASK as _UMASK
-
-TYPE_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
-GRAPH_TYPES = ("PER", "ORG", "LOC")
 
 
 @dataclass
@@ -74,27 +72,6 @@ def _iter_subset(mapping, keys: list):
         return mapping.iter_subset(keys)
     return ((k, mapping[k]) for k in keys if k in mapping)
 
-
-def frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    """A table with the declared columns, in order, with stable dtypes and no NaN."""
-    cols = COLUMNS[name]
-    df = pd.DataFrame(rows, columns=cols) if rows else pd.DataFrame({c: [] for c in cols})
-    for c in cols:
-        if c in INT_COLUMNS:
-            df[c] = pd.to_numeric(df[c], errors="coerce").fillna(0).astype("int64")
-        elif c in FLOAT_COLUMNS:
-            df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
-        elif c in BOOL_COLUMNS:
-            df[c] = df[c].fillna(False).astype("bool")
-        else:
-            col = df[c].astype(object)
-            df[c] = col.where(col.notna(), "").map(str).astype(object)
-    return df.reset_index(drop=True)
-
-
-def _minmax(dates: Iterable[str]) -> tuple[str, str]:
-    ds = sorted(d for d in dates if d)
-    return (ds[0], ds[-1]) if ds else ("", "")
 
 
 def build_tables(results: Iterable[DocResult], gaz: Gazetteer, graph_types=GRAPH_TYPES,
@@ -345,299 +322,3 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
     return Tables(documents, stored["mentions"], actors, stored["timexes"], stored["events"], edges,
                   stored["dropped_mentions"], errors.reset_index(drop=True), texts=texts, sentences=sentences,
                   written={name: out for name in STREAMED})
-
-
-_TLD = re.compile(r"-(com|fr|net|org|info|news|eu|uk|de|ru|ua)$")
-
-
-def squash(actor_id: str) -> str:
-    """Key under which discovered ids are merged: no dashes, no web suffix
-    (``opex360-com``, ``opex-360`` and ``opex360`` are one actor)."""
-    return _TLD.sub("", actor_id).replace("-", "")
-
-
-def merge_discovered(mentions: pd.DataFrame, gaz: Gazetteer) -> dict[str, str]:
-    """Map every actor id to its merged id: discovered ids that squash alike become the
-    most frequent of them, or the gazetteer id that squashes alike."""
-    return merge_counts(Counter(mentions["actor_id"]), gaz)
-
-
-def merge_counts(counts: Counter, gaz: Gazetteer) -> dict[str, str]:
-    """:func:`merge_discovered` from the number of mentions of each actor id."""
-    by_squash: dict[str, list[str]] = defaultdict(list)
-    for aid in counts:
-        if aid:
-            by_squash[squash(aid)].append(aid)
-    gaz_squash = {squash(i): i for i in gaz.entries}
-    mapping = {aid: aid for aid in counts}
-    for sq, ids in by_squash.items():
-        if sq in gaz_squash:
-            target = gaz_squash[sq]
-        else:
-            target = sorted(ids, key=lambda i: (-counts[i], i))[0]
-        for aid in ids:
-            if aid not in gaz.entries:
-                mapping[aid] = target
-    return mapping
-
-
-class _DocDates:
-    """Per key: the number of distinct documents and the first / last of their non-empty
-    publication dates, fed with rows grouped by document."""
-
-    def __init__(self, published: dict):
-        self.published = published
-        self.n: Counter = Counter()
-        self.last_doc: dict = {}
-        self.first: dict = {}
-        self.last: dict = {}
-
-    def add(self, key, doc_id: str, date: str | None = None) -> None:
-        if self.last_doc.get(key) != doc_id:
-            self.last_doc[key] = doc_id
-            self.n[key] += 1
-        date = self.published.get(doc_id, "") if date is None else date
-        if date:
-            if key not in self.first or date < self.first[key]:
-                self.first[key] = date
-            if key not in self.last or date > self.last[key]:
-                self.last[key] = date
-
-    def minmax(self, key) -> tuple[str, str]:
-        return self.first.get(key, ""), self.last.get(key, "")
-
-
-def build_actors(mentions: pd.DataFrame, published: dict, gaz: Gazetteer, graph_types=GRAPH_TYPES,
-                 events: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per actor id seen in the mentions: gazetteer facts, or for discovered actors
-    the most frequent surface form as label and a majority vote of NER labels as type."""
-    m = mentions.sort_values("doc_id", kind="stable")
-    event_rows = []
-    if events is not None and len(events):
-        event_rows = [(aid, doc_id) for col in ("agent_id", "target_id", "attributed_to")
-                      for aid, doc_id in zip(events[col], events["doc_id"])]
-    return frame("actors", actor_rows(zip(m["actor_id"], m["text"], m["label"], m["doc_id"]), event_rows,
-                                      published, gaz, graph_types))
-
-
-def actor_rows(mentions, events, published: dict, gaz: Gazetteer, graph_types=GRAPH_TYPES) -> list[dict]:
-    """The rows of :func:`build_actors` from ``(actor_id, text, label, doc_id)`` tuples
-    grouped by document and ``(actor_id, doc_id)`` tuples of the events' actor columns."""
-    agg = _ActorAgg(published, gaz, graph_types)
-    agg.add_mentions(mentions)
-    agg.add_event_actors(events)
-    return agg.rows()
-
-
-class _ActorAgg:
-    """The actors table, accumulated: one entry per actor id, never one per mention."""
-
-    def __init__(self, published: dict, gaz: Gazetteer, graph_types=GRAPH_TYPES):
-        self.gaz, self.graph_types, self.published = gaz, graph_types, published
-        self.forms: dict[str, Counter] = defaultdict(Counter)
-        self.labels: dict[str, Counter] = defaultdict(Counter)
-        self.docs = _DocDates(published)
-        #: gazetteer actors that only events name, through a nationality adjective
-        #: ("l'invasion russe") or a resolved pronoun: a document's events must not depend
-        #: on whether other documents of the corpus happen to name the same actor
-        self.event_docs: dict[str, set] = defaultdict(set)
-
-    def add_mentions(self, mentions) -> None:
-        """``(actor_id, text, label, doc_id)`` tuples, grouped by document."""
-        forms, labels, docs = self.forms, self.labels, self.docs
-        for aid, text, label, doc_id in mentions:
-            if not aid:
-                continue
-            forms[aid][" ".join(text.split())] += 1
-            labels[aid][label] += 1
-            docs.add(aid, doc_id)
-
-    def add_event_actors(self, events) -> None:
-        """``(actor_id, doc_id)`` tuples of the events' actor columns (after all mentions)."""
-        for aid, doc_id in events:
-            if aid and aid not in self.forms and self.gaz.get(aid) is not None:
-                self.event_docs[aid].add(doc_id)
-
-    def rows(self) -> list[dict]:
-        gaz, graph_types = self.gaz, self.graph_types
-        rows = []
-        for aid in sorted(self.forms):
-            entry = gaz.get(aid)
-            ranked = sorted(self.forms[aid].items(), key=lambda kv: (-kv[1], kv[0]))
-            if entry:
-                label, typ, qid, source = entry.label, entry.type, entry.wikidata, "gazetteer"
-            else:
-                label = ranked[0][0]
-                typ = sorted(self.labels[aid].items(), key=lambda kv: (-kv[1], TYPE_ORDER.get(kv[0], 9)))[0][0]
-                qid, source = "", "discovered"
-            first, last = self.docs.minmax(aid)
-            rows.append({
-                "actor_id": aid, "label": label, "type": typ, "wikidata": qid,
-                "aliases": "|".join(f for f, _ in ranked), "n_mentions": sum(self.forms[aid].values()),
-                "n_documents": self.docs.n[aid], "first_seen": first, "last_seen": last, "source": source,
-                "in_graph": typ in graph_types,
-            })
-        for aid in sorted(self.event_docs):
-            entry = gaz.get(aid)
-            first, last = _minmax(self.published.get(d, "") for d in self.event_docs[aid])
-            rows.append({
-                "actor_id": aid, "label": entry.label, "type": entry.type, "wikidata": entry.wikidata,
-                "aliases": "", "n_mentions": 0, "n_documents": 0, "first_seen": first, "last_seen": last,
-                "source": "gazetteer", "in_graph": entry.type in graph_types,
-            })
-        rows.sort(key=lambda r: r["actor_id"])
-        return rows
-
-
-def build_edges(mentions: pd.DataFrame, events: pd.DataFrame, published: dict, node_ids: set,
-                min_weight: int = 1, top_edges: int | None = None) -> pd.DataFrame:
-    """Undirected co-mention edges (two actors named in the same sentence), then the
-    directed action edges of :func:`action_edges`.
-
-    ``weight`` = number of sentences naming both; ``n_documents`` = documents with at
-    least one such sentence; dates from the documents' publication dates; ``npmi`` =
-    sentence-level normalised PMI (:func:`npmi`), computed on all sentences before any
-    filter. ``min_weight`` and ``top_edges`` filter the co-mention edges only
-    (:func:`filter_edges`); action edges are always kept.
-    """
-    m = mentions.sort_values("doc_id", kind="stable")
-    rows = comention_rows(zip(m["doc_id"], m["sentence_id"], m["actor_id"]), published, node_ids)
-    rows.extend(action_edges(events, published, node_ids))
-    return filter_edges(frame("edges", rows), min_weight=min_weight, top_edges=top_edges)
-
-
-def comention_rows(mentions, published: dict, node_ids: set) -> list[dict]:
-    """The co-mention rows of :func:`build_edges` from ``(doc_id, sentence_id, actor_id)``
-    tuples grouped by document: one document's sentences are held at a time."""
-    weight: Counter = Counter()
-    n_actor: Counter = Counter()
-    docs = _DocDates(published)
-    n_sentences = 0
-
-    def close(doc_id, by_sentence):
-        nonlocal n_sentences
-        n_sentences += len(by_sentence)
-        for actors in by_sentence.values():
-            n_actor.update(actors)
-            for pair in combinations(sorted(actors), 2):
-                weight[pair] += 1
-                docs.add(pair, doc_id)
-
-    current, by_sentence = None, defaultdict(set)
-    for doc_id, sid, aid in mentions:
-        if doc_id != current:
-            close(current, by_sentence)
-            current, by_sentence = doc_id, defaultdict(set)
-        if aid in node_ids:
-            by_sentence[int(sid)].add(aid)
-    close(current, by_sentence)
-    rows = []
-    for (a, b) in sorted(weight):
-        first, last = docs.minmax((a, b))
-        rows.append({"edge_id": f"c:{a}--{b}", "source": a, "target": b, "kind": "comention",
-                     "weight": weight[(a, b)], "n_documents": docs.n[(a, b)],
-                     "first_seen": first, "last_seen": last,
-                     "npmi": npmi(weight[(a, b)], n_actor[a], n_actor[b], n_sentences)})
-    return rows
-
-
-def npmi(n_ab: int, n_a: int, n_b: int, n: int) -> float:
-    """Normalised pointwise mutual information of two actors over sentences.
-
-    ``n`` sentences name at least one graph actor; ``n_a`` / ``n_b`` of them name actor a /
-    b, ``n_ab`` name both. With p(x) = n_x / n::
-
-        npmi = log(p(a,b) / (p(a) p(b))) / -log p(a,b)
-
-    in [-1, 1]: 1 when a and b are only ever named together, 0 when independent, close
-    to -1 when they avoid each other (never -1 here, since an edge has ``n_ab >= 1``).
-    When p(a,b) = 1 (every sentence names both) the denominator is 0 and the value is
-    1.0. Rounded to 4 decimals.
-
-    >>> npmi(2, 2, 2, 10), npmi(3, 3, 3, 3), npmi(2, 4, 5, 10), npmi(1, 5, 5, 10)
-    (1.0, 1.0, 0.0, -0.3979)
-    """
-    if n_ab <= 0 or n <= 0:
-        return float("nan")
-    p_ab = n_ab / n
-    if p_ab >= 1.0:
-        return 1.0
-    value = math.log(p_ab / ((n_a / n) * (n_b / n))) / -math.log(p_ab)
-    return round(max(-1.0, min(1.0, value)), 4)
-
-
-def filter_edges(edges: pd.DataFrame, min_weight: int = 1, top_edges: int | None = None) -> pd.DataFrame:
-    """Keep the co-mention edges with ``weight >= min_weight``, then only the
-    ``top_edges`` strongest of them (by weight, ties broken by ``edge_id``); action edges
-    are kept whatever their weight. ``top_edges=None`` keeps all; the row order of
-    ``edges`` is preserved.
-
-    >>> e = frame("edges", [{"edge_id": f"c:{i}", "kind": "comention", "weight": w}
-    ...                     for i, w in zip("abcd", (1, 3, 2, 3))])
-    >>> list(filter_edges(e, min_weight=2)["edge_id"]), list(filter_edges(e, top_edges=2)["edge_id"])
-    (['c:b', 'c:c', 'c:d'], ['c:b', 'c:d'])
-    """
-    if min_weight is not None and min_weight < 1:
-        raise ValueError("min_weight must be at least 1")
-    if top_edges is not None and top_edges < 0:
-        raise ValueError("top_edges must be positive")
-    co = edges["kind"] == "comention"
-    keep = ~co | (edges["weight"] >= (min_weight or 1))
-    if top_edges is not None:
-        ranked = edges[co & keep].sort_values(["weight", "edge_id"], ascending=[False, True], kind="stable")
-        keep &= ~co | edges.index.isin(ranked.index[:top_edges])
-    return edges[keep].reset_index(drop=True)
-
-
-def action_edges(events: pd.DataFrame, published: dict, node_ids: set) -> list[dict]:
-    """Directed edges agent -> target, one per (agent, target, event type): ``weight`` =
-    number of events, dates from the events' dates (else their documents'), and the
-    share of hypothetical events."""
-    if not len(events):
-        return []
-    e = events.sort_values("doc_id", kind="stable")
-    return _action_rows(zip(e["agent_id"], e["target_id"], e["event_type"], e["modality"], e["date"], e["doc_id"]),
-                        published, node_ids)
-
-
-def _action_rows(events, published: dict, node_ids: set) -> list[dict]:
-    """:func:`action_edges` from ``(agent_id, target_id, event_type, modality, date,
-    doc_id)`` tuples grouped by document."""
-    agg = _ActionAgg(published)
-    agg.add(events)
-    return agg.rows(node_ids)
-
-
-class _ActionAgg:
-    """Action edges, accumulated: one entry per (agent, target, event type)."""
-
-    def __init__(self, published: dict):
-        self.published = published
-        self.n: Counter = Counter()
-        self.n_hyp: Counter = Counter()
-        self.docs = _DocDates(published)
-
-    def add(self, events) -> None:
-        """``(agent_id, target_id, event_type, modality, date, doc_id)`` tuples, grouped by
-        document."""
-        for a, b, etype, modality, date, doc_id in events:
-            if a and b and a != b:
-                key = (a, b, etype)
-                self.n[key] += 1
-                self.n_hyp[key] += modality == "hypothetical"
-                self.docs.add(key, doc_id, date or self.published.get(doc_id, ""))
-
-    def rows(self, node_ids: set) -> list[dict]:
-        """The edges whose two ends are graph nodes."""
-        rows = []
-        for key in sorted(self.n):
-            a, b, etype = key
-            if a not in node_ids or b not in node_ids:
-                continue
-            first, last = self.docs.minmax(key)
-            rows.append({"edge_id": f"a:{a}->{b}:{etype}", "source": a, "target": b, "kind": "action",
-                         "weight": self.n[key], "n_documents": self.docs.n[key],
-                         "first_seen": first, "last_seen": last, "event_type": etype,
-                         "n_hypothetical": self.n_hyp[key],
-                         "share_hypothetical": round(self.n_hyp[key] / self.n[key], 4)})
-        return rows
