@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..lexicon import words
 from .base import register_extensions
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
 from .normalize import fold, name_key
@@ -33,12 +34,19 @@ register_extensions(Doc, "anchor", "dropped_ents", "actor_hits")
 
 # priority of gazetteer hit kinds when one span is several things at once
 _KIND_ORDER = {"alias": 0, "metonym": 1, "demonym": 2, "context": 3, "role": 4}
-_ROLE_DETERMINERS = {"le", "la", "l'", "du", "au", "ce", "cette", "son", "sa", "leur", "l’"}
+# short function-word lists (models/actor_rules.yaml)
+_RULES_FILE = "actor_rules.yaml"
+_ROLE_DETERMINERS = words(_RULES_FILE, "role_determiners")
+_RULER_ARTICLES = words(_RULES_FILE, "ruler_leading_articles")
+_LINKER_ARTICLES = words(_RULES_FILE, "linker_leading_articles")
+_UPPERCASE_PHRASE_WORDS = words(_RULES_FILE, "uppercase_phrase_words")
+_PLACE_NAME_LINKS = words(_RULES_FILE, "place_name_links")
+_LOCATIVE_OF = words(_RULES_FILE, "locative_of")
+_NAME_SUFFIXES = words(_RULES_FILE, "name_suffixes")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9][\w.\-'’&]*$|^[a-zà-ÿ]+[A-ZÀ-ÖØ-Þ][\w.\-'’&]*$")
 _MISSING_APOSTROPHE = re.compile(r"^[LD]([A-ZÀ-ÖØ-Þ]{2,}[\w-]*|[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+[\w-]*)$")
 _MAX_NAME_TOKENS = 8
 _WORD = re.compile(r"[^\W\d_]+")
-_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "junior", "senior"}
 
 
 def _variants(form: str) -> set[str]:
@@ -135,7 +143,7 @@ class ActorRuler:
             two = fold(tokens[i].text + " " + tokens[i + 1].text) if i + 1 < len(tokens) else ""
             if two in titles:
                 i += 2
-            elif low in titles or low in {"le", "la", "les", "l'", "un", "une"} or (
+            elif low in titles or low in _RULER_ARTICLES or (
                     i > 0 and low in particles and i + 1 < len(tokens) and not _is_capitalised(tokens[i])):
                 i += 1
             elif not _is_capitalised(tokens[i]) and not tokens[i].is_alpha:
@@ -211,7 +219,7 @@ class ActorRuler:
             return "generic_head"
         caps = [t for t in span if t.is_alpha and len(t) > 1]
         if len(caps) >= 3 and all(t.is_upper for t in caps) and any(
-                t.lower_ in {"de", "du", "des", "en", "la", "le", "les", "et", "pour", "sur", "au", "aux"} for t in caps):
+                t.lower_ in _UPPERCASE_PHRASE_WORDS for t in caps):
             return "uppercase_phrase"
         if len(span) == 1:
             tok = span[0]
@@ -307,7 +315,7 @@ class ActorRuler:
             gs = sorted(set(inside), key=lambda s: s.start)
             first = gs[0]
             if (first.start > ent.start and first.start - 1 >= ent.start
-                    and doc[first.start - 1].lower_ in {"de", "du", "des", "d'", "d’", "l'", "l’"}
+                    and doc[first.start - 1].lower_ in _PLACE_NAME_LINKS
                     and _is_capitalised(ent[0]) and fold(ent[0].text) not in self.rules.titles
                     and ent.end <= gs[-1].end and ent.label_ != "PER"
                     and all(self.gaz.get(hits[(g.start, g.end)][0][1]) is not None
@@ -380,7 +388,7 @@ class ActorLinker:
             root = root.head  # "à Londres et à Paris": the first conjunct decides
         preps = {c.lower_ for c in root.children if c.dep_ == "case"}
         head = root.head
-        if preps & {"de", "d'", "d’"} and head.pos_ == "NOUN" and head.lemma_.lower() in self.rules.locative_heads:
+        if preps & _LOCATIVE_OF and head.pos_ == "NOUN" and head.lemma_.lower() in self.rules.locative_heads:
             return True  # "le sommet de Vilnius", "la conférence de Munich": the venue
         if not preps & self.rules.locative_preps:
             return False
@@ -388,7 +396,7 @@ class ActorLinker:
 
     def _strip(self, ent: Span) -> str:
         toks = list(ent)
-        while toks and (fold(toks[0].text) in self.rules.titles or fold(toks[0].text) in {"le", "la", "les", "l'"}):
+        while toks and (fold(toks[0].text) in self.rules.titles or fold(toks[0].text) in _LINKER_ARTICLES):
             toks = toks[1:]
         return ent.doc[toks[0].i: toks[-1].i + 1].text if toks else ent.text
 

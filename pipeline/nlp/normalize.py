@@ -1,16 +1,27 @@
 """Normalised keys for names: case, accents, French articles and elision folded away.
 
 ``l’OTAN``, ``L'OTAN``, ``Otan`` and ``OTAN`` share the key ``otan``; the key is
-also the id of an actor that is not in the gazetteer.
+also the id of an actor that is not in the gazetteer. The articles removed from the start
+of a name are listed in ``models/name_keys.yaml``.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 
+from ..lexicon import word_list
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "′": "'"})
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-"})
-_LEADING_ARTICLE = re.compile(r"^(?:(?:l|d|qu)'\s*|(?:le|la|les|du|des|de la|de l'|de|the)\s+)", re.I)
+
+
+def _alternation(key: str) -> str:
+    """A regex alternation of the words of ``key`` in ``models/name_keys.yaml``, in file order."""
+    return "|".join(re.escape(w) for w in word_list("name_keys.yaml", key))
+
+
+_LEADING_ARTICLE = re.compile(rf"^(?:(?:{_alternation('elided_articles')})'\s*|(?:{_alternation('leading_articles')})\s+)",
+                              re.I)
 _NON_WORD = re.compile(r"[\W_]+")
 
 
