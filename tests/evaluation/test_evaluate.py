@@ -1,5 +1,5 @@
-"""Evaluation against a gold JSONL file (pipeline/evaluate.py), the `evaluate` and
-`annotate` commands (pipeline/cli.py, pipeline/annotate.py).
+"""Evaluation against a gold JSONL file (pipeline/evaluation/), the `evaluate` and
+`annotate` commands (pipeline/cli.py, pipeline/evaluation/annotate.py).
 
 The hand fixture below is a tiny predictions folder written row by row, and a tiny gold;
 every expected number in the tests was counted by hand from them (the counts are spelled
