@@ -35,8 +35,10 @@ GRAPH_TYPES = ("PER", "ORG", "LOC")
 
 DOC_KEYS = ("doc_id", "published", "actors", "optional", "timexes", "events", "title", "source", "notes")
 ACTOR_KEYS = ("id", "name", "type", "aliases", "notes")
-TIMEX_KEYS = ("text", "value", "notes")
-EVENT_KEYS = ("agent", "type", "target", "date", "modality", "attributed_to", "cue", "sentence", "notes")
+TIMEX_KEYS = ("text", "value", "type", "notes")
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+EVENT_KEYS = ("agent", "type", "target", "date", "modality", "attributed_to", "cue", "sentence", "notes", "main",
+              "firm")
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _UNSET = object()  # an optional gold field the annotator did not write
@@ -67,6 +69,8 @@ class GoldEvent:
     line: int
     index: int
     cue: str = ""
+    main: bool | None = None  # one of the article's main events (None: not annotated)
+    firm: bool | None = None  # clearly stated, explicit agent and trigger (None: not annotated)
 
 
 @dataclass
@@ -228,6 +232,8 @@ class _GoldParser:
         for k in ("text", "value"):
             if k not in item:
                 self.fail(line, f"{where}.{k}", "is required")
+        if "type" in item and item["type"] not in TIMEX_TYPES:
+            self.fail(line, f"{where}.type", f"must be one of {', '.join(TIMEX_TYPES)} (got {_show(item['type'])})")
         return self.text(item["text"], line, f"{where}.text"), self.text(item["value"], line, f"{where}.value")
 
     def event(self, item, line: int, i: int) -> GoldEvent:
@@ -251,7 +257,10 @@ class _GoldParser:
         if "attributed_to" in item:
             attributed = self.actor_ref(item["attributed_to"], line, f"{where}.attributed_to")
         cue = item.get("cue") or ""
-        return GoldEvent(agent=self.actor_ref(item["agent"], line, f"{where}.agent"), type=item["type"],
+        for k in ("main", "firm"):
+            if item.get(k) is not None and not isinstance(item[k], bool):
+                self.fail(line, f"{where}.{k}", f"must be true or false (got {_show(item[k])})")
+        return GoldEvent(main=item.get("main"), firm=item.get("firm"), agent=self.actor_ref(item["agent"], line, f"{where}.agent"), type=item["type"],
                          target=self.actor_ref(item.get("target"), line, f"{where}.target"), date=date,
                          modality=modality, attributed_to=attributed, line=line, index=i,
                          cue=cue if isinstance(cue, str) else "")

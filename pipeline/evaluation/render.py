@@ -53,6 +53,17 @@ def render_markdown(report: dict, max_items: int | None = None) -> str:
                      ("with_modality", "… and modality")]:
         out.append(f"| event precision: {label} | {ev['correct_predicted'][k]} | {ev['predicted']} | "
                    f"{_fmt(e_p[k])} |")
+    pa = ev["precision_with_agent"]
+    out.append(f"| event precision, predicted events with an agent | {pa['correct']} | {pa['predicted']} | "
+               f"{_fmt(pa['precision'])} |")
+    for name in ("main", "firm"):
+        s = ev["subsets"][name]
+        if s["gold"]:
+            out.append(f"| event recall of {name} events: agent, type, target | {s['found']} | {s['gold']} | "
+                       f"{_fmt(s['recall'])} |")
+    s = ev["subsets"]["all"]
+    if s["found"]:
+        out.append(f"| modality right among found events | | {s['found']} | {_fmt(s['modality_right'])} |")
     out += ["", "Event precision counts every predicted event of the gold documents: if the gold lists only "
                 "some events, it is a lower bound.", ""]
 

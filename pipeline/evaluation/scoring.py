@@ -137,6 +137,8 @@ def score_events(gold: Gold, pred: Predictions, docs: dict[str, str], amap: Acto
     attr_hit = attr_total = 0
     phit = {"agent_type_target": 0, "with_date": 0, "with_modality": 0}
     misses, fps, wrong_date, wrong_modality, wrong_attr = [], [], [], [], []
+    outcomes = []  # (gold event, found, modality right)
+    n_pred_agent = correct_agent = 0
     for d in gold.documents:
         doc_id = docs[d.doc_id]
         rows = ev[ev["doc_id"] == doc_id]
@@ -155,6 +157,7 @@ def score_events(gold: Gold, pred: Predictions, docs: dict[str, str], amap: Acto
             hit["agent_type"] += any(p["agent"] == g.agent and p["type"] == g.type for p in predicted)
             gdesc = {"doc_id": d.doc_id, "line": g.line, "event": g.index, "agent": name(g.agent), "type": g.type,
                      "target": name(g.target)}
+            outcomes.append((g, bool(hits), any(p["modality"] == g.modality for p in hits)))
             if not hits:
                 near = [p for p in predicted if p["type"] == g.type and (p["agent"] == g.agent
                                                                          or p["target"] == g.target)]
@@ -182,6 +185,9 @@ def score_events(gold: Gold, pred: Predictions, docs: dict[str, str], amap: Acto
         for p in predicted:
             n_pred += 1
             matches = [g for g in d.events if same(p, g)]
+            if p["agent_id"]:
+                n_pred_agent += 1
+                correct_agent += bool(matches)
             if not matches:
                 fps.append({"doc_id": d.doc_id, "event_id": p["event_id"], "event": _event_str(p, amap),
                             "modality": p["modality"], "date": p["date"], "sentence": _short(p["sentence"])})
@@ -191,12 +197,32 @@ def score_events(gold: Gold, pred: Predictions, docs: dict[str, str], amap: Acto
             phit["with_modality"] += any(g.modality == p["modality"] for g in matches)
     recall = {k: _ratio(v, n_gold) for k, v in hit.items()}
     recall["with_attribution"] = _ratio(attr_hit, attr_total)
-    return {"gold": n_gold, "predicted": n_pred,
+    return {"gold": n_gold, "predicted": n_pred, "subsets": _subsets(outcomes),
+            "precision_with_agent": {"predicted": n_pred_agent, "correct": correct_agent,
+                                     "precision": _ratio(correct_agent, n_pred_agent)},
             "found": dict(hit, with_attribution=attr_hit), "attribution_annotated": attr_total,
             "recall": recall, "correct_predicted": phit,
             "precision": {k: _ratio(v, n_pred) for k, v in phit.items()},
             "misses": misses, "false_positives": fps, "wrong_date": wrong_date,
             "wrong_modality": wrong_modality, "wrong_attribution": wrong_attr}
+
+
+def _subsets(outcomes: list) -> dict:
+    """Recall (agent, type, target) and the share of found events with the right modality,
+    over all gold events and over those annotated ``main`` or ``firm``.
+
+    >>> from types import SimpleNamespace as E
+    >>> s = _subsets([(E(main=True, firm=True), True, True), (E(main=False, firm=True), False, False)])
+    >>> s["main"], s["firm"]["recall"]
+    ({'gold': 1, 'found': 1, 'recall': 1.0, 'modality_right': 1.0}, 0.5)
+    """
+    out = {}
+    for name, keep in (("all", lambda g: True), ("main", lambda g: g.main), ("firm", lambda g: g.firm)):
+        rows = [(found, mod) for g, found, mod in outcomes if keep(g)]
+        found = sum(f for f, _ in rows)
+        out[name] = {"gold": len(rows), "found": found, "recall": _ratio(found, len(rows)),
+                     "modality_right": _ratio(sum(f and m for f, m in rows), found)}
+    return out
 
 
 def _who(gid, aid, amap: ActorMap) -> str:

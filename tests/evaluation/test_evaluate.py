@@ -177,6 +177,44 @@ def test_event_scores_match_the_hand_count(hand_gold, hand_predictions):
     assert [(w["gold"], w["predicted"]) for w in ev["wrong_modality"]] == [("asserted", ["hypothetical"])]
 
 
+def test_main_and_firm_subsets_and_precision_with_agent(tmp_path, hand_predictions):
+    rows = [dict(r) for r in HAND_GOLD]
+    ev0 = rows[0]["events"]
+    rows[0] = {**rows[0], "events": [{**ev0[0], "main": True, "firm": True}, {**ev0[1], "main": False, "firm": True},
+                                      {**ev0[2], "main": True, "firm": False}],
+               "timexes": [{"text": "3 mars", "value": "2022-03-03", "type": "DATE"}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    ev = evaluate_predictions(load_gold(path), hand_predictions)["events"]
+    # main: THREATEN found, ASSAULT missed; firm: THREATEN and STATEMENT found, both with the right modality
+    assert ev["subsets"]["main"] == {"gold": 2, "found": 1, "recall": 0.5, "modality_right": 1.0}
+    assert ev["subsets"]["firm"] == {"gold": 2, "found": 2, "recall": 1.0, "modality_right": 1.0}
+    assert ev["subsets"]["all"]["modality_right"] == 0.6667
+    # every hand prediction has an agent: 3 of 5 match a gold event
+    assert ev["precision_with_agent"] == {"predicted": 5, "correct": 3, "precision": 0.6}
+
+
+@pytest.mark.parametrize("patch, message", [
+    ({"main": "yes"}, "'events[0].main' must be true or false (got 'yes')"),
+    ({"firm": 1}, "'events[0].firm' must be true or false (got 1)"),
+])
+def test_main_and_firm_must_be_booleans(tmp_path, patch, message):
+    line = {"doc_id": "d1", "events": [{"agent": "OTAN", "type": "THREATEN", **patch}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    with pytest.raises(GoldError) as exc:
+        load_gold(path)
+    assert str(exc.value).endswith("line 1: " + message)
+
+
+def test_timex_type_is_checked(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"doc_id": "d1", "timexes": [{"text": "hier", "value": "X", "type": "DAY"}]}) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(GoldError, match="'timexes\\[0\\].type' must be one of DATE, TIME, DURATION, SET"):
+        load_gold(path)
+
+
 def test_markdown_report_lists_what_went_wrong(hand_gold, hand_predictions):
     md = render_markdown(evaluate_predictions(load_gold(hand_gold), hand_predictions))
     assert "| **overall** | 5 | 1 | 2 | 0.833 | 0.714 | 0.769 |" in md
