@@ -36,6 +36,7 @@ from ..gazetteer import load_gazetteer
 from ..normalize import fold
 from ...paths import model_file, read_yaml
 from ..timex.component import sentence_dates
+from . import words as W
 
 register_extensions(Doc, "events", "anchor")
 register_extensions(Span, "actor_id")
@@ -49,52 +50,7 @@ EVENT_KEYS = (
 # --------------------------------------------------------------------------- constants
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _PRECISION = {4: "year", 7: "month", 10: "day"}
-_REFLEXIVE = {"se", "soi", "me", "te", "nous", "vous", "s'", "m'", "t'"}
-_VERB_TARGET_PREPS = ("à", "contre", "vers", "en", "sur", "de")
-_NOUN_TARGET_PREPS = ("contre", "sur", "vers", "en", "à")
-_SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
-# types whose target may be the place where force is applied ("déployer en Pologne",
-# "frappes sur Lviv"); for every other type a mere place (a city or region that is not a
-# state) introduced by à/en/dans is the venue of the event, not its target
-_FORCE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE"}
-_PLACE_PREPS = ("à", "en", "dans")
-_DEEP_PLACE_PREPS = ("en", "dans", "à", "sur", "vers", "contre")
-_COMPLEX_PREP_NOUNS = {"côté", "côtés", "sein", "cadre", "faveur", "nom", "part", "lieu", "place", "profit", "égard",
-                       "raison", "suite", "cours", "issue", "aide", "moyen", "occasion", "titre", "demande",
-                       "initiative", "appel", "invitation", "instar", "exemple", "image", "service", "tête"}
-# verbs whose direct object is the recipient: with a thing as object they have another
-# sense ("armer des drones" = fit weapons to them, not military aid)
-_RECIPIENT_OBJECT_VERBS = {"armer", "réarmer", "équiper"}
-# promising harm is a threat ("a promis de faire brûler les chars"); the lexicon's
-# 'promettre de' THREATEN entry overrides this fallback list
-_HARM_VERBS = {"brûler", "détruire", "anéantir", "écraser", "raser", "punir", "venger", "éliminer", "frapper",
-               "riposter", "répliquer", "attaquer", "bombarder", "tuer", "rayer"}
-# ambiguous event nouns that count only with a military modifier or a nationality adjective
-# ("les manœuvres de l'OTAN en faveur de..." is figurative)
-_AMBIGUOUS_NOUNS = {"manœuvre": {"militaire", "naval", "navale", "aérien", "aérienne", "conjoint", "conjointe",
-                                 "terrestre", "nucléaire", "stratégique", "amphibie"}}
-_SAY_NO_VERBS = {"dire", "répondre", "opposer"}
-# for these types an adjunct "à/en X" is where the event happened, not its target
-_PLACE_ADJUNCT_TYPES = {"CONSULT", "AGREE", "REJECT", "SUPPORT", "ACCUSE", "STATEMENT", "COOPERATE", "PROTEST"}
-_SUBJ_PRONOUNS = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles"}
-_OBJ_PRONOUNS = {"le", "la", "les", "l'", "l’", "lui", "leur"}
-_FIRST_PERSON = {"je", "j'", "nous"}
-_IMPERSONAL = {"falloir", "agir", "sembler", "paraître", "exister", "rester", "pleuvoir"}
-_NEG_ADVERBS = {"pas", "jamais", "nullement", "guère", "aucunement", "point", "plus"}
-_NEG_DETS = {"aucun", "aucune", "nul", "nulle"}
-_COND_ENDINGS = ("raient", "rait", "rais", "rions", "riez")
-_FUT_ENDINGS = ("ront", "rons", "rez", "ras", "rai", "ra")
-# nouns that only count or group the event noun they introduce ("une vague de frappes",
-# "un nouveau paquet de sanctions"): a light verb's object is read through them
-_QUANTIFIERS = {"vague", "série", "salve", "pluie", "paquet", "train", "volée", "flot", "déluge", "avalanche",
-                "cascade", "succession", "multitude", "dizaine", "centaine", "millier"}
-_CLAUSE_DEPS = {"ccomp", "acl:relcl", "advcl", "parataxis", "xcomp", "conj", "csubj"}
-_ARG_PREP_CASES = {"de", "du", "des", "d'", "d’"}
-# verbs conjugated with être in the active voice: "sont descendus" is not a passive
-_ETRE_VERBS = {"descendre", "arriver", "partir", "venir", "entrer", "sortir", "monter", "tomber", "rester",
-               "retourner", "rentrer", "revenir", "intervenir", "parvenir", "devenir", "aller", "passer"}
-_PASSIVE_ADJ_SUFFIXES = (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("ies", "ir"), ("is", "ir"),
-                         ("ie", "ir"), ("i", "ir"))
+_CLAUSE_DEPS = {"ccomp", "acl:relcl", "advcl", "parataxis", "xcomp", "conj", "csubj"}  # UD labels
 
 
 def _low(tok: Token) -> str:
@@ -200,7 +156,7 @@ class EventExtractor(StatelessComponent):
         # verbs whose promise is a threat: the obj list of 'promettre de' THREATEN entries
         self.harm_verbs = frozenset(o for es in self.entries.values() for e in es
                                     if e.canonical == "promettre" and e.type == "THREATEN" and e.prep and e.obj
-                                    for o in e.obj) or frozenset(_HARM_VERBS)
+                                    for o in e.obj) or frozenset(W.HARM_VERBS)
         gaz = load_gazetteer()
         self.gaz = gaz
         self.adjectives = gaz.adjective_index
@@ -288,7 +244,7 @@ class EventExtractor(StatelessComponent):
     def _sense(self, tok: Token, entry: _Entry, obj_tok: Token | None, ctx: "_DocContext") -> _Entry | None:
         """Word-sense checks on the chosen entry: drop or retype it (see the constants)."""
         if entry.pos == "NOUN":
-            mods = _AMBIGUOUS_NOUNS.get(entry.canonical)
+            mods = W.AMBIGUOUS_NOUNS.get(entry.canonical)
             if mods is not None and not any(
                     c.dep_ == "amod" and (c.lemma_.lower() in mods or c.lower_ in mods
                                           or fold(c.text) in self.adjectives) for c in tok.children):
@@ -296,13 +252,13 @@ class EventExtractor(StatelessComponent):
             return entry
         if entry.obj is not None:
             return entry
-        if entry.canonical in _RECIPIENT_OBJECT_VERBS:
+        if entry.canonical in W.RECIPIENT_OBJECT_VERBS:
             for c in tok.children:
                 if c.dep_ == "obj" and c.pos_ == "NOUN" and ctx.actor(c, depth=0) is None:
                     return None
         if entry.type == "REQUEST" and entry.canonical == "demander" and self._asks_question(tok):
             return None
-        if entry.type == "STATEMENT" and entry.canonical in _SAY_NO_VERBS:
+        if entry.type == "STATEMENT" and entry.canonical in W.SAY_NO_VERBS:
             if any(c.lower_ == "non" and c.dep_ in ("advmod", "obj", "ccomp", "xcomp") for c in tok.children):
                 return _retyped(entry, "REJECT")
         if entry.type == "AGREE" and entry.canonical in ("promettre", "jurer"):
@@ -342,7 +298,7 @@ class EventExtractor(StatelessComponent):
         if not any(c.dep_ == "aux:pass" for c in tok.children):
             return None
         low = tok.lower_
-        for suf, rep in _PASSIVE_ADJ_SUFFIXES:
+        for suf, rep in W.PASSIVE_PARTICIPLE_ENDINGS.items():
             if low.endswith(suf) and len(low) > len(suf) + 2:
                 return low[: -len(suf)] + rep
         return None
@@ -351,7 +307,7 @@ class EventExtractor(StatelessComponent):
         """The most specific entry whose constraints hold, and the object token it used."""
         for e in self.entries[(lemma, pos)]:
             obj_tok = None
-            if e.reflexive and not any(c.lower_ in _REFLEXIVE and c.pos_ == "PRON"
+            if e.reflexive and not any(c.lower_ in W.REFLEXIVE and c.pos_ == "PRON"
                                        and (c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj"))
                                        for c in tok.children):
                 continue
@@ -383,7 +339,7 @@ class EventExtractor(StatelessComponent):
             for x in [c, *[k for k in c.children if k.dep_ == "conj"]]:
                 if x.lemma_.lower() in e.obj or x.lower_ in e.obj:
                     return x
-                if x.lemma_.lower() in _QUANTIFIERS and any(
+                if x.lemma_.lower() in W.QUANTIFIERS and any(
                         k.dep_ == "nmod" and _case_of(k) == "de" and k.lemma_.lower() in e.obj for k in x.children):
                     return x  # "a lancé une vague de frappes": the quantifier's NP holds the target
                 if x.pos_ == "VERB" and x.lower_.endswith("s") and x.lower_[:-1] in e.obj:
@@ -494,14 +450,14 @@ class _DocContext:
 
     def _venue_filter(self, got: list[_Arg], entry: _Entry, prep: str, dep: str) -> list[_Arg]:
         """Drop mere places introduced by à/en/dans when the event type takes no place target."""
-        if entry.type in _FORCE_TYPES or prep not in _PLACE_PREPS or dep in ("obl:arg", "iobj"):
+        if entry.type in W.FORCE_TYPES or prep not in W.PLACE_PREPS or dep in ("obl:arg", "iobj"):
             return got
         if entry.prep and prep in entry.prep:
             return got  # 'se rendre à X': the place is the argument
         return [g for g in got if not self.is_place(g)]
 
     def deep_place_targets(self, roots: list[Token], exclude: set[str],
-                           preps: tuple = _DEEP_PLACE_PREPS) -> list[_Arg]:
+                           preps: tuple = W.DEEP_PLACE_PREPS) -> list[_Arg]:
         """For force types: a name reached through a chain of nominal modifiers from a
         locative phrase ('au sein de brigades multinationales en Pologne', 'dans la région
         séparatiste de la Transnistrie', 'frappes de missiles balistiques sur Lviv')."""
@@ -512,7 +468,7 @@ class _DocContext:
                 if _case_of(n) in preps:
                     # 'aux côtés de la Russie', 'au sein de l'OTAN': a complex preposition,
                     # its de-complement is no place
-                    deep = 0 if n.lemma_.lower() in _COMPLEX_PREP_NOUNS else 2
+                    deep = 0 if n.lemma_.lower() in W.COMPLEX_PREP_NOUNS else 2
                     got = [g for g in self.actors(n, depth=deep, adj=False, role="target") if g.id not in exclude]
                     if got:
                         return got
@@ -533,7 +489,7 @@ class _DocContext:
             return False
         if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in kids) and any(c.dep_ == "obj" for c in kids):
             return False  # 'se sont serré la main': a pronominal verb with an object, not a passive
-        if _vl(self.ex, verb) in _ETRE_VERBS and not any(c.dep_ == "obl:agent" for c in kids):
+        if _vl(self.ex, verb) in W.ETRE_VERBS and not any(c.dep_ == "obl:agent" for c in kids):
             return False
         return True
 
@@ -768,9 +724,9 @@ class _DocContext:
         subj = None
         subjs = [c for c in verb.children
                  if (c.dep_ == "nsubj" and c.lower_ not in ("-t", "-t-"))
-                 or (c.dep_ == "expl:subj" and c.lower_ in _SUBJ_PRONOUNS)
+                 or (c.dep_ == "expl:subj" and c.lower_ in W.SUBJECT_PRONOUNS)
                  # "a-t-il affirmé": the euphonic '-t' taken as the subject and '-il' as nsubj:pass
-                 or (c.dep_ == "nsubj:pass" and c.lower_.startswith("-") and c.lower_.lstrip("-") in _SUBJ_PRONOUNS
+                 or (c.dep_ == "nsubj:pass" and c.lower_.startswith("-") and c.lower_.lstrip("-") in W.SUBJECT_PRONOUNS
                      and not any(k.dep_ == "aux:pass" for k in verb.children))]
         if subjs:
             # several subjects is a parse slip ("en Roumanie où dans la Moldavie voisine
@@ -885,7 +841,7 @@ class _DocContext:
         if self.tok2ent[subj.i] is not None:
             return self.actors(subj)
         if subj.pos_ == "PRON":
-            if low in _SUBJ_PRONOUNS and _vl(self.ex, verb) not in _IMPERSONAL:
+            if low in W.SUBJECT_PRONOUNS and _vl(self.ex, verb) not in W.IMPERSONAL_VERBS:
                 return self.pronoun(subj)
             if low == "qui" and verb.dep_ == "acl:relcl":
                 # a name right before 'qui' is its antecedent whatever the parse says
@@ -902,7 +858,7 @@ class _DocContext:
                         break
                     h = h.head
                 return self.actors(verb.head)
-            if low in _FIRST_PERSON:
+            if low in W.FIRST_PERSON:
                 spk = self.speaker(verb)
                 return [spk] if spk is not None else []
             return []
@@ -924,7 +880,7 @@ class _DocContext:
         """Object control: 'exhorter X à', 'mettre en garde X contre', 'demander à X de'."""
         for c in verb.children:
             if c.dep_ in ("obj", "iobj"):
-                if c.pos_ == "PRON" and c.lower_ in _OBJ_PRONOUNS:
+                if c.pos_ == "PRON" and c.lower_ in W.OBJECT_PRONOUNS:
                     return self.pronoun(c, exclude={a.id for a in self.subject(verb)}, subject=False)
                 got = self.actors(c)
                 if got:
@@ -945,7 +901,7 @@ class _DocContext:
     # ------------------------------------------------------------------ nominal arguments
     def nominal_args(self, noun: Token, entry: _Entry | None) -> tuple[list[_Arg], list[_Arg], str]:
         """Own agent(s) and target(s) of an event noun, with the rule that found the agent."""
-        tpreps = entry.target_prep if entry and entry.target_prep else _NOUN_TARGET_PREPS
+        tpreps = entry.target_prep if entry and entry.target_prep else W.NOUN_TARGET_PREPS
         agents: list[_Arg] = []
         targets: list[_Arg] = []
         rule = ""
@@ -1027,8 +983,8 @@ class _DocContext:
         if not targets and entry is not None and entry.type in ("ASSAULT", "MOBILIZE"):
             roots = [c for c in noun.children if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg")
                      and _case_of(c) not in ("par", "entre")]
-            preps = tuple(p for p in entry.target_prep if p in _DEEP_PLACE_PREPS) if entry.target_prep \
-                else _DEEP_PLACE_PREPS
+            preps = tuple(p for p in entry.target_prep if p in W.DEEP_PLACE_PREPS) if entry.target_prep \
+                else W.DEEP_PLACE_PREPS
             targets = self.deep_place_targets(roots, ids, preps)
         return agents, targets, rule
 
@@ -1053,7 +1009,7 @@ class _DocContext:
             return ""
         low = v.lower_
         lemma = v.lemma_.lower()
-        for endings, label, keep in ((_COND_ENDINGS, "Cnd", 1), (_FUT_ENDINGS, "Fut", 1)):
+        for endings, label, keep in ((W.COND_ENDINGS, "Cnd", 1), (W.FUT_ENDINGS, "Fut", 1)):
             for e in endings:
                 if low.endswith(e) and len(low) > len(e) + 1:
                     base = low[: len(low) - len(e) + keep]
@@ -1083,7 +1039,7 @@ class _DocContext:
         has_ne = bool(lows & {"ne", "n'", "n’"})
         for c in kids:
             low = c.lower_
-            if c.dep_ == "advmod" and low in _NEG_ADVERBS:
+            if c.dep_ == "advmod" and low in W.NEG_ADVERBS:
                 if low == "plus" and not has_ne:
                     continue
                 if any(x in self.ex.neg_exceptions for x in lows):
@@ -1096,7 +1052,7 @@ class _DocContext:
         if has_ne and any(c.dep_ in ("obj", "nsubj") and c.lower_ in ("rien", "personne") for c in kids):
             return True
         if has_ne and any(c.dep_ in ("obj", "nsubj", "nsubj:pass") and any(
-                d.dep_ == "det" and d.lemma_.lower() in _NEG_DETS for d in c.children) for c in kids):
+                d.dep_ == "det" and d.lemma_.lower() in W.NEG_DETS for d in c.children) for c in kids):
             return True
         return False
 
@@ -1183,7 +1139,7 @@ class _DocContext:
 
     def noun_modality(self, noun: Token, sent: Span) -> str:
         for c in noun.children:
-            if c.dep_ == "det" and (c.lemma_.lower() in _NEG_DETS or c.lower_ in _NEG_DETS):
+            if c.dep_ == "det" and (c.lemma_.lower() in W.NEG_DETS or c.lower_ in W.NEG_DETS):
                 return "negated"
             if c.dep_ == "case" and c.lower_ == "sans":
                 return "negated"
@@ -1365,13 +1321,13 @@ class _DocContext:
         if obj_tok is not None:
             objs.append(obj_tok)
         roots += [k for o in objs for k in o.children if k.dep_ == "nmod"]
-        preps = tuple(p for p in entry.target_prep if p in _DEEP_PLACE_PREPS) if entry.target_prep else _DEEP_PLACE_PREPS
+        preps = tuple(p for p in entry.target_prep if p in W.DEEP_PLACE_PREPS) if entry.target_prep else W.DEEP_PLACE_PREPS
         got = self.deep_place_targets(roots, agent_ids, preps)
         return got, ("deep_place" if got else "")
 
     def _verb_targets_core(self, verb: Token, entry: _Entry, obj_tok: Token | None, agents: list[_Arg],
                            absorbed: dict[int, Token]) -> tuple[list[_Arg], str]:
-        preps = entry.target_prep or _VERB_TARGET_PREPS
+        preps = entry.target_prep or W.VERB_TARGET_PREPS
         if entry.type == "MOBILIZE" and entry.target_prep is None:
             preps = tuple(p for p in preps if p != "de")  # 'patrouillent de la mer du Nord à...'
         passive = self.is_passive(verb)
@@ -1400,9 +1356,9 @@ class _DocContext:
             objs = [o for o in objs if o.i != obj_tok.i]
         for o in objs:
             if o.pos_ == "PRON":
-                if o.lower_ in _OBJ_PRONOUNS:
+                if o.lower_ in W.OBJECT_PRONOUNS:
                     got = self.pronoun(o, exclude=agent_ids, subject=False)
-                elif passive and o.lower_ in _SUBJ_PRONOUNS:
+                elif passive and o.lower_ in W.SUBJECT_PRONOUNS:
                     got = [g for g in self.pronoun(o) if g.id not in agent_ids]
                 else:
                     got = []
@@ -1444,7 +1400,7 @@ class _DocContext:
             for c in kids:
                 if not c.dep_.startswith("obl") or c.dep_ == "obl:agent" or _case_of(c) != prep:
                     continue
-                if (prep in ("à", "en", "de", "dans") and c.dep_ == "obl:mod" and entry.type in _PLACE_ADJUNCT_TYPES
+                if (prep in ("à", "en", "de", "dans") and c.dep_ == "obl:mod" and entry.type in W.PLACE_ADJUNCT_TYPES
                         and entry.target_prep is None and not (entry.prep and prep in entry.prep)):
                     continue  # 'réunis à Varsovie', 'signé à Istanbul': places, not targets
                 got = [g for g in self.prep_actors(c) if g.id not in agent_ids]
@@ -1517,7 +1473,7 @@ class _DocContext:
                         agents = self.subject(gov)
                         rule = "noun_subject_control" if agents else rule
             if not targets and gov is not None and dep in ("obj", "nsubj:pass"):
-                preps = entry.target_prep or _NOUN_TARGET_PREPS
+                preps = entry.target_prep or W.NOUN_TARGET_PREPS
                 for c in gov.children:  # "annoncer des livraisons de chars à l'Ukraine"
                     if c.dep_.startswith("obl") and c.dep_ != "obl:agent" and _case_of(c) in preps \
                             and _case_of(c) != "de" and absorbed.get(tok.i) is None:
@@ -1539,7 +1495,7 @@ class _DocContext:
             attributed = self.sentence_source(sent)
         attributed_id = attributed.id if attributed is not None else ""
         pairs: list[tuple[_Arg | None, _Arg | None]] = []
-        if (entry.type in _SYMMETRIC and not targets and len({a.id for a in agents}) == 2
+        if (entry.type in W.SYMMETRIC_TYPES and not targets and len({a.id for a in agents}) == 2
                 and modality != "negated"):
             a, b = agents[0], next(x for x in agents if x.id != agents[0].id)
             pairs = [(a, b), (b, a)]
