@@ -69,3 +69,30 @@ def test_a_malformed_entry_names_file_key_and_line(tmp_path):
     bad.write_text("subject_pronouns: [il, elle]\nharm_verbs: {détruire: 1}\n", encoding="utf-8")
     with pytest.raises(lexicon.LexiconError, match=r"event_words\.yaml, key 'harm_verbs', line 2"):
         lexicon.words(bad, "harm_verbs")
+
+
+def test_contracted_prepositions_map_to_plain_prepositions():
+    table = DATA["contracted_prepositions"]
+    assert table["du"] == table["des"] == "de" and table["au"] == "à"
+    assert all(v not in table for v in table.values())  # one step is enough
+
+
+EVENTS = sorted((ROOT / "pipeline" / "nlp" / "events").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", EVENTS, ids=lambda p: p.name)
+def test_event_modules_are_small_and_hold_no_word_lists(path):
+    import ast
+
+    source = path.read_text(encoding="utf-8")
+    assert source.count("\n") < 400, f"{path.name} has grown past 400 lines"
+    for node in ast.parse(source).body:
+        value = getattr(node, "value", None)
+        if not isinstance(node, (ast.Assign, ast.AnnAssign)) or not isinstance(value, (ast.Set, ast.Dict, ast.List, ast.Tuple)):
+            continue
+        target = ast.unparse(node.targets[0] if isinstance(node, ast.Assign) else node.target)
+        if target.endswith("_KEYS"):
+            continue  # column names of the output records, not words
+        items = value.keys if isinstance(value, ast.Dict) else value.elts
+        words = [x for x in items if isinstance(x, ast.Constant) and isinstance(x.value, str)]
+        assert len(words) < 15, f"{path.name}, line {node.lineno}: a word list belongs in models/event_words.yaml"

@@ -22,6 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from . import arguments, subjects
+from . import words as W
 from .context import Arg, DocContext, verb_lemma
 
 
@@ -66,7 +67,7 @@ def sentence_source(ctx: DocContext, sent: Span) -> Arg | None:
     for t in sent:
         low = t.lower_
         noun = None
-        if low == "selon" or low == "citant":
+        if low in W.SOURCE_PREPOSITIONS:
             noun = t.head if t.dep_ in ("case", "mark") else next(iter(t.children), None)
         elif low == "après" and t.i > 0 and ctx.doc[t.i - 1].lower_ in ("d'", "d’"):
             noun = ctx.doc[t.i - 1].head

@@ -72,8 +72,8 @@ class EventExtractor(StatelessComponent):
         mod = read_yaml(modality or model_file("modality.yaml"))
         self.entries: dict[tuple[str, str], list[Entry]] = load_entries(lex["triggers"])
         self.keys = frozenset(self.entries)
-        self._lemma_hashes = None  # filled on first use, from the document's StringStore
-        self._fix_hashes = None
+        self.lemma_hashes = None  # filled on first use, from the document's StringStore
+        self.fix_hashes = None
         self.lemma_fixes = {str(k).lower(): str(v) for k, v in (lex.get("lemma_fixes") or {}).items()}
         self.event_nouns = frozenset(lem for lem, pos in self.entries if pos == "NOUN")
         # model lemma -> real lemma ('demande' -> 'demander') for the modality word lists
@@ -82,7 +82,7 @@ class EventExtractor(StatelessComponent):
         # things transferred (weapons, money): their nationality adjective or name is no actor
         # target ("a abattu un drone iranien", "des chars Leopard ont été livrés")
         self.instruments = frozenset(o for es in self.entries.values() for e in es
-                                     if e.type == "AID" and e.obj and e.canonical in ("envoyer", "transférer", "donner", "céder")
+                                     if e.type == "AID" and e.obj and e.canonical in W.TRANSFER_VERBS
                                      for o in e.obj)
 
         def words(key: str) -> frozenset[str]:
@@ -106,7 +106,7 @@ class EventExtractor(StatelessComponent):
         self.report_verbs = self.attr_verbs | frozenset(statement_verbs)
         # verbs of saying whose nominal object is not made hypothetical ("annonce de nouvelles
         # livraisons"): they count only with an infinitive complement
-        self.xcomp_only_hyp = self.hyp_verbs & self.attr_verbs - {"menacer", "avertir", "promettre", "prévenir"}
+        self.xcomp_only_hyp = self.hyp_verbs & self.attr_verbs - W.WARNING_VERBS
         # verbs whose promise is a threat: the obj list of 'promettre de' THREATEN entries
         self.harm_verbs = frozenset(o for es in self.entries.values() for e in es
                                     if e.canonical == "promettre" and e.type == "THREATEN" and e.prep and e.obj

@@ -33,6 +33,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..base import register_extensions
+from . import words as W
 
 if TYPE_CHECKING:
     from .component import EventExtractor
@@ -58,13 +59,7 @@ def case_of(tok: Token) -> str:
         if c.dep_ in ("case", "mark"):
             words = [c.lower_] + [f.lower_ for f in c.children if f.dep_ == "fixed"]
             text = " ".join(words).replace("’", "'")
-            if text in ("du", "des", "d'", "de la", "de l'"):
-                return "de"
-            if text in ("au", "aux"):
-                return "à"
-            if text == "d' après":
-                return "d'après"
-            return text
+            return W.CONTRACTED_PREPOSITIONS.get(text, text)
     return ""
 
 

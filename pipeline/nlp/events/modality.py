@@ -111,7 +111,7 @@ def own_neg(ctx: DocContext, v: Token) -> bool:
             nxt = ctx.doc[c.i + 1] if c.i + 1 < len(ctx.doc) else None
             if nxt is None or nxt.lower_ != "doute":
                 return True
-    if has_ne and any(c.dep_ in ("obj", "nsubj") and c.lower_ in ("rien", "personne") for c in kids):
+    if has_ne and any(c.dep_ in ("obj", "nsubj") and c.lower_ in W.NEGATION_PRONOUNS for c in kids):
         return True
     if has_ne and any(c.dep_ in ("obj", "nsubj", "nsubj:pass") and any(
             d.dep_ == "det" and d.lemma_.lower() in W.NEG_DETS for d in c.children) for c in kids):

@@ -109,15 +109,15 @@ def candidates(ex, doc: Doc) -> list[int]:
     and adjectives (participles tagged ADJ are checked one by one)."""
     if len(doc) == 0:
         return []
-    if ex._lemma_hashes is None:
+    if ex.lemma_hashes is None:
         strings = doc.vocab.strings
         lemmas = {lemma for lemma, _ in ex.keys}
-        ex._lemma_hashes = np.array(sorted({strings.add(x) for lemma in lemmas
+        ex.lemma_hashes = np.array(sorted({strings.add(x) for lemma in lemmas
                                               for x in (lemma, lemma.capitalize())}), dtype="uint64")
-        ex._fix_hashes = np.array(sorted({strings.add(x) for x in ex.lemma_fixes}), dtype="uint64")
+        ex.fix_hashes = np.array(sorted({strings.add(x) for x in ex.lemma_fixes}), dtype="uint64")
     arr = doc.to_array([POS, LEMMA, LOWER])
     pos = arr[:, 0]
-    known = np.isin(arr[:, 1], ex._lemma_hashes) | np.isin(arr[:, 2], ex._fix_hashes)
+    known = np.isin(arr[:, 1], ex.lemma_hashes) | np.isin(arr[:, 2], ex.fix_hashes)
     mask = (((pos == VERB) | (pos == NOUN)) & known) | (pos == ADJ)
     return np.nonzero(mask)[0].tolist()
 
@@ -142,7 +142,7 @@ def sense(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None) -> E
     if entry.type == "STATEMENT" and entry.canonical in W.SAY_NO_VERBS:
         if any(c.lower_ == "non" and c.dep_ in ("advmod", "obj", "ccomp", "xcomp") for c in tok.children):
             return retyped(entry, "REJECT")
-    if entry.type == "AGREE" and entry.canonical in ("promettre", "jurer"):
+    if entry.type == "AGREE" and entry.canonical in W.PROMISE_VERBS:
         frontier = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
         for _ in range(3):
             nxt = []

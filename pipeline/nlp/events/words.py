@@ -46,3 +46,11 @@ NEG_ADVERBS = words(FILE, "negation_adverbs")
 NEG_DETS = words(FILE, "negation_determiners")
 COND_ENDINGS = word_list(FILE, "conditional_endings")
 FUT_ENDINGS = word_list(FILE, "future_endings")
+NEGATION_PRONOUNS = words(FILE, "negation_pronouns")
+# verbs with a special role
+PROMISE_VERBS = words(FILE, "promise_verbs")
+WARNING_VERBS = words(FILE, "warning_verbs")
+TRANSFER_VERBS = words(FILE, "transfer_verbs")
+# prepositions and sources
+SOURCE_PREPOSITIONS = words(FILE, "source_prepositions")
+CONTRACTED_PREPOSITIONS = mapping(FILE, "contracted_prepositions")
