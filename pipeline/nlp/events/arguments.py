@@ -132,7 +132,7 @@ def actor(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: b
 
 def actors(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: bool = True,
            role: str = "agent") -> list[Arg]:
-    """:meth:`actor` for the token and its coordinated conjuncts."""
+    """:func:`actor` for the token and its coordinated conjuncts."""
     out = []
     appositive = comma_conj_person(ctx, tok)
     if appositive is not None:
