@@ -1,0 +1,82 @@
+"""Attribution: who reports the event.
+
+:func:`speaker` finds the subject of a reporting verb that governs the trigger's clause
+(or of an incise such as ", a déclaré X"); :func:`sentence_source` reads "selon X",
+"d'après X", "citant X" or a sentence-initial "Pour X,".
+
+>>> from pipeline.nlp.events.component import EventExtractor
+>>> from pipeline.nlp.events.context import DocContext, hand_parsed
+>>> doc = hand_parsed('''
+... Selon selon ADP case 1
+... Moscou Moscou PROPN obl:mod 4
+... , , PUNCT punct 1
+... Kiev Kiev PROPN nsubj 4
+... négocie négocier VERB ROOT 4 VerbForm=Fin
+... . . PUNCT punct 4''', actors={(1, 2): ("LOC", "russia"), (3, 4): ("LOC", "ukraine")})
+>>> ctx = DocContext(EventExtractor(), doc)
+>>> sentence_source(ctx, doc[:]), speaker(ctx, doc[4])
+(Arg('russia', 'Moscou', 1), None)
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from . import arguments, subjects
+from . import words as W
+from .context import Arg, DocContext, verb_lemma
+
+
+def speaker(ctx: DocContext, tok: Token) -> Arg | None:
+    """Attribution through the tree: the subject of a reporting verb that governs the
+    trigger's clause (ccomp, 'avoir' + participle complement), or of an incise
+    (', a déclaré X') attached to the clause."""
+    cur = tok
+    for _ in range(10):
+        for c in cur.children:
+            if c is tok:
+                continue
+            if c.dep_ in ("parataxis", "conj") and verb_lemma(ctx.ex, c) in ctx.ex.report_verbs and c.i > tok.i:
+                inv = subjects.inverted_subject(ctx, c)
+                if inv is not None:
+                    return arguments.actor(ctx, inv)
+                if c.dep_ == "parataxis":
+                    subj = [k for k in c.children if k.dep_ == "nsubj"]
+                    if subj:
+                        got = subjects.subject_actors(ctx, c, subj[0])
+                        if got:
+                            return got[0]
+        head = cur.head
+        if head is cur:
+            break
+        if verb_lemma(ctx.ex, head) in ctx.ex.report_verbs and head.pos_ in ("VERB", "AUX"):
+            perfect = any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in cur.children)
+            que = any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in cur.children)
+            if cur.dep_ in ("ccomp", "parataxis") or (cur.dep_ in ("xcomp", "advcl", "acl") and perfect) \
+                    or (cur.dep_ == "advcl" and que):
+                got = subjects.subject(ctx, head)
+                return got[0] if got else None
+        if cur.dep_ in ("parataxis",):
+            break
+        cur = head
+    return None
+
+
+def sentence_source(ctx: DocContext, sent: Span) -> Arg | None:
+    """'selon X', "d'après X", sentence-initial 'Pour X,'."""
+    toks = [t for t in sent if not t.is_space and not t.is_punct]
+    for t in sent:
+        low = t.lower_
+        noun = None
+        if low in W.SOURCE_PREPOSITIONS:
+            noun = t.head if t.dep_ in ("case", "mark") else next(iter(t.children), None)
+        elif low == "après" and t.i > 0 and ctx.doc[t.i - 1].lower_ in ("d'", "d’"):
+            noun = ctx.doc[t.i - 1].head
+        elif low == "pour" and toks and t.i == toks[0].i:
+            noun = t.head
+            if not any(x.text == "," for x in ctx.doc[noun.i: min(noun.i + 6, sent.end)]):
+                noun = None
+        if noun is not None and noun.pos_ in ("NOUN", "PROPN", "X", "PRON"):
+            got = arguments.actor(ctx, noun)
+            if got is not None:
+                return got
+    return None

@@ -1,0 +1,241 @@
+"""Modality: whether an event is asserted, hypothetical or negated.
+
+A verb trigger is negated by ``ne ... pas`` and its kin, a negative subject or object, or a
+negating governor (``refuser de``); it is hypothetical when it is conditional or future
+(also read from its ending when the tagger missed it), in a ``si`` clause, under a verb,
+noun or adverb of hypothesis, or in a question. A noun trigger reads the same cues on its
+determiner, adjectives and governors.
+
+>>> from pipeline.nlp.events.context import hand_parsed
+>>> doc = hand_parsed('''
+... Moscou Moscou PROPN nsubj 1
+... envahirait envahir VERB ROOT 1 Mood=Ind|VerbForm=Fin
+... l' le DET det 3
+... Ukraine Ukraine PROPN obj 1
+... ? ? PUNCT punct 1''')
+>>> tense_by_suffix(doc[1]), sentence_question(doc[:])
+('Cnd', True)
+>>> from pipeline.nlp.events.component import EventExtractor
+>>> from pipeline.nlp.events.context import DocContext
+>>> verb_modality(DocContext(EventExtractor(), doc), doc[1], doc[:])
+'hypothetical'
+"""
+from __future__ import annotations
+
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.tokens import Span, Token
+
+from . import words as W
+from .context import DocContext, verb_lemma
+
+
+def conditional_clauses(ctx: DocContext) -> set[int]:
+    """Heads of clauses introduced by si / au cas où / à condition que ... (not 'même si')."""
+    heads = set()
+    markers = ctx.ex.cond_markers
+    doc = ctx.doc
+    strings = doc.vocab.strings
+    cues = np.array([strings.add(w) for w in ("si", "s'", "s’", "cas", "condition", "peu")], dtype="uint64")
+    for i in np.nonzero(np.isin(doc.to_array(LOWER), cues))[0].tolist():
+        tok = doc[i]
+        low = tok.lower_
+        if low in ("si", "s'", "s’") and tok.pos_ == "SCONJ":
+            if tok.i > 0 and doc[tok.i - 1].lower_ == "même":
+                continue
+            head = tok.head
+            for _ in range(3):  # 'si' attached to the subject by a parse slip
+                if head.pos_ in ("VERB", "AUX") or head.head is head:
+                    break
+                head = head.head
+            heads.add(head.i)
+        elif low in ("cas", "condition", "peu"):
+            prev = doc[max(0, tok.i - 2): tok.i].text.lower().replace("’", "'")
+            nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+            phrase = f"{prev} {low} {nxt}".strip()
+            if any(m in phrase for m in markers if " " in m) and tok.i + 1 < len(doc):
+                nxt_tok = doc[tok.i + 1]
+                head = nxt_tok.head if nxt_tok.head.pos_ in ("VERB", "AUX") else None
+                if head is None:
+                    head = next((c for c in tok.children if c.pos_ == "VERB"), None)
+                if head is not None:
+                    heads.add(head.i)
+    return heads
+
+
+def tense_by_suffix(v: Token) -> str:
+    """'Cnd'/'Fut' from the ending when the tagger says Ind (envahirait, céderons)."""
+    if "Fin" not in v.morph.get("VerbForm"):
+        return ""
+    low = v.lower_
+    lemma = v.lemma_.lower()
+    for endings, label, keep in ((W.COND_ENDINGS, "Cnd", 1), (W.FUT_ENDINGS, "Fut", 1)):
+        for e in endings:
+            if low.endswith(e) and len(low) > len(e) + 1:
+                base = low[: len(low) - len(e) + keep]
+                if lemma.endswith("er"):
+                    ok = base.endswith(("er", "rr")) or (lemma == "aller" and base == "ir")
+                elif lemma.endswith("ir"):
+                    ok = base.endswith(("ir", "rr", "dr"))
+                else:
+                    ok = True
+                if ok:
+                    return label
+                return ""
+    return ""
+
+
+def own_hyp(v: Token) -> bool:
+    """Mood=Cnd / Tense=Fut on the verb or its auxiliaries."""
+    for t in [v, *[c for c in v.children if c.dep_.startswith("aux")]]:
+        if "Cnd" in t.morph.get("Mood") or "Fut" in t.morph.get("Tense"):
+            return True
+        if t.pos_ in ("VERB", "AUX") and tense_by_suffix(t):
+            return True
+    return False
+
+
+def own_neg(ctx: DocContext, v: Token) -> bool:
+    kids = list(v.children)
+    lows = {c.lower_ for c in kids}
+    has_ne = bool(lows & {"ne", "n'", "n’"})
+    for c in kids:
+        low = c.lower_
+        if c.dep_ == "advmod" and low in W.NEG_ADVERBS:
+            if low == "plus" and not has_ne:
+                continue
+            if any(x in ctx.ex.neg_exceptions for x in lows):
+                continue
+            return True
+        if c.dep_ == "mark" and low == "sans":
+            nxt = ctx.doc[c.i + 1] if c.i + 1 < len(ctx.doc) else None
+            if nxt is None or nxt.lower_ != "doute":
+                return True
+    if has_ne and any(c.dep_ in ("obj", "nsubj") and c.lower_ in W.NEGATION_PRONOUNS for c in kids):
+        return True
+    if has_ne and any(c.dep_ in ("obj", "nsubj", "nsubj:pass") and any(
+            d.dep_ == "det" and d.lemma_.lower() in W.NEG_DETS for d in c.children) for c in kids):
+        return True
+    return False
+
+
+def has_hyp_adverb(ctx: DocContext, v: Token) -> bool:
+    for c in v.children:
+        if c.dep_ == "advmod":
+            low = c.lemma_.lower()
+            if low in ctx.ex.hyp_adverbs:
+                return True
+            if low == "sans" and c.i + 1 < len(ctx.doc) and ctx.doc[c.i + 1].lower_ == "doute":
+                return True
+    return False
+
+
+def verb_hyp(ctx: DocContext, v: Token, depth: int = 0) -> bool:
+    if v.i in ctx.hyp_memo:
+        return ctx.hyp_memo[v.i]
+    res = False
+    if own_hyp(v) or has_hyp_adverb(ctx, v) or v.i in ctx.cond_clauses:
+        res = True
+    elif depth < 8:
+        head = v.head
+        dep = v.dep_
+        if head is not v and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+            hl = verb_lemma(ctx.ex, head)
+            if dep in ("xcomp", "ccomp", "obj", "obl:arg", "obl", "obl:mod", "acl", "advcl", "csubj"):
+                if head.pos_ == "NOUN" and hl in ctx.ex.hyp_nouns and dep == "acl":
+                    res = True
+                elif head.pos_ in ("VERB", "AUX") and hl in ctx.ex.hyp_verbs and dep != "advcl":
+                    if hl in ctx.ex.xcomp_only_hyp:
+                        res = dep == "xcomp"
+                    elif hl in ctx.ex.attr_verbs and dep == "ccomp":
+                        res = False
+                    else:
+                        res = True
+                if not res and head.pos_ in ("VERB", "AUX") and dep in ("xcomp", "advcl", "acl"):
+                    res = verb_hyp(ctx, head, depth + 1) if dep == "xcomp" else head.i in ctx.cond_clauses
+                if not res and dep == "advcl" and head.i in ctx.cond_clauses:
+                    res = True
+            elif dep == "conj" and head.pos_ in ("VERB", "AUX"):
+                if not any(c.dep_.startswith("aux") for c in v.children) and "Fin" not in v.morph.get("VerbForm"):
+                    res = verb_hyp(ctx, head, depth + 1)
+    # a trigger inside a conditional clause, however deep
+    if not res:
+        for a in v.ancestors:
+            if a.i in ctx.cond_clauses:
+                res = True
+                break
+    ctx.hyp_memo[v.i] = res
+    return res
+
+
+def verb_neg(ctx: DocContext, v: Token, depth: int = 0) -> bool:
+    if v.i in ctx.neg_memo:
+        return ctx.neg_memo[v.i]
+    res = own_neg(ctx, v)
+    if not res and depth < 6:
+        head = v.head
+        if head is not v and head.pos_ in ("VERB", "AUX"):
+            hl = verb_lemma(ctx.ex, head)
+            if v.dep_ in ("xcomp", "ccomp") and hl in ctx.ex.neg_verbs:
+                res = True
+            elif v.dep_ == "xcomp" and hl not in ctx.ex.report_verbs:
+                res = verb_neg(ctx, head, depth + 1)
+    # ni ... ni on the subject
+    if not res:
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubj:pass") and any(k.lower_ == "ni" for k in c.subtree):
+                res = True
+    ctx.neg_memo[v.i] = res
+    return res
+
+
+def sentence_question(sent: Span) -> bool:
+    for t in reversed(sent):
+        if t.is_space or t.text in ("»", "”", '"', ")"):
+            continue
+        return t.text == "?"
+    return False
+
+
+def verb_modality(ctx: DocContext, v: Token, sent: Span) -> str:
+    if verb_neg(ctx, v):
+        return "negated"
+    if verb_hyp(ctx, v) or sentence_question(sent):
+        return "hypothetical"
+    return "asserted"
+
+
+def noun_modality(ctx: DocContext, noun: Token, sent: Span) -> str:
+    for c in noun.children:
+        if c.dep_ == "det" and (c.lemma_.lower() in W.NEG_DETS or c.lower_ in W.NEG_DETS):
+            return "negated"
+        if c.dep_ == "case" and c.lower_ == "sans":
+            return "negated"
+    hyp = sentence_question(sent)
+    if not hyp:
+        hyp = any(c.dep_ == "amod" and c.lemma_.lower() in ctx.ex.hyp_adjs for c in noun.children)
+    cur = noun
+    for _ in range(6):
+        head = cur.head
+        if head is cur:
+            break
+        hl = verb_lemma(ctx.ex, head) if head.pos_ in ("VERB", "AUX") else head.lemma_.lower()
+        if head.pos_ == "NOUN":
+            if cur.dep_ == "nmod" and hl in ctx.ex.hyp_nouns:
+                hyp = True
+            if any(c.dep_ == "amod" and c.lemma_.lower() in ctx.ex.hyp_adjs for c in head.children):
+                hyp = True
+            if cur.dep_ not in ("nmod", "conj", "appos"):
+                break
+            cur = head
+            continue
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            if cur.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "xcomp") and hl in ctx.ex.neg_verbs:
+                return "negated"
+            if cur.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass") and hl in ctx.ex.hyp_verbs \
+                    and hl not in ctx.ex.xcomp_only_hyp:
+                hyp = True
+            if head.pos_ != "ADJ" and verb_hyp(ctx, head):
+                hyp = True
+        break
+    return "hypothetical" if hyp else "asserted"

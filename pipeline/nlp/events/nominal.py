@@ -1,0 +1,160 @@
+"""Argument extraction for event nouns ("l'invasion russe de l'Ukraine").
+
+:func:`nominal_args` reads the agent and target of an event noun from its own dependents
+(nationality adjective, ``par``, ``entre``, ``de`` and target prepositions);
+:func:`governing_verb` and :func:`participle_agent` find an agent outside the noun phrase.
+
+>>> from pipeline.nlp.events.component import EventExtractor
+>>> from pipeline.nlp.events.context import DocContext, hand_parsed
+>>> doc = hand_parsed('''
+... l' le DET det 1
+... invasion invasion NOUN ROOT 1
+... russe russe ADJ amod 1
+... de de ADP case 5
+... l' le DET det 5
+... Ukraine Ukraine PROPN nmod 1''', actors={(5, 6): ("LOC", "ukraine")})
+>>> agents, targets, rule = nominal_args(DocContext(EventExtractor(), doc), doc[1], None)
+>>> agents, targets, rule
+([Arg('russia', 'russe', 2)], [Arg('ukraine', 'Ukraine', 5)], 'noun_adj_agent')
+>>> possessive(doc[1]), governing_verb(doc[5])
+(False, (None, ''))
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..normalize import fold
+from . import arguments
+from . import words as W
+from .context import Arg, DocContext, case_of
+
+if TYPE_CHECKING:
+    from .triggers import Entry
+
+
+def nominal_args(ctx: DocContext, noun: Token, entry: Entry | None) -> tuple[list[Arg], list[Arg], str]:
+    """Own agent(s) and target(s) of an event noun, with the rule that found the agent."""
+    tpreps = entry.target_prep if entry and entry.target_prep else W.NOUN_TARGET_PREPS
+    agents: list[Arg] = []
+    targets: list[Arg] = []
+    rule = ""
+    for c in noun.children:
+        if c.dep_ == "amod":
+            cid = ctx.ex.adjectives.get(fold(c.text))
+            if cid and not agents:
+                agents.append(Arg(cid, c.text, c.i))
+                rule = "noun_adj_agent"
+    de_args: list[list[Arg]] = []
+    for c in noun.children:
+        if c.dep_ not in ("nmod", "obl", "obl:mod", "obl:arg", "acl"):
+            continue
+        case = case_of(c)
+        if case == "par":
+            got = arguments.actors(ctx, c)
+            if got:
+                agents = got
+                rule = "noun_par_agent"
+        elif case == "entre":
+            got = arguments.actors(ctx, c)
+            if got:
+                last = max(t.i for t in c.subtree)
+                if ctx.tok2ent[last] is not None:
+                    last = ctx.tok2ent[last].end - 1
+                # "entre Xi Jinping et Vladimir Poutine" with the second name mis-attached
+                if len(got) == 1 and last + 2 < len(ctx.doc) and ctx.doc[last + 1].lower_ == "et":
+                    k = last + 2
+                    while k < len(ctx.doc) and ctx.doc[k].pos_ == "DET":
+                        k += 1
+                    if k < len(ctx.doc) and ctx.tok2ent[k] is not None:
+                        e2 = ctx.tok2ent[k]
+                        got.append(Arg(e2._.actor_id, e2.text, e2.start))
+                if not agents:
+                    agents = got[:1]
+                    rule = "noun_entre"
+                targets.extend(got[1:])
+        elif case == "de":
+            got = arguments.actors(ctx, c)
+            if got:
+                de_args.append(got)
+        elif case in tpreps:
+            got = arguments.actors(ctx, c)
+            if entry is not None and not (entry.target_prep and case in entry.target_prep):
+                got = arguments.venue_filter(ctx, got, entry, case, c.dep_)
+            targets.extend(got)
+    for c in noun.children:  # a verb mis-tagged NOUN ("l'OTAN menace la sécurité de la Russie")
+        if c.dep_ == "nsubj" and not agents:
+            agents = arguments.actors(ctx, c)
+            rule = "noun_nsubj" if agents else rule
+        elif c.dep_ == "obj" and not targets:
+            targets = arguments.actors(ctx, c, role="target")
+    if not targets:  # "le retrait des troupes russes de Kherson", "livraisons d'armes américaines à Israël"
+        for c in noun.children:
+            if c.dep_ == "nmod" and case_of(c) == "de":
+                for k in c.children:
+                    if k.dep_ == "nmod" and (case_of(k) in tpreps or (case_of(k) == "de" and agents)):
+                        targets.extend(arguments.prep_actors(ctx, k))
+    if de_args:
+        if "de" in tpreps:
+            targets = de_args[0] + targets
+            if len(de_args) > 1 and not agents:
+                agents = de_args[1]
+                rule = rule or "noun_de_agent"
+        else:
+            if not agents:
+                agents = de_args[0]
+                rule = "noun_de_agent"
+                rest = de_args[1:]
+            else:
+                rest = de_args
+            if not targets:
+                for got in rest:
+                    if {a.id for a in got} - {a.id for a in agents}:
+                        targets = got
+                        break
+    ids = {a.id for a in agents}
+    targets = [t for t in targets if t.id not in ids]
+    if not targets and entry is not None and entry.type in ("ASSAULT", "MOBILIZE"):
+        roots = [c for c in noun.children if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg")
+                 and case_of(c) not in ("par", "entre")]
+        preps = tuple(p for p in entry.target_prep if p in W.DEEP_PLACE_PREPS) if entry.target_prep \
+            else W.DEEP_PLACE_PREPS
+        targets = arguments.deep_place_targets(ctx, roots, ids, preps)
+    return agents, targets, rule
+
+
+def governing_verb(tok: Token) -> tuple[Token | None, str]:
+    """The verb a nominal depends on (through nmod chains), with the dep of the last step."""
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if head is cur:
+            return None, ""
+        if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and any(c.dep_ == "aux:pass" for c in head.children)):
+            return head, cur.dep_
+        if cur.dep_ not in ("nmod", "conj", "appos", "obj", "obl", "obl:arg", "obl:mod", "nsubj", "nsubj:pass"):
+            return None, ""
+        cur = head
+    return None, ""
+
+
+def participle_agent(ctx: DocContext, noun: Token) -> list[Arg]:
+    """'une vague de mobilisation décidée par Moscou': the par-agent of a participle on
+    the event noun or on the noun it quantifies (vague, série, paquet...)."""
+    hosts = [noun]
+    if noun.dep_ == "nmod" and case_of(noun) == "de" and noun.head.pos_ == "NOUN":
+        hosts.append(noun.head)
+    for h in hosts:
+        for c in h.children:
+            if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ") and "Part" in c.morph.get("VerbForm"):
+                for k in c.children:
+                    if k.dep_.startswith("obl") and case_of(k) == "par":
+                        got = arguments.actors(ctx, k)
+                        if got:
+                            return got
+    return []
+
+
+def possessive(noun: Token) -> bool:
+    return any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in noun.children)

@@ -1,0 +1,116 @@
+"""Pronouns: the actor a subject or object pronoun refers to.
+
+A pronoun is resolved to the nearest earlier actor mention in its sentence or the
+``pronoun_window`` sentences before it: subjects first, people first for il/elle, the
+subject with its conjuncts for ils/elles, and the chain of an earlier il/elle that already
+stood for a person.
+
+>>> from pipeline.nlp.events.component import EventExtractor
+>>> from pipeline.nlp.events.context import DocContext, hand_parsed
+>>> doc = hand_parsed('''
+... Macron Macron PROPN nsubj 1
+... parle parler VERB ROOT 1
+... . . PUNCT punct 1
+... Il il PRON nsubj 4
+... ira aller VERB ROOT 4
+... à à ADP case 6
+... Kiev Kiev PROPN obl:mod 4''', actors={(0, 1): ("PER", "emmanuel-macron"), (6, 7): ("LOC", "kyiv")})
+>>> is_subject_mention(doc.ents[0]), is_subject_mention(doc.ents[1])
+(True, False)
+>>> pronoun(DocContext(EventExtractor(), doc), doc[3])
+[Arg('emmanuel-macron', 'Macron', 0)]
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from . import arguments, subjects
+from .context import Arg, DocContext
+
+
+def pronoun(ctx: DocContext, tok: Token, exclude: set[str] = frozenset(), subject: bool = True) -> list[Arg]:
+    """Resolve il/elle/ils/elles (or an object clitic) to the nearest earlier actor.
+
+    Subject pronouns prefer the nearest earlier actor that is a subject; il/elle prefer a
+    person (PER) when there is one in the window. The window is the current sentence and
+    the ``pronoun_window`` previous ones.
+    """
+    low = tok.lower_.lstrip("-")
+    if not subject and low in ("les", "leur") and subjects.is_infinitival(tok.head):
+        # 'X ont demandé à Y de les aider': a plural clitic in an infinitive complement
+        # refers to the subject of the governing verb
+        cur = tok.head
+        for _ in range(3):
+            if cur.dep_ not in ("xcomp", "ccomp", "advcl", "obl:arg") or cur.head is cur:
+                break
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                got = [a for a in subjects.subject(ctx, cur) if a.id not in exclude]
+                if got:
+                    return got
+    sid = ctx.sent_of[tok.i]
+    lo = ctx.sents[max(0, sid - ctx.ex.pronoun_window)].start
+    # an incise after a quotation ('», a-t-il ajouté') does not refer to a name quoted
+    skip_quoted = subject and tok.head.i < tok.i and not ctx.in_quote[tok.i]
+    cands = [(i, ent) for i, ent in ctx.mentions if lo <= i < tok.i and ent._.actor_id not in exclude
+             and not (skip_quoted and ctx.in_quote[i] and ctx.sent_of[i] == sid)]
+    if not cands:
+        return []
+    cands.reverse()
+
+    if subject and low in ("ils", "elles"):
+        # plural: the nearest subject with its conjuncts; a lone subject is joined by the
+        # person/actor object of its verb ("Xi a reçu Poutine. Ils ont signé...")
+        for _, ent in cands:
+            if is_subject_mention(ent):
+                r = ent.root
+                while r.dep_ == "conj" and ctx.tok2ent[r.head.i] is not None:
+                    r = r.head
+                group = arguments.actors(ctx, r)
+                if len(group) == 1 and r.head is not r:
+                    for c in r.head.children:
+                        if c.dep_ == "obj" and ctx.tok2ent[c.i] is not None \
+                                and ctx.tok2ent[c.i].label_ == ent.label_:
+                            group.append(arguments.ent_arg(ctx, c))
+                return [g for g in group if g is not None and g.id not in exclude]
+    if subject and low in ("il", "elle"):
+        # a chain of pronouns: 'il' continues the person an earlier 'il' stood for when
+        # that pronoun is nearer than any named person subject
+        prev = [(i, a) for i, a in ctx.resolved if lo <= i < tok.i and a.id not in exclude
+                and ctx.doc[i].lower_.lstrip("-") == low]
+        if prev:
+            near_named = next((i for i, e in cands if e.label_ == "PER" and is_subject_mention(e)), -1)
+            if prev[-1][0] > near_named:
+                if all(i != tok.i for i, _ in ctx.resolved):
+                    ctx.resolved.append((tok.i, prev[-1][1]))
+                    ctx.resolved.sort(key=lambda x: x[0])
+                return [prev[-1][1]]
+    if subject:
+        prefs = []
+        if low in ("il", "elle"):
+            prefs.append(lambda e: e.label_ == "PER" and is_subject_mention(e))
+            prefs.append(lambda e: e.label_ == "PER")
+        prefs.append(is_subject_mention)
+        prefs.append(lambda e: True)
+    else:
+        prefs = [lambda e: e.label_ == "PER", lambda e: True]
+    for pref in prefs:
+        for _, ent in cands:
+            if pref(ent):
+                arg = Arg(ent._.actor_id, ent.text, ent.start)
+                if subject and low in ("il", "elle") and ent.label_ == "PER" \
+                        and all(i != tok.i for i, _ in ctx.resolved):
+                    ctx.resolved.append((tok.i, arg))
+                    ctx.resolved.sort(key=lambda x: x[0])
+                return [arg]
+    return []
+
+
+def is_subject_mention(ent: Span) -> bool:
+    """The mention is (a conjunct of, or a name in apposition to) a subject."""
+    r = ent.root
+    while r.dep_ == "conj":
+        r = r.head
+    if r.dep_ in ("appos", "flat:name"):
+        r = r.head
+    return r.dep_ in ("nsubj", "nsubj:pass")

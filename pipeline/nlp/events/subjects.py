@@ -1,0 +1,238 @@
+"""Argument extraction: the agent of a verb trigger (its subject, read through the parse).
+
+:func:`subject` follows passives (``par``-agents), subject and object control
+(:func:`controller_object`), coordination, gérondifs, reporting incises with an inverted
+subject and a few parse slips; pronouns go to :mod:`.pronouns`, first-person subjects to
+the speaker found by :mod:`.attribution`.
+
+>>> from pipeline.nlp.events.component import EventExtractor
+>>> from pipeline.nlp.events.context import DocContext, hand_parsed
+>>> doc = hand_parsed('''
+... Kiev Kiev PROPN obj 3
+... a avoir AUX aux:tense 3
+... été être AUX aux:pass 3
+... bombardé bombarder VERB ROOT 3 VerbForm=Part
+... par par ADP case 5
+... Moscou Moscou PROPN obl:agent 3''', actors={(0, 1): ("LOC", "ukraine"), (5, 6): ("LOC", "russia")})
+>>> ctx = DocContext(EventExtractor(), doc)
+>>> is_passive(ctx, doc[3]), subject(ctx, doc[3])
+(True, [Arg('russia', 'Moscou', 5)])
+>>> is_infinitival(doc[3])
+False
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import arguments, attribution, pronouns
+from . import words as W
+from .context import Arg, DocContext, case_of, verb_lemma
+
+
+def is_passive(ctx: DocContext, verb: Token) -> bool:
+    kids = list(verb.children)
+    if not any(c.dep_ == "aux:pass" for c in kids) and any(
+            c.dep_ == "nsubj:pass" and c.lower_.startswith("-") for c in kids):
+        return False  # "a-t-il affirmé": the inverted clitic mis-tagged nsubj:pass
+    if not any(c.dep_ in ("aux:pass", "nsubj:pass", "expl:pass") for c in kids):
+        return False
+    if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in kids) and any(c.dep_ == "obj" for c in kids):
+        return False  # 'se sont serré la main': a pronominal verb with an object, not a passive
+    if verb_lemma(ctx.ex, verb) in W.ETRE_VERBS and not any(c.dep_ == "obl:agent" for c in kids):
+        return False
+    return True
+
+
+def is_infinitival(verb: Token) -> bool:
+    return "Inf" in verb.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
+
+
+def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[Arg]:
+    """Actors of the subject of a verb (with subject/object control and conjunction)."""
+    seen = seen or set()
+    if verb.i in seen:
+        return []
+    seen.add(verb.i)
+    passive = is_passive(ctx, verb)
+    subj = None
+    subjs = [c for c in verb.children
+             if (c.dep_ == "nsubj" and c.lower_ not in ("-t", "-t-"))
+             or (c.dep_ == "expl:subj" and c.lower_ in W.SUBJECT_PRONOUNS)
+             # "a-t-il affirmé": the euphonic '-t' taken as the subject and '-il' as nsubj:pass
+             or (c.dep_ == "nsubj:pass" and c.lower_.startswith("-") and c.lower_.lstrip("-") in W.SUBJECT_PRONOUNS
+                 and not any(k.dep_ == "aux:pass" for k in verb.children))]
+    if subjs:
+        # several subjects is a parse slip ("en Roumanie où dans la Moldavie voisine
+        # l'armée russe a entamé"): the one nearest before the verb is the real one
+        before = [c for c in subjs if c.i < verb.i]
+        subj = before[-1] if before else subjs[0]
+    else:
+        # "la Russie a, à plusieurs reprises, déclenché": the auxiliary, cut off by an
+        # incise, is parsed as a verb of its own that keeps the subject
+        if "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children):
+            sent = verb.sent
+            for j in range(verb.i - 1, max(sent.start, verb.i - 16) - 1, -1):
+                a = ctx.doc[j]
+                if a.lemma_ == "avoir" and a.pos_ in ("VERB", "AUX") and a.i + 1 < len(ctx.doc) \
+                        and ctx.doc[a.i + 1].text == "," \
+                        and not any(k.dep_ in ("obj", "xcomp", "ccomp") for k in a.children):
+                    subj = next((k for k in a.children if k.dep_ == "nsubj"), None)
+                    break
+    if passive:
+        kids = list(verb.children)
+        agents = [c for c in kids if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")]
+        out = [a for c in agents for a in arguments.actors(ctx, c)]
+        if agents:  # "par la Turquie, l'ONU, la Russie et l'Ukraine" (comma list parsed as obl)
+            last = agents[-1]
+            for c in kids:
+                if c.i > last.i and c.dep_.startswith("obl") and not case_of(c):
+                    first = min(t.i for t in c.subtree)
+                    if first > 0 and ctx.doc[first - 1].text == ",":
+                        out.extend(arguments.actors(ctx, c))
+        return out
+    if subj is not None:
+        got = subject_actors(ctx, verb, subj)
+        if got and subj.pos_ != "PRON":
+            got = left_coordination(ctx, subj) + got
+        return got
+    inverted = inverted_subject(ctx, verb)
+    if inverted is not None:
+        return arguments.actors(ctx, inverted)
+    head = verb.head
+    if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") \
+            and any(c.dep_ in ("mark", "case") and c.lower_ == "en" for c in verb.children):
+        # gérondif ("en incitant Zelensky à..."): the subject of the clause it modifies
+        cur = verb.head
+        for _ in range(4):
+            if cur.pos_ in ("VERB", "AUX"):
+                return subject(ctx, cur, seen)
+            if cur.head is cur:
+                break
+            cur = cur.head
+        return []
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return subject(ctx, head, seen)
+    if verb.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("obj", "obl", "obl:arg") \
+            and head.head.pos_ in ("VERB", "AUX") and "Part" in verb.morph.get("VerbForm") \
+            and not any(c.dep_.startswith("aux") for c in verb.children) \
+            and any(c.dep_ == "cc" for c in verb.children):
+        # "a défendu un retour historique et accusé l'Occident": the second participle,
+        # attached by the parser to the first verb's object, shares its subject
+        return subject(ctx, head.head, seen)
+    if verb.dep_ in ("xcomp", "advcl", "ccomp", "acl") and is_infinitival(verb):
+        if head.pos_ in ("VERB", "AUX"):
+            if verb_lemma(ctx.ex, head) in ctx.ex.agent_from_object:
+                ctrl = controller_object(ctx, head)
+                if ctrl:
+                    return ctrl
+            return subject(ctx, head, seen)
+        return []
+    return adjacent_subject(ctx, verb)
+
+
+def adjacent_subject(ctx: DocContext, verb: Token) -> list[Arg]:
+    """Parse-failure fallback for a finite verb without subject: the actor named just
+    before it ("Washington a mis en garde...", "que Washington sanctionnerait")."""
+    if is_infinitival(verb) or verb.dep_ in ("xcomp", "acl", "amod"):
+        return []
+    if "Fin" not in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children):
+        return []
+    first = min([verb.i] + [c.i for c in verb.children
+                            if c.dep_.startswith(("aux", "expl")) or c.lower_ in ("ne", "n'", "n’")])
+    j = first - 1
+    if j < 0 or "\n" in ctx.doc[j].whitespace_:
+        return []
+    ent = ctx.tok2ent[j]
+    if ent is None or ent.end - 1 != j:
+        return []
+    root = ent.root
+    while root.dep_ == "conj" and ctx.tok2ent[root.head.i] is not None:
+        root = root.head
+    return left_coordination(ctx, root) + arguments.actors(ctx, root)
+
+
+def left_coordination(ctx: DocContext, subj: Token) -> list[Arg]:
+    """"Kiev et Moscou ont conclu" parsed with Kiev as a fragment: actors named before the
+    subject and joined to it by a comma or et/ni, whose own attachment is a fragment."""
+    out: list[Arg] = []
+    start = min(t.i for t in subj.subtree)
+    j = start - 1
+    while j >= 1 and ctx.doc[j].lower_ in (",", "et", "ni"):
+        k = j - 1
+        ent = ctx.tok2ent[k]
+        if ent is None or ent.end - 1 != k:
+            break
+        r = ent.root
+        if not (r.dep_ in ("ROOT", "dep", "appos") or r.i == subj.head.i or subj.head.head.i == r.i):
+            break
+        out.insert(0, Arg(ent._.actor_id, ent.text, ent.start))
+        j = ent.start - 1
+        while j >= 1 and ctx.doc[j].pos_ == "DET":
+            j -= 1
+    return out
+
+
+def subject_actors(ctx: DocContext, verb: Token, subj: Token) -> list[Arg]:
+    low = subj.lower_
+    if ctx.tok2ent[subj.i] is not None:
+        return arguments.actors(ctx, subj)
+    if subj.pos_ == "PRON":
+        if low in W.SUBJECT_PRONOUNS and verb_lemma(ctx.ex, verb) not in W.IMPERSONAL_VERBS:
+            return pronouns.pronoun(ctx, subj)
+        if low == "qui" and verb.dep_ == "acl:relcl":
+            # a name right before 'qui' is its antecedent whatever the parse says
+            # ("c'était la Turquie qui avait bloqué..."), unless it is a de-complement
+            prev = ctx.tok2ent[subj.i - 1] if subj.i > 0 else None
+            if prev is not None and prev.end == subj.i and prev.root.dep_ != "nmod":
+                return [Arg(prev._.actor_id, prev.text, prev.start)]
+            # "Giuseppe Cavo Dragone, président du Comité militaire de l'OTAN, qui affirme"
+            h = verb.head
+            for _ in range(3):
+                if ctx.tok2ent[h.i] is not None and ctx.tok2ent[h.i].label_ == "PER":
+                    return arguments.actors(ctx, h)
+                if h.dep_ not in ("nmod", "appos") or h.head is h:
+                    break
+                h = h.head
+            return arguments.actors(ctx, verb.head)
+        if low in W.FIRST_PERSON:
+            spk = attribution.speaker(ctx, verb)
+            return [spk] if spk is not None else []
+        return []
+    return arguments.actors(ctx, subj)
+
+
+def inverted_subject(ctx: DocContext, verb: Token) -> Token | None:
+    """', a rapporté l'AFP': a reporting incise whose subject follows (parsed obj)."""
+    if verb_lemma(ctx.ex, verb) not in ctx.ex.report_verbs or verb.dep_ not in ("parataxis", "conj", "ROOT"):
+        return None
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
+    if first == 0 or ctx.doc[first - 1].text not in (",", "»", "”", '"'):
+        return None
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("obj", "nsubj") and not case_of(c) and arguments.actor(ctx, c) is not None:
+            return c
+    return None
+
+
+def controller_object(ctx: DocContext, verb: Token) -> list[Arg]:
+    """Object control: 'exhorter X à', 'mettre en garde X contre', 'demander à X de'."""
+    for c in verb.children:
+        if c.dep_ in ("obj", "iobj"):
+            if c.pos_ == "PRON" and c.lower_ in W.OBJECT_PRONOUNS:
+                return pronouns.pronoun(ctx, c, exclude={a.id for a in subject(ctx, verb)}, subject=False)
+            got = arguments.actors(ctx, c)
+            if got:
+                return got
+    for c in verb.children:  # 'mis en garde Pékin' (Pékin parsed under 'garde')
+        if c.dep_.startswith("obl") and case_of(c) in ("à", "en"):
+            for k in c.children:
+                if k.dep_ == "nmod" and not case_of(k):
+                    got = arguments.actors(ctx, k)
+                    if got:
+                        return got
+            if case_of(c) == "à":
+                got = arguments.actors(ctx, c)
+                if got:
+                    return got
+    return []

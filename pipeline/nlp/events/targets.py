@@ -1,0 +1,183 @@
+"""Argument extraction: the target of a verb trigger.
+
+:func:`verb_targets` looks, in order, at the addressee of a statement, the constrained
+object of a light verb ("lancer une offensive contre X"), the direct object (an actor, a
+pronoun, an event noun with its own arguments), the indirect object and the prepositional
+complements of ``verb_target_preps``; for ASSAULT and MOBILIZE it then searches locative
+phrases deeply. :func:`clause_opponent` reads the opponent of a warning in its clause.
+
+>>> from pipeline.nlp.events.component import EventExtractor
+>>> from pipeline.nlp.events.context import DocContext, hand_parsed
+>>> from pipeline.nlp.events.triggers import select
+>>> doc = hand_parsed('''
+... La le DET det 1
+... Russie Russie PROPN nsubj 3
+... a avoir AUX aux:tense 3
+... envahi envahir VERB ROOT 3
+... l' le DET det 5
+... Ukraine Ukraine PROPN obj 3''', actors={(1, 2): ("LOC", "russia"), (5, 6): ("LOC", "ukraine")})
+>>> ctx = DocContext(EventExtractor(), doc)
+>>> entry, obj_tok = select(ctx, doc[3], "envahir", "VERB")
+>>> verb_targets(ctx, doc[3], entry, obj_tok, [Arg("russia", "Russie", 1)], {})
+([Arg('ukraine', 'Ukraine', 5)], 'obj')
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..normalize import fold
+from . import arguments, nominal, pronouns, subjects, triggers
+from . import words as W
+from .context import Arg, DocContext, case_of
+
+if TYPE_CHECKING:
+    from .triggers import Entry
+
+
+def light_noun_targets(ctx: DocContext, noun: Token, preps: tuple, agent_ids: set[str],
+                        entry: Entry | None = None) -> list[Arg]:
+    """Target of a light verb read on its object noun: the noun's own nationality
+    adjective ('formera des soldats ukrainiens') or an entity introduced by a target
+    preposition somewhere in its nominal phrase ('un embargo sur le pétrole russe')."""
+    got: list[Arg] = []
+    if noun.lemma_.lower() not in ctx.ex.event_nouns and noun.lemma_.lower() not in ctx.ex.instruments:
+        for c in noun.children:
+            if c.dep_ == "amod" and fold(c.text) in ctx.ex.adjectives:
+                got.append(Arg(ctx.ex.adjectives[fold(c.text)], c.text, c.i))
+    frontier, depth = [noun], 0
+    while frontier and not got and depth < 3:
+        nxt = []
+        for n in frontier:
+            for c in n.children:
+                if c.dep_ not in ("nmod", "obl"):
+                    continue
+                case = case_of(c)
+                if case in preps or case == "de":
+                    found = arguments.actors(ctx, c, depth=0, role="target")
+                    if entry is not None:  # 'tenir une réunion à Bruxelles': a venue
+                        found = arguments.venue_filter(ctx, found, entry, case, c.dep_)
+                    got.extend(found)
+                if case == "de":
+                    nxt.append(c)
+        frontier, depth = nxt, depth + 1
+    return [g for g in got if g.id not in agent_ids]
+
+
+def verb_targets(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | None, agents: list[Arg],
+                  absorbed: dict[int, Token]) -> tuple[list[Arg], str]:
+    got, rule = verb_targets_core(ctx, verb, entry, obj_tok, agents, absorbed)
+    if got or entry.type not in ("ASSAULT", "MOBILIZE"):
+        return got, rule
+    agent_ids = {a.id for a in agents}
+    roots = [c for c in verb.children if c.dep_.startswith("obl") and c.dep_ != "obl:agent"
+             and case_of(c) != "par"]
+    objs = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass")]
+    if obj_tok is not None:
+        objs.append(obj_tok)
+    roots += [k for o in objs for k in o.children if k.dep_ == "nmod"]
+    preps = tuple(p for p in entry.target_prep if p in W.DEEP_PLACE_PREPS) if entry.target_prep else W.DEEP_PLACE_PREPS
+    got = arguments.deep_place_targets(ctx, roots, agent_ids, preps)
+    return got, ("deep_place" if got else "")
+
+
+def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | None, agents: list[Arg],
+                       absorbed: dict[int, Token]) -> tuple[list[Arg], str]:
+    preps = entry.target_prep or W.VERB_TARGET_PREPS
+    if entry.type == "MOBILIZE" and entry.target_prep is None:
+        preps = tuple(p for p in preps if p != "de")  # 'patrouillent de la mer du Nord à...'
+    passive = subjects.is_passive(ctx, verb)
+    kids = list(verb.children)
+    agent_ids = {a.id for a in agents}
+    if entry.type == "STATEMENT":
+        for c in kids:
+            if c.dep_ == "iobj" or (c.dep_.startswith("obl") and case_of(c) == "à"):
+                got = [g for g in arguments.actors(ctx, c) if g.id not in agent_ids]
+                if got:
+                    return got, "statement_addressee"
+        return [], ""
+    light = entry.light and obj_tok is not None
+    if light and ctx.tok2ent[obj_tok.i] is not None:
+        # the constrained object is itself an actor: 'rejoindre l'UE', 'a reçu Vladimir Poutine'
+        got = [g for g in arguments.actors(ctx, obj_tok) if g.id not in agent_ids]
+        if got:
+            return got, "obj"
+    objs = [c for c in kids if c.dep_ == ("nsubj:pass" if passive else "obj")]
+    if not objs and verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"):
+        objs = [verb.head]
+    if light:
+        objs = [o for o in objs if o.i != obj_tok.i] if entry.prep is not None else []
+        objs.append(obj_tok)
+    elif entry.obj is not None and obj_tok is not None and entry.prep is not None:
+        objs = [o for o in objs if o.i != obj_tok.i]
+    for o in objs:
+        if o.pos_ == "PRON":
+            if o.lower_ in W.OBJECT_PRONOUNS:
+                got = pronouns.pronoun(ctx, o, exclude=agent_ids, subject=False)
+            elif passive and o.lower_ in W.SUBJECT_PRONOUNS:
+                got = [g for g in pronouns.pronoun(ctx, o) if g.id not in agent_ids]
+            else:
+                got = []
+            if got:
+                return got, "pronoun_object"
+            continue
+        is_light_noun = light and o.i == obj_tok.i
+        if o.pos_ == "NOUN" and o.lemma_.lower() in ctx.ex.event_nouns:
+            nentry = triggers.noun_entry(ctx, o)
+            own, ntargets, _ = nominal.nominal_args(ctx, o, nentry)
+            own = [a for a in own if a.id not in agent_ids]
+            if own:
+                return own, "event_noun_agent"
+            ntargets = [t for t in ntargets if t.id not in agent_ids]
+            if is_light_noun and ntargets:
+                return ntargets, "light_noun_target"
+            if not is_light_noun:
+                continue
+        if is_light_noun:
+            got = light_noun_targets(ctx, o, preps, agent_ids, entry)
+            if got:
+                return got, "light_noun_target"
+            continue
+        got = [g for g in arguments.actors(ctx, o, role="target") if g.id not in agent_ids]
+        if got:
+            return got, "obj"
+        for c in o.children:  # "livré des drones à la Russie" (à attached to the object)
+            if c.dep_ == "nmod" and case_of(c) in preps and case_of(c) != "de":
+                got = [g for g in arguments.prep_actors(ctx, c) if g.id not in agent_ids]
+                got = arguments.venue_filter(ctx, got, entry, case_of(c), "nmod")
+                if got:
+                    return got, "obj_nmod_prep"
+    for c in kids:
+        if c.dep_ == "iobj":
+            got = [g for g in arguments.actors(ctx, c, role="target") if g.id not in agent_ids]
+            if got:
+                return got, "iobj"
+    for prep in preps:
+        for c in kids:
+            if not c.dep_.startswith("obl") or c.dep_ == "obl:agent" or case_of(c) != prep:
+                continue
+            if (prep in ("à", "en", "de", "dans") and c.dep_ == "obl:mod" and entry.type in W.PLACE_ADJUNCT_TYPES
+                    and entry.target_prep is None and not (entry.prep and prep in entry.prep)):
+                continue  # 'réunis à Varsovie', 'signé à Istanbul': places, not targets
+            got = [g for g in arguments.prep_actors(ctx, c) if g.id not in agent_ids]
+            got = arguments.venue_filter(ctx, got, entry, prep, c.dep_)
+            if got:
+                return got, "obl_" + prep
+    return [], ""
+
+
+def clause_opponent(ctx: DocContext, verb: Token, exclude: set[str]) -> tuple[list[Arg], str]:
+    """A warning without object: the opponent named by 'avec/contre X' in its clause
+    ('le Kremlin a averti que cela déclencherait une guerre directe avec l'OTAN')."""
+    for cl in verb.children:
+        if cl.dep_ not in ("ccomp", "xcomp"):
+            continue
+        nodes = [cl] + [c for c in cl.children if c.dep_ in ("obj", "nsubj", "nsubj:pass")]
+        for n in nodes:
+            for c in n.children:
+                if c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and case_of(c) in ("avec", "contre"):
+                    got = [g for g in arguments.actors(ctx, c, depth=0, role="target") if g.id not in exclude]
+                    if got:
+                        return got, "clause_opponent"
+    return [], ""
