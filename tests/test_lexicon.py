@@ -1,6 +1,6 @@
 """pipeline.lexicon: word lists in models/ load with clear errors naming file, key and line."""
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from pipeline import lexicon
 from pipeline.lexicon import LexiconError, mapping, table, word_list, words
@@ -47,6 +47,7 @@ def test_invalid_yaml_names_line(tmp_path):
         load = lexicon.load_lexicon(p)  # noqa: F841
 
 
+@settings(deadline=None)
 @given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12),
                 max_size=20))
 def test_any_list_of_strings_round_trips(tmp_path_factory, items):
