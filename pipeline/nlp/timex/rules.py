@@ -47,12 +47,21 @@ _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
 
 # --------------------------------------------------------------------------- vocabulary
-@lru_cache(maxsize=None)
+VOCABULARY_FILE = "timex_fr.yaml"
+
+
 def vocabulary() -> dict[str, Any]:
     """The parsed ``models/timex_fr.yaml`` (loaded once)."""
-    from ...paths import model_file, read_yaml
+    from ...lexicon import load_lexicon
 
-    return read_yaml(model_file("timex_fr.yaml"))
+    return load_lexicon(VOCABULARY_FILE)
+
+
+def word_list(key: str) -> tuple[str, ...]:
+    """The word list ``key`` of ``models/timex_fr.yaml``, in file order (validated)."""
+    from ... import lexicon
+
+    return lexicon.word_list(VOCABULARY_FILE, key)
 
 
 def _key(word: str) -> str:
@@ -72,6 +81,15 @@ def _wordpat(word: str) -> str:
         else:
             out.append(re.escape(ch))
     return "".join(out)
+
+
+def alternation(words) -> str:
+    """The words as a regex alternation, in the order given (no group around it).
+
+    >>> print(alternation(["jusqu'en", "mis à jour"]))
+    jusqu['’]en|mis\\s+à\\s+jour
+    """
+    return "|".join(_wordpat(w) for w in words)
 
 
 def _alt(words) -> str:
@@ -100,6 +118,7 @@ class _Rules:
         self.rel_days = {_key(k): int(v) for k, v in voc["relative_days"].items()}
         self.units = {_key(k): v for k, v in voc["units"].items()}
         self.numbers = {_key(k): int(v) for k, v in voc["number_words"].items()}
+        self.period_units = {_key(k): v for k, v in voc["period_units"].items()}
         self.past_mods = {_key(w) for w in voc["past_modifiers"]}
         self.future_mods = {_key(w) for w in voc["future_modifiers"]}
 
@@ -125,7 +144,7 @@ class _Rules:
         small = [w for w, v in self.numbers.items() if 1 <= v <= 11 and "-" not in w]
         NUMW = (r"(?:" + _alt(tens) + r"(?:[-‑]|\s+et\s+)" + _alt(small) + r"|" + _alt(num_words) + r")")
         NUM = r"(?P<n>\d{1,3}|" + NUMW + r")"
-        TOD = r"(?:\s+(?:soir|matin|après[-‑]midi|apres[-‑]midi|midi))?"
+        TOD = r"(?:\s+(?:" + alternation(word_list("time_of_day")) + r"))?"
         F = re.IGNORECASE
         self.patterns: list[tuple[str, re.Pattern]] = [
             ("date_iso", re.compile(r"(?<![\w/.-])(?P<year>(?:19|20)\d{2})(?P<sep>[-/])(?P<month>0[1-9]|1[0-2])"
@@ -143,7 +162,7 @@ class _Rules:
                                  + r"(?:\s+" + MODS + E + r"|" + YREL + r")?", F)),
             ("part_of_year", re.compile(B + PART + r"(?:\s*[-‑]\s*|\s+)(?:de\s+l['’](?:année|an)\s+|d['’]année\s+)?" + YEAR, F)),
             ("part_of_rel", re.compile(B + PART + r"\s+(?:de\s+l['’]|d['’]|du\s+|de\s+la\s+|de\s+)"
-                                       r"(?P<unit>année|annee|an|mois|semaine)(?:\s+" + MODS + r")?" + E, F)),
+                                       r"(?P<unit>" + alternation(self.period_units) + r")(?:\s+" + MODS + r")?" + E, F)),
             ("season_year", re.compile(B + SEASON + r"\s+(?:de\s+l['’]année\s+|de\s+|d['’])?" + YEAR, F)),
             ("season", re.compile(B + r"(?:(?P<this>cet|cette|ce)\s+)?" + SEASON + E + r"(?:\s+" + MODS + E + r")?", F)),
             ("decade", re.compile(B + r"(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)(?![\w])", F)),
@@ -169,14 +188,19 @@ class _Rules:
         trig = sorted(voc["month_triggers_before"], key=len, reverse=True)
         self.month_trigger = re.compile(r"(?<![\w])(?:" + "|".join(_wordpat(w) for w in trig) + r")\s*$", F)
         self.month_strong_trigger = re.compile(
-            r"(?<![\w])(?:en|depuis|dès|jusqu['’]en|mois\s+d(?:e|['’])|début|debut|fin|mi|courant)\s*$", F)
+            r"(?<![\w])(?:" + alternation(word_list("month_strong_triggers")) + r")\s*$", F)
+        self.season_trigger = re.compile(r"(?<![\w])(?:" + alternation(word_list("season_triggers_before")) + r")\s*$", F)
         self.sentence_start = re.compile(r"(?:^|[.!?:;\n«\"“(]\s*|[-–—]\s)\s*$")
-        self.aux_before = re.compile(r"(?<![\w])(?:a|ai|as|ont|avait|avaient|avons|avez|aura|auront|aurait|auraient"
-                                     r"|avoir|ayant|eût|eut|aurais|aurions|auriez|avions|aviez|n['’]a|n['’]ont)\s+(?:pas\s+|jamais\s+|déjà\s+|toujours\s+|aussi\s+)?$", F)
-        self.range_prefix = re.compile(r"(?<![\w])(?P<pre>du|de|d['’]|entre|depuis)\s*(?:le\s+|les\s+|l['’])?$", F)
-        self.range_gap = re.compile(r"^\s*(?:(?:au|à|a|et|jusqu['’]au|jusqu['’]à|jusqu['’]en)\s+(?:le\s+|l['’])?|[-–]\s*)$", F)
-        self.bare_day_range = re.compile(r"(?:(?<![\w])(?P<pre>du|entre\s+les?|les|des)\s+)?(?<![\w,./‑-])" + DAY
-                                         + r"\s*(?:au|et\s+le|et|[-–])\s*(?:le\s+)?$", F)
+        adverbs = "|".join(_wordpat(w) + r"\s+" for w in word_list("perfect_adverbs"))
+        self.aux_before = re.compile(r"(?<![\w])(?:" + alternation(word_list("perfect_auxiliaries"))
+                                     + r")\s+(?:" + adverbs + r")?$", F)
+        self.range_prefix = re.compile(r"(?<![\w])(?P<pre>" + alternation(word_list("range_openers"))
+                                       + r")\s*(?:le\s+|les\s+|l['’])?$", F)
+        self.range_gap = re.compile(r"^\s*(?:(?:" + alternation(word_list("range_links"))
+                                    + r")\s+(?:le\s+|l['’])?|[-–]\s*)$", F)
+        self.bare_day_range = re.compile(r"(?:(?<![\w])(?P<pre>" + alternation(word_list("day_range_openers"))
+                                         + r")\s+)?(?<![\w,./‑-])" + DAY
+                                         + r"\s*(?:" + alternation(word_list("day_range_links")) + r"|[-–])\s*(?:le\s+)?$", F)
 
     def number(self, s: str) -> int | None:
         s = _key(s)
@@ -292,8 +316,7 @@ def _make(rule: str, m: re.Match, text: str, R: _Rules) -> Candidate | None:
     if rule == "part_of_year":
         return Candidate(s, e, rule, "abs", int(g["year"]))
     if rule == "part_of_rel":
-        unit = _key(g["unit"])
-        unit = {"annee": "year", "année": "year", "an": "year", "mois": "month", "semaine": "week"}[unit]
+        unit = R.period_units[_key(g["unit"])]
         mod = R.mod(g.get("mod"))
         kind = {"year": "relyear", "month": "relmonth", "week": "relweek"}[unit]
         return Candidate(s, e, rule, kind, offset={"past": -1, "future": 1}.get(mod or "", 0), unit=unit)
@@ -305,7 +328,7 @@ def _make(rule: str, m: re.Match, text: str, R: _Rules) -> Candidate | None:
         c.mod = R.mod(g.get("mod")) or ("this" if g.get("this") else None)
         before = text[max(0, s - 25):s]
         if c.mod is None:
-            c.guarded = not re.search(r"(?<![\w])(?:en|au|à\s+l['’]|l['’]|pendant\s+l['’]|durant\s+l['’]|depuis\s+l['’]|dès\s+l['’]|d['’]ici\s+l['’])\s*$", before, re.I)
+            c.guarded = not R.season_trigger.search(before)
         if code == "SU" and R.aux_before.search(before):
             return None
         return c
