@@ -42,7 +42,9 @@ import re
 from urllib.parse import unquote, urlparse
 
 from .. import lexicon
-from ..nlp.timex.rules import alternation, find_candidates, resolve, vocabulary
+from ..nlp.timex.anchors import resolve
+from ..nlp.timex.candidates import find_candidates
+from ..nlp.timex.vocabulary import alternation, vocabulary
 
 __all__ = ["find_publication_date"]
 

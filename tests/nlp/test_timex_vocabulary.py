@@ -14,7 +14,7 @@ from pipeline.nlp.timex.rules import alternation, find_candidates, normalize, wo
 CONTEXT_LISTS = ["month_strong_triggers", "season_triggers_before", "perfect_auxiliaries", "perfect_adverbs",
                  "time_of_day", "range_openers", "range_links", "day_range_openers", "day_range_links",
                  "future_auxiliary_verbs", "conditional_endings", "negation_words", "lower_bound_prepositions",
-                 "condition_marks"]
+                 "condition_marks", "ago_openers", "in_openers"]
 
 
 @pytest.mark.parametrize("key", CONTEXT_LISTS)
@@ -27,6 +27,23 @@ def test_context_lists_are_validated_word_lists(key):
 def test_period_units_are_a_table_of_precisions():
     units = lexicon.mapping("timex_fr.yaml", "period_units")
     assert set(units.values()) <= {"year", "month", "week"} and units["mois"] == "month"
+
+
+def test_year_of_phrases_give_a_year_offset():
+    table = lexicon.mapping("timex_fr.yaml", "year_of_phrases", int)
+    assert set(table.values()) == {-1, 0, 1} and table["cette année"] == 0
+
+
+@pytest.mark.parametrize("text,value", [
+    ("le 30 septembre de l'année dernière", "2021-09-30"),  # year_of_phrases
+    ("en mai l’an prochain", "2023-05"),
+    ("le 3 mars de cette année", "2022-03-03"),
+    ("il y a trois mois", "2021-11"),  # ago_openers
+    ("d'ici à 3 semaines", "2022-W11"),  # in_openers
+    ("d'ici 2 ans", "2024"),
+])
+def test_phrases_resolve_against_the_anchor(text, value):
+    assert normalize(text, anchor="2022-02-24")[0] == value
 
 
 def spans(text):

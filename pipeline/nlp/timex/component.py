@@ -1,6 +1,6 @@
 """spaCy component ``actorgraph_timex``: French temporal expressions -> ``doc._.timexes``.
 
-The rules live in :mod:`pipeline.nlp.timex.rules` (pure Python, data in
+The rules live in :mod:`pipeline.nlp.timex.rules` and the modules it gathers (pure Python, data in
 ``models/timex_fr.yaml``); this module runs them over ``doc.text``, maps each match to
 tokens and a sentence, reads the tense of the governing verb from the parse when the value
 depends on it (weekdays, "en octobre", "30 septembre"), and resolves against
@@ -34,10 +34,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..base import StatelessComponent, register_extensions
-from .rules import (PRECISIONS, AnchorEvidence, Candidate, anchor_dependent, anchor_period,  # noqa: F401
-                          dated_events, event_evidence, events_between, find_candidates, format_interval,
-                          max_interval_days, normalize,
-                          resolve, resolve_in_interval, rules, vocabulary, word_list)
+from .anchors import anchor_dependent, anchor_period, format_interval, max_interval_days, resolve, resolve_in_interval
+from .candidates import Candidate, find_candidates
+from .landmarks import AnchorEvidence, dated_events, event_evidence, events_between
+from .patterns import rules
+from .rules import normalize  # noqa: F401  (part of this module's __all__)
+from .values import PRECISIONS
+from .vocabulary import vocabulary, word_list
 
 __all__ = ["TimexTagger", "normalize", "sentence_dates", "tense_of", "make_timex_tagger", "past_date_bound"]
 
