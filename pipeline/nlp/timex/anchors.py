@@ -24,17 +24,16 @@ import re
 from dataclasses import replace
 
 from .candidates import Candidate
-from .values import Resolved, iso_date, resolve_parsed, parse_anchor
+from .values import Resolved, iso_date, parse_anchor, resolve_parsed
 from .vocabulary import vocabulary
 
-# --------------------------------------------------------------------------- interval anchors
 # A publication date known only to the month ("2022-02") or the year ("2022") says that
 # the article was written on some day of a period. Each anchor-dependent expression
 # ("jeudi", "hier", "la semaine dernière") is resolved against every feasible day; a
 # day-precision value is kept only when all of them agree (consensus), otherwise the
 # expression keeps its unknown parts (``2022-02-XX``). Evidence in the text can raise the
 # first feasible day: a landmark event of ``models/dated_events.yaml`` that the text
-# reports as having happened (:func:`event_evidence`), or (in :mod:`pipeline.nlp.timex.component`) an
+# reports as having happened (:func:`~pipeline.nlp.timex.landmarks.event_evidence`), or (in :mod:`pipeline.nlp.timex.component`) an
 # explicit date in an asserted past-tense clause. Nothing narrows the period from above,
 # and nothing ever creates an anchor where there is none.
 _INTERVAL_RE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*/\s*(\d{4}-\d{2}-\d{2})\s*$")

@@ -24,6 +24,7 @@ from typing import Any
 
 from .values import iso_date
 
+
 @dataclass(frozen=True)
 class DatedEvent:
     """One landmark event of ``models/dated_events.yaml``."""
