@@ -41,7 +41,10 @@ import os
 import re
 from urllib.parse import unquote, urlparse
 
-from ..nlp.timex.rules import find_candidates, resolve
+from .. import lexicon
+from ..nlp.timex.anchors import resolve
+from ..nlp.timex.candidates import find_candidates
+from ..nlp.timex.vocabulary import alternation, vocabulary
 
 __all__ = ["find_publication_date"]
 
@@ -49,12 +52,22 @@ HEADER_LINES = 5
 FOOTER_LINES = 3
 SHORT_LINE = 80
 
-_PUBLISHED = re.compile(r"(?<![\w])(?:publi[ée]e?|mise?\s+en\s+ligne|date\s+de\s+publication)\s*(?:le|:|en)?\s*$", re.I)
-_UPDATED = re.compile(r"(?<![\w])(?:mis\s+à\s+jour|mise\s+à\s+jour|actualis[ée]e?|modifi[ée]e?)\s*(?:le|:)?\s*$", re.I)
-_DATE_KW = re.compile(r"^\s*(?:date)\s*:?\s*$", re.I)
-_BYLINE = re.compile(r"^\s*(?:par|by|de)\s+\S", re.I)
-_LINE_START = re.compile(r"^\s*(?:le\s+|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*)?$", re.I)
-_GOVERNED = re.compile(r"(?<![\w])(?:le|du|au|depuis|dès|en|avant|après|jusqu['’]au|jusqu['’]en|entre|et|ce|cette|consulté\s+le)\s*$", re.I)
+WORDS_FILE = "pubdate_fr.yaml"  # models/pubdate_fr.yaml
+
+
+def _words(key: str) -> str:
+    """The list ``key`` of ``models/pubdate_fr.yaml`` as a regex alternation."""
+    return alternation(lexicon.word_list(WORDS_FILE, key))
+
+
+_WEEKDAYS = alternation(w for _, names in sorted(vocabulary()["weekdays"].items()) for w in names)
+_PUBLISHED = re.compile(r"(?<![\w])(?:" + _words("published_markers") + r")\s*(?:le|:|en)?\s*$", re.I)
+_UPDATED = re.compile(r"(?<![\w])(?:" + _words("updated_markers") + r")\s*(?:le|:)?\s*$", re.I)
+_DATE_KW = re.compile(r"^\s*(?:" + _words("date_labels") + r")\s*:?\s*$", re.I)
+_BYLINE = re.compile(r"^\s*(?:" + _words("byline_openers") + r")\s+\S", re.I)
+_LINE_START = re.compile(r"^\s*(?:le\s+|(?:" + _WEEKDAYS + r")\s*,?\s*)?$", re.I)
+_GOVERNED = re.compile(r"(?<![\w])(?:" + _words("governing_words") + r")\s*$", re.I)
+_REFERENCE = re.compile(r"(?:" + _words("reference_markers") + r")", re.I)
 _BYLINE_SEP = re.compile(r"(?:[,|–—·•-]\s*(?:le\s+)?|\s+le\s+)$", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 # a wire dateline: "VARSOVIE, 21 février 2023 (AFP) - Joe Biden a promis..."
@@ -97,7 +110,7 @@ def _classify(line: str, start: int, end: int, precision: str, footer: bool, bul
         return "updated"
     if _DATE_KW.match(before):
         return "plain"
-    if re.search(r"consult[ée]e?\s+le", line, re.I):  # a reference: "(consulté le ...)"
+    if _REFERENCE.search(line):  # a reference: "(consulté le ...)"
         return None
     if _BYLINE.match(line) and _BYLINE_SEP.search(before) and len(line) <= 160 and precision != "year":
         return "plain"

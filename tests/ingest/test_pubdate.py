@@ -91,3 +91,29 @@ def test_never_raises(text, filename, url):
     value, precision, evidence = find_publication_date(text, filename=filename, url=url)
     assert precision in ("", "day", "month", "year")
     assert (value == "") == (precision == "") == (evidence == "")
+
+
+# The marker words come from models/pubdate_fr.yaml (and weekdays from models/timex_fr.yaml).
+WORD_CASES = [
+    ("Titre\nActualisé le 25 février 2022\nMise en ligne le 24 février 2022\n" + BODY, "2022-02-24"),  # published_markers
+    ("Titre\nModifiée le 25 février 2022\n" + BODY, "2022-02-25"),  # updated_markers, used when alone
+    ("Titre\n« Source », 30 octobre 2018 (consultée le 24 octobre 2020)\n" + BODY, ""),  # reference_markers
+    ("Samedi, 5 mars 2024 | rubrique International, Défense européenne et diplomatie de l'Otan\n" + BODY,
+     "2024-03-05"),  # a weekday opening a long line
+    ("Titre\nLa guerre depuis le 24 février 2022\n" + BODY, ""),  # governing_words
+    ("Titre\nDe Marie Dupont, le 3 mars 2022, envoyée spéciale à Kiev pour la rédaction internationale\n" + BODY,
+     "2022-03-03"),  # byline_openers on a long line
+]
+
+
+@pytest.mark.parametrize("text,value", WORD_CASES)
+def test_marker_words_from_yaml(text, value):
+    assert find_publication_date(text)[0] == value
+
+
+def test_word_lists_are_validated_data():
+    from pipeline import lexicon
+
+    for key in ("published_markers", "updated_markers", "date_labels", "byline_openers", "reference_markers",
+                "governing_words"):
+        assert lexicon.word_list("pubdate_fr.yaml", key)

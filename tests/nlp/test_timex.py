@@ -1,4 +1,4 @@
-"""Tests for the French temporal tagger (pipeline/timex_rules.py, pipeline/timex.py).
+"""Tests for the French temporal tagger (pipeline/nlp/timex/: the rules and the component).
 
 The sentences below were written for these tests. Pure cases go through
 ``find_candidates`` + ``resolve`` (and ``normalize`` on the expected surface); cases whose

@@ -1,5 +1,5 @@
 """Interval anchors: resolving relative expressions when the publication date is known only
-to the month or the year (pipeline/timex_rules.py, pipeline/timex.py, models/dated_events.yaml).
+to the month or the year (pipeline/nlp/timex/anchors.py, landmarks.py, component.py, models/dated_events.yaml).
 
 The sentences below were written for these tests.
 """

@@ -1,6 +1,6 @@
 """spaCy component ``actorgraph_timex``: French temporal expressions -> ``doc._.timexes``.
 
-The rules live in :mod:`pipeline.nlp.timex.rules` (pure Python, data in
+The rules live in :mod:`pipeline.nlp.timex.rules` and the modules it gathers (pure Python, data in
 ``models/timex_fr.yaml``); this module runs them over ``doc.text``, maps each match to
 tokens and a sentence, reads the tense of the governing verb from the parse when the value
 depends on it (weekdays, "en octobre", "30 septembre"), and resolves against
@@ -34,17 +34,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..base import StatelessComponent, register_extensions
-from .rules import (PRECISIONS, AnchorEvidence, Candidate, anchor_dependent, anchor_period,  # noqa: F401
-                          dated_events, event_evidence, events_between, find_candidates, format_interval,
-                          max_interval_days, normalize,
-                          resolve, resolve_in_interval, rules, vocabulary)
+from .anchors import anchor_dependent, anchor_period, format_interval, max_interval_days, resolve, resolve_in_interval
+from .candidates import Candidate, find_candidates
+from .landmarks import AnchorEvidence, dated_events, event_evidence, events_between
+from .patterns import rules
+from .rules import normalize  # noqa: F401  (part of this module's __all__)
+from .values import PRECISIONS
+from .vocabulary import vocabulary, word_list
 
 __all__ = ["TimexTagger", "normalize", "sentence_dates", "tense_of", "make_timex_tagger", "past_date_bound"]
 
 register_extensions(Doc, "anchor", "timexes", "anchor_interval")
 
 _PREC_RANK = {p: i for i, p in enumerate(reversed(PRECISIONS))}  # decade 0 ... day 5
-_FUTURE_HEADS = {"aller", "devoir", "pouvoir", "compter", "prévoir", "envisager", "vouloir", "espérer", "projeter"}
+_FUTURE_HEADS = frozenset(word_list("future_auxiliary_verbs"))
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -57,7 +60,7 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-_COND_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
+_COND_ENDINGS = frozenset(word_list("conditional_endings"))
 
 
 def _is_conditional(verb: Token) -> bool:
@@ -114,8 +117,9 @@ def tense_of(span: Span) -> str | None:
     return None
 
 
-_NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus", "guère", "point", "nullement"}
-_BOUND_CASES = {"depuis", "dès"}
+_NEGATION = frozenset(word_list("negation_words"))
+_BOUND_CASES = frozenset(word_list("lower_bound_prepositions"))
+_CONDITION_MARKS = frozenset(word_list("condition_marks"))
 
 
 def past_date_bound(span: Span) -> bool:
@@ -154,7 +158,7 @@ def past_date_bound(span: Span) -> bool:
     for ch in verb.children:
         if ch.dep_ == "advmod" and ch.lower_ in _NEGATION:
             return False
-        if ch.dep_ == "mark" and ch.lower_ in ("si", "s'", "s’"):
+        if ch.dep_ == "mark" and ch.lower_ in _CONDITION_MARKS:
             return False
     if span.sent.text.rstrip().endswith("?"):
         return False

@@ -1,0 +1,254 @@
+"""Find French temporal expressions in a text: :class:`Candidate` records, not yet values.
+
+:func:`find_candidates` runs the regexes of :mod:`pipeline.nlp.timex.patterns` over a
+string and returns non-overlapping candidates sorted by start (the longest match wins;
+"du 8 au 9 juillet" and "entre 2014 et 2022" are merged into ranges). A candidate holds
+what the text says (year, month, day, weekday, offset, modifier...); turning it into a
+TIMEX3 value is :func:`pipeline.nlp.timex.anchors.resolve`.
+
+>>> [(c.rule, c.kind, c.month, c.day) for c in find_candidates("Le 24 février, puis hier.")]
+[('day_month', 'abs', 2, 24), ('relative_day', 'relday', None, None)]
+>>> c = find_candidates("du 8 au 9 juillet 2023")[0]
+>>> c.rule, c.day, c.range_end.day
+('range', 8, 9)
+>>> find_candidates("200 000 hommes en 2022 dans 2000 villages")[0].year
+2022
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .patterns import Rules, rules
+from .vocabulary import lookup_key
+
+# Months used to place a season on the calendar when resolving "cet été", "au printemps".
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+
+
+@dataclass
+class Candidate:
+    """What an expression says, before resolution against an anchor."""
+
+    start: int
+    end: int
+    rule: str
+    kind: str  # abs, weekday, relday, relweek, relmonth, relyear, season, decade
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    season: str | None = None
+    decade: str | None = None
+    offset: int = 0
+    unit: str | None = None  # for ago/in and relative weeks: day/week/weekend/month/year
+    mod: str | None = None  # past / future / this (an explicit modifier in the text)
+    year_offset: int | None = None  # "le 30 septembre de cette année" -> 0
+    guarded: bool = False  # context says it is probably not a date (bare month, number...)
+    range_end: "Candidate | None" = field(default=None, repr=False)
+
+    @property
+    def needs_tense(self) -> bool:
+        """True when the value depends on the tense of the sentence."""
+        if self.range_end is not None and self.range_end.needs_tense:
+            return True
+        if self.kind == "weekday":
+            return self.mod is None
+        if self.kind in ("abs", "season"):
+            return self.year is None and self.month is not None and self.mod is None and self.year_offset is None
+        return False
+
+
+def _make(rule: str, m: re.Match, text: str, R: Rules) -> Candidate | None:
+    g = m.groupdict()
+    s, e = m.start(), m.end()
+    if rule in ("date_iso", "date_numeric"):
+        y = g["year"]
+        if len(y) == 2:
+            if g.get("sep") != "/":
+                return None
+            y = ("20" if int(y) < 70 else "19") + y
+        return Candidate(s, e, rule, "abs", int(y), int(g["month"]), int(g["day"]))
+    if rule == "month_iso":
+        return Candidate(s, e, rule, "abs", int(g["year"]), int(g["month"]))
+    if rule == "year_range":
+        c = Candidate(s, e, "year_range", "abs", int(g["year"]))
+        c.range_end = Candidate(s, e, "year", "abs", int(g["year2"]))
+        return c if c.range_end.year >= c.year else None
+    if rule == "date":
+        mk = lookup_key(g["month"])
+        month = R.month_of[mk]
+        year = int(g["year"]) if g.get("year") else None
+        if mk in R.abbr and not g["month"].endswith(".") and year is None:
+            return None
+        c = Candidate(s, e, "date_full" if year else "day_month", "abs", year, month, R.day(g["day"]))
+        if g.get("wd"):
+            c.weekday = R.weekday_of[lookup_key(g["wd"])]
+        if g.get("yrel"):
+            c.year_offset = R.year_offset(g["yrel"])
+        c.mod = R.mod(g.get("mod"))
+        return c
+    if rule in ("month_year", "month"):
+        mk = lookup_key(g["month"])
+        c = Candidate(s, e, rule, "abs", int(g["year"]) if g.get("year") else None, R.month_of[mk])
+        if g.get("part"):
+            c.rule = "part_of_month"
+        if rule == "month":
+            c.mod = R.mod(g.get("mod"))
+            if g.get("yrel"):
+                c.year_offset = R.year_offset(g["yrel"])
+            if not (g.get("part") or g.get("mois") or c.mod or c.year_offset is not None):
+                before = ("\x01" if s > 20 else "") + text[max(0, s - 20):s]
+                word = text[m.start("month"):m.end("month")]
+                if word[:1].isupper() and not R.sentence_start.search(before):
+                    c.guarded = not R.month_strong_trigger.search(before)
+                else:
+                    c.guarded = not R.month_trigger.search(before) and not R.sentence_start.search(before)
+        return c
+    if rule == "part_of_year":
+        return Candidate(s, e, rule, "abs", int(g["year"]))
+    if rule == "part_of_rel":
+        unit = R.period_units[lookup_key(g["unit"])]
+        mod = R.mod(g.get("mod"))
+        kind = {"year": "relyear", "month": "relmonth", "week": "relweek"}[unit]
+        return Candidate(s, e, rule, kind, offset={"past": -1, "future": 1}.get(mod or "", 0), unit=unit)
+    if rule == "season_year":
+        return Candidate(s, e, "season", "season", int(g["year"]), season=R.season_of[lookup_key(g["season"])])
+    if rule == "season":
+        code = R.season_of[lookup_key(g["season"])]
+        c = Candidate(s, e, "season_relative", "season", season=code, month=_SEASON_MONTH[code])
+        c.mod = R.mod(g.get("mod")) or ("this" if g.get("this") else None)
+        before = text[max(0, s - 25):s]
+        if c.mod is None:
+            c.guarded = not R.season_trigger.search(before)
+        if code == "SU" and R.aux_before.search(before):
+            return None
+        return c
+    if rule == "decade":
+        d = g["dec"]
+        if len(d) == 2:
+            d = ("20" if d in ("00", "10") else "19") + d
+        return Candidate(s, e, rule, "decade", decade=d[:3] + "X")
+    if rule == "weekday":
+        c = Candidate(s, e, "weekday", "weekday", weekday=R.weekday_of[lookup_key(g["wd"])])
+        c.mod = "this" if g.get("this") else R.mod(g.get("mod"))
+        return c
+    if rule == "relative_day":
+        return Candidate(s, e, rule, "relday", offset=R.rel_days[lookup_key(g["rd"])])
+    if rule == "same_day":
+        return Candidate(s, e, "relative_day", "relday", offset=0)
+    if rule == "relative_week":
+        det = lookup_key(g["det"] or "")
+        mod = R.mod(g.get("mod"))
+        if mod is None and det not in ("cette", "ce"):
+            return None
+        if det in ("cette", "la") and lookup_key(g["unit"]) != "semaine":
+            return None
+        unit = "week" if lookup_key(g["unit"]) == "semaine" else "weekend"
+        return Candidate(s, e, "relative_weekend" if unit == "weekend" else rule, "relweek",
+                         offset={"past": -1, "future": 1}.get(mod or "", 0), unit=unit)
+    if rule == "relative_month":
+        mod = R.mod(g.get("mod"))
+        det = lookup_key(g["det"] or "")
+        if mod is None and not (det == "ce"):
+            return None
+        return Candidate(s, e, rule, "relmonth", offset={"past": -1, "future": 1}.get(mod or "", 0), unit="month")
+    if rule == "relative_year":
+        mod = R.mod(g.get("mod"))
+        return Candidate(s, e, rule, "relyear", offset={"past": -1, "future": 1}.get(mod or "", 0), unit="year")
+    if rule in ("ago", "in"):
+        n = R.number(g["n"])
+        if n is None or n > 500:
+            return None
+        unit = R.units[lookup_key(g["unit"])]
+        kind = {"day": "relday", "week": "relweek", "month": "relmonth", "year": "relyear"}[unit]
+        return Candidate(s, e, rule, kind, offset=-n if rule == "ago" else n, unit=unit)
+    if rule == "year":
+        c = Candidate(s, e, rule, "abs", int(g["year"]))
+        if R.year_before.search(text[max(0, s - 25):s]) or R.year_after.search(text[e:e + 40]):
+            c.guarded = True
+        return c
+    return None  # pragma: no cover
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def find_candidates(text: str, *, keep_guarded: bool = False) -> list[Candidate]:
+    """Non-overlapping candidates in ``text``, sorted by start (longest match wins).
+
+    >>> [(c.rule, c.year) for c in find_candidates("entre 2014 et 2022, 200 000 hommes")]
+    [('range', 2014)]
+    """
+    if not text:
+        return []
+    R = rules()
+    found: list[Candidate] = []
+    for rule, rx in R.patterns:
+        for m in rx.finditer(text):
+            if m.end() == m.start():
+                continue
+            try:
+                c = _make(rule, m, text, R)
+            except (KeyError, ValueError):
+                c = None
+            if c is None or (c.guarded and not keep_guarded):
+                continue
+            found.append(c)
+    found.sort(key=lambda c: (-(c.end - c.start), c.start))
+    chosen: list[Candidate] = []
+    for c in found:
+        if not any(_overlaps(c, o) for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return _merge_ranges(text, chosen, R)
+
+
+def _merge_ranges(text: str, cands: list[Candidate], R: Rules) -> list[Candidate]:
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        # "du 8 au 9 juillet 2023": a bare day number before a day-month expression
+        if c.kind == "abs" and c.day is not None and c.month is not None and c.range_end is None:
+            m = R.bare_day_range.search(text[max(0, c.start - 40):c.start])
+            if m:
+                # "du 8 au 9 juillet" keeps "du"; "les 24 et 25 février" starts at the number
+                keep = m.group("pre") is not None and lookup_key(m.group("pre")) not in ("les", "des")
+                s = c.start - (len(text[max(0, c.start - 40):c.start]) - (m.start() if keep else m.start("day")))
+                if not out or out[-1].end <= s:
+                    first = replace(c, start=s, end=c.end, day=R.day(m.group("day")), weekday=None)
+                    if c.rule == "date_full":
+                        first.rule = "date_full"
+                    out.append(_as_range(first, c, s))
+                    i += 1
+                    continue
+        if i + 1 < len(cands):
+            d = cands[i + 1]
+            gap = text[c.end:d.start]
+            pm = R.range_prefix.search(text[max(0, c.start - 20):c.start])
+            hyphen = bool(re.match(r"^\s*[-–]\s*$", gap))
+            if pm and lookup_key(pm.group("pre")) == "depuis" and not re.match(r"^\s*jusqu", gap, re.I):
+                pm = None  # "depuis X et Y" lists two dates; "depuis X jusqu'en Y" is a range
+            if (c.range_end is None and d.range_end is None and R.range_gap.match(gap) and (pm or hyphen)
+                    and c.kind == d.kind and c.kind in ("abs", "weekday", "season")):
+                first = replace(c)
+                if first.kind == "abs" and first.year is None and d.year is not None:
+                    first.year = d.year
+                    first.year_offset = None
+                s = c.start
+                if pm:
+                    s = c.start - (len(text[max(0, c.start - 20):c.start]) - pm.start())
+                out.append(_as_range(first, d, s))
+                i += 2
+                continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def _as_range(first: Candidate, last: Candidate, start: int) -> Candidate:
+    r = replace(first, start=start, end=last.end, rule="range", guarded=False)
+    r.range_end = replace(last, range_end=None)
+    return r
