@@ -6,8 +6,12 @@ after the matcher's normalisation, well-formed QIDs and role dates, coverage.
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import json
+import os
 import re
+import subprocess
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -16,6 +20,10 @@ import pytest
 import yaml
 
 ACTORS_YAML = Path(__file__).resolve().parents[2] / "models" / "actors.yaml"
+#: where every QID of actors.yaml was checked: actor id, QID, public repository, file, commit, name there
+WIKIDATA_SOURCES = Path(__file__).resolve().parents[2] / "tests" / "data" / "wikidata_sources.tsv"
+#: local snapshots of those repositories (``owner+name/repo`` git directories), used when present
+SOURCE_MIRROR = Path(os.environ.get("ACTORGRAPH_SOURCE_MIRROR", "/work/.mirror"))
 
 FIELDS = {"id", "label", "type", "wikidata", "aliases", "context_aliases", "adjectives", "prefixes", "metonyms", "roles"}
 REQUIRED = ("id", "label", "type", "aliases")
@@ -45,6 +53,47 @@ EU_MEMBERS = [
     "finland", "france", "germany", "greece", "hungary", "ireland", "italy", "latvia", "lithuania",
     "luxembourg", "malta", "netherlands", "poland", "portugal", "romania", "slovakia", "slovenia",
     "spain", "sweden",
+]
+#: the 193 member states of the United Nations, by gazetteer id (inclusion rule, models/README.md)
+UN_MEMBERS = [
+    "afghanistan", "albania", "algeria", "andorra", "angola", "antigua-and-barbuda", "argentina", "armenia",
+    "australia", "austria", "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados", "belarus", "belgium",
+    "belize", "benin", "bhutan", "bolivia", "bosnia-and-herzegovina", "botswana", "brazil", "brunei", "bulgaria",
+    "burkina-faso", "burundi", "cambodia", "cameroon", "canada", "cape-verde", "central-african-republic", "chad",
+    "chile", "china", "colombia", "comoros", "costa-rica", "croatia", "cuba", "cyprus", "czech-republic",
+    "democratic-republic-of-the-congo", "denmark", "djibouti", "dominica", "dominican-republic", "ecuador",
+    "egypt", "el-salvador", "equatorial-guinea", "eritrea", "estonia", "eswatini", "ethiopia", "fiji", "finland",
+    "france", "gabon", "gambia", "georgia", "germany", "ghana", "greece", "grenada", "guatemala", "guinea",
+    "guinea-bissau", "guyana", "haiti", "honduras", "hungary", "iceland", "india", "indonesia", "iran", "iraq",
+    "ireland", "israel", "italy", "ivory-coast", "jamaica", "japan", "jordan", "kazakhstan", "kenya", "kiribati",
+    "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "lesotho", "liberia", "libya", "liechtenstein",
+    "lithuania", "luxembourg", "madagascar", "malawi", "malaysia", "maldives", "mali", "malta", "marshall-islands",
+    "mauritania", "mauritius", "mexico", "micronesia", "moldova", "monaco", "mongolia", "montenegro", "morocco",
+    "mozambique", "myanmar", "namibia", "nauru", "nepal", "netherlands", "new-zealand", "nicaragua", "niger",
+    "nigeria", "north-korea", "north-macedonia", "norway", "oman", "pakistan", "palau", "panama",
+    "papua-new-guinea", "paraguay", "peru", "philippines", "poland", "portugal", "qatar", "republic-of-the-congo",
+    "romania", "russia", "rwanda", "saint-kitts-and-nevis", "saint-lucia", "saint-vincent-and-the-grenadines",
+    "samoa", "san-marino", "sao-tome-and-principe", "saudi-arabia", "senegal", "serbia", "seychelles",
+    "sierra-leone", "singapore", "slovakia", "slovenia", "solomon-islands", "somalia", "south-africa",
+    "south-korea", "south-sudan", "spain", "sri-lanka", "sudan", "suriname", "sweden", "switzerland", "syria",
+    "tajikistan", "tanzania", "thailand", "timor-leste", "togo", "tonga", "trinidad-and-tobago", "tunisia",
+    "turkey", "turkmenistan", "tuvalu", "uganda", "ukraine", "united-arab-emirates", "united-kingdom",
+    "united-states", "uruguay", "uzbekistan", "vanuatu", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe",
+]
+#: actors of the inclusion rule that must carry a QID: P5 and G7 leaders, Russia, Ukraine, Belarus, the
+#: organisations and the places of the war that general news cites most
+QID_REQUIRED = [
+    "vladimir-putin", "sergei-lavrov", "sergei-shoigu", "andrei-belousov", "dmitry-medvedev", "mikhail-mishustin",
+    "volodymyr-zelensky", "dmytro-kuleba", "denys-shmyhal", "oleksii-reznikov", "alexander-lukashenko",
+    "joe-biden", "donald-trump", "antony-blinken", "lloyd-austin", "emmanuel-macron", "sebastien-lecornu",
+    "olaf-scholz", "friedrich-merz", "annalena-baerbock", "keir-starmer", "rishi-sunak", "boris-johnson",
+    "xi-jinping", "wang-yi", "li-qiang", "ursula-von-der-leyen", "josep-borrell", "kaja-kallas", "mark-rutte",
+    "jens-stoltenberg", "antonio-guterres", "recep-tayyip-erdogan", "narendra-modi", "benjamin-netanyahu",
+    "giorgia-meloni", "justin-trudeau", "mark-carney", "fumio-kishida",
+    "nato", "eu", "un", "unesco", "iaea", "icc", "who", "imf", "world-bank", "osce", "african-union", "interpol",
+    "ecowas", "opec", "european-commission", "european-parliament", "un-security-council",
+    "donetsk", "luhansk", "lviv", "bucha", "kharkiv", "kherson", "zaporizhzhia", "odesa", "mariupol", "bakhmut",
+    "avdiivka", "kyiv", "moscow", "minsk", "sevastopol",
 ]
 #: actors the brief names explicitly; a sample that must stay present
 MUST_HAVE = [
@@ -178,7 +227,7 @@ def test_wikidata_qids_well_formed_and_unique(entries):
 def test_known_qids(by_id):
     # a handful the brief pins down; guards against an entry swap
     expected = {"nato": "Q7184", "russia": "Q159", "ukraine": "Q212", "united-states": "Q30", "france": "Q142",
-                "germany": "Q183", "vladimir-putin": "Q7747", "jens-stoltenberg": "Q57287",
+                "germany": "Q183", "vladimir-putin": "Q7747", "jens-stoltenberg": "Q57665",
                 "volodymyr-zelensky": "Q3874799", "reuters": "Q130879", "new-york-times": "Q9684", "eu": "Q458"}
     for actor_id, qid in expected.items():
         assert by_id[actor_id].get("wikidata") == qid, actor_id
@@ -365,8 +414,8 @@ def test_seed_forms_link_to_the_right_actor(entries):
         "VJTF": "vjtf", "mer du Nord": "north-sea", "Méditerranée": "mediterranean-sea",
         "Transnistrie": "transnistria", "Moldavie": "moldova", "Roumanie": "romania", "Vovchansk": "vovchansk",
         "Kharkiv": "kharkiv", "Belgorod": "belgorod", "Lviv": "lviv", "Crimée": "crimea",
-        "Charles Q. Brown Jr": "charles-q-brown", "Evelyn Farkas": "evelyn-farkas", "Die Presse": "die-presse",
-        "Hanno Pevkur": "hanno-pevkur", "Madis Roll": "madis-roll", "Légion étrangère": "french-foreign-legion",
+        "Charles Q. Brown Jr": "charles-q-brown", "Die Presse": "die-presse",
+        "Hanno Pevkur": "hanno-pevkur", "Légion étrangère": "french-foreign-legion",
         "Comité militaire de l'OTAN": "nato-military-committee", "Cavo Dragone": "giuseppe-cavo-dragone",
         "Dragone": "giuseppe-cavo-dragone", "Poutine": "vladimir-putin", "Zelensky": "volodymyr-zelensky",
         "Lloyd Austin": "lloyd-austin", "Tod Wolters": "tod-wolters", "Stoltenberg": "jens-stoltenberg",
@@ -378,6 +427,81 @@ def test_seed_forms_link_to_the_right_actor(entries):
     wrong = {form: (alias_owner.get(normalise(form)), want) for form, want in expected.items()
              if alias_owner.get(normalise(form)) != want}
     assert not wrong, f"form -> (found, expected): {wrong}"
+
+
+@pytest.mark.parametrize("actor_id", UN_MEMBERS)
+def test_every_un_member_state_present_with_a_qid(by_id, actor_id):
+    assert actor_id in by_id, f"UN member {actor_id} missing"
+    assert by_id[actor_id]["type"] == "LOC"
+    assert "wikidata" in by_id[actor_id], f"UN member {actor_id} has no QID"
+
+
+def test_un_member_list_is_complete():
+    assert len(set(UN_MEMBERS)) == 193
+
+
+def test_core_actors_carry_a_qid(by_id):
+    missing = [a for a in QID_REQUIRED if "wikidata" not in by_id.get(a, {})]
+    assert not missing, f"no QID: {missing}"
+
+
+def _sources():
+    with WIKIDATA_SOURCES.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def test_every_qid_has_a_recorded_source(entries):
+    """A QID is kept only with the public source it was checked against (tests/data/wikidata_sources.tsv)."""
+    recorded = {row["actor_id"]: row["qid"] for row in _sources()}
+    unsourced = [e["id"] for e in entries if "wikidata" in e and recorded.get(e["id"]) != e["wikidata"]]
+    assert not unsourced, f"QIDs without a recorded source (or a different one): {unsourced}"
+    stale = sorted(set(recorded) - {e["id"] for e in entries if "wikidata" in e})
+    assert not stale, f"sources recorded for entries without that QID: {stale}"
+
+
+def _holds(text: str, path: str, qid: str, name: str) -> bool:
+    """Does the source file name ``name`` with ``qid`` (same JSON object, or same line)?"""
+    if path.endswith(".json"):
+        def walk(node):
+            if isinstance(node, dict):
+                if qid in (node.get("wikiDataId"), node.get("wikidata_id")) and name in (node.get("name"), node.get("name_en")):
+                    return True
+                return any(walk(v) for v in node.values())
+            return isinstance(node, list) and any(walk(v) for v in node)
+        return walk(json.loads(text))
+    if path.endswith(".yaml"):
+        # congress-legislators: the wikidata id line comes a few lines before the name block
+        block = re.search(r"wikidata: " + re.escape(qid) + r"\n(?:.*\n){0,12}?.*" + re.escape(name.split()[-1]), text)
+        return block is not None
+    word = re.compile(r"(?<![0-9A-Za-z])" + re.escape(qid) + r"(?![0-9])")
+    if path.endswith(".py"):
+        # a module about one site (searxng engines): its QID anywhere, its name anywhere
+        return bool(word.search(text)) and name.lower() in text.lower()
+    return any(word.search(line) and name.lower() in line.lower() for line in text.splitlines())
+
+
+def test_recorded_sources_confirm_the_qids():
+    """Re-read each source file from a local snapshot of its repository, when one is available."""
+    rows = [r for r in _sources() if r["commit"]]
+    by_file = defaultdict(list)
+    for row in rows:
+        by_file[(row["repository"], row["path"], row["commit"])].append(row)
+    checked, wrong = 0, []
+    for (repo, path, commit), group in sorted(by_file.items()):
+        git_dir = SOURCE_MIRROR / repo.replace("/", "+") / "repo"
+        if not git_dir.is_dir():
+            continue
+        shown = subprocess.run(["git", "-C", str(git_dir), "show", f"{commit}:{path}"], capture_output=True)
+        if shown.returncode != 0:
+            continue
+        text = shown.stdout.decode("utf-8")
+        for row in group:
+            checked += 1
+            if not _holds(text, path, row["qid"], row["name_in_source"]):
+                wrong.append((row["actor_id"], row["qid"], repo, path))
+    if not checked:
+        pytest.skip("no snapshot of the source repositories on this machine")
+    assert not wrong, f"QIDs the recorded source does not confirm: {wrong}"
 
 
 def test_normalise_helper():
