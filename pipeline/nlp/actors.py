@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 from ..lexicon import words
 from .base import register_extensions
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
-from .junk import CRAFT, DocContext, FrenchWords, context_reason, craft_before, token_reason
+from .junk import CRAFT, GIVEN_NAMES, DocContext, FrenchWords, context_reason, craft_before, token_reason
 from .normalize import fold, name_key
 
 register_extensions(Span, "actor_id", "actor_source", "actor_rule")
@@ -511,11 +511,14 @@ class ActorLinker:
         # full names of this document, for short forms: a person's surname ("Roll" after
         # "Madis Roll"), an organisation's last word ("le Times" after "NY Times")
         full_names: dict[tuple[str, str], set[str]] = {}
+        given: dict[str, set[str]] = {}  # first word of a person's full name -> its ids
         for ent in doc.ents:
             toks = [t for t in ent if t.is_alpha and t.lower_.rstrip(".") not in _NAME_SUFFIXES]
             if len(toks) >= 2 and ent.label_ in ("PER", "ORG"):
                 aid = ent._.actor_id or name_key(self._strip(ent))
                 full_names.setdefault((ent.label_, fold(toks[-1].text)), set()).add(aid)
+                if ent.label_ == "PER":
+                    given.setdefault(fold(toks[0].text), set()).add(aid)
         unlinked: list[Span] = []
         for ent in pending:
             kinds = hits.get(f"{ent.start}:{ent.end}") or []
@@ -534,9 +537,13 @@ class ActorLinker:
                 owners = full_names.get(("PER", last), set())
                 if ent.label_ == "ORG" or not owners:
                     owners = owners | full_names.get((ent.label_, last), set()) if ent.label_ == "ORG" else owners
+                rule = "surname"
+                if not owners and ent.label_ == "PER" and last in GIVEN_NAMES:
+                    # a first name alone ("Olga") after the one full name it opens ("Olga Ivanova")
+                    owners, rule = given.get(last, set()), "first_name"
                 if len(owners) == 1:
                     owner = next(iter(owners))
-                    ent._.actor_id, ent._.actor_rule = owner, "surname"
+                    ent._.actor_id, ent._.actor_rule = owner, rule
                     ent._.actor_source = "gazetteer" if owner in self.gaz.entries else "discovered"
                     continue
             ent._.actor_id = name_key(stripped) or None

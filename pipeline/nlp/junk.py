@@ -182,7 +182,9 @@ def token_reason(tok: Token, label: str, ctx: DocContext) -> str:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and nxt.is_alpha and nxt.text.islower():
             return "typo"
-    if label == "PER" and low in GIVEN_NAMES and low not in ctx.surnames:
+    # a given name the NER took for a place or body is a person when it is the subject of a verb
+    as_person = label in ("PER", "MISC") or (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB")
+    if as_person and low in GIVEN_NAMES and low not in ctx.surnames:
         if len(ctx.first_names.get(low, ())) != 1:
             return "first_name_only"
     if low in ctx.truncated:
