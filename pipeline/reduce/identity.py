@@ -9,7 +9,9 @@ short form of a name written in full elsewhere in the corpus:
   it ("Boris Johnson"); when two people share it ("Saad Hariri", "Rafic Hariri") it stays
   apart, because the corpus cannot tell which one is meant;
 - a short name or variant ("Baltique", "Covid") joins the one name of the corpus that is the
-  same word with a generic head before it or a number after it ("mer Baltique", "Covid-19").
+  same word with a generic head before it or a number after it ("mer Baltique", "Covid-19");
+- a craft named alone ("les F-16", MISC) joins the same craft named after its classifier
+  ("l'avion F-16", id ``craft-f-16``).
 
 Only aggregated counts are read (actor id → NER label counts), so the result does not depend
 on the order of documents; the indexes are keyed by word, so the cost grows linearly with
@@ -34,6 +36,7 @@ from ..nlp.normalize import fold
 
 _WORDS = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"^\d+$")
+CRAFT_PREFIX = "craft-"  # ids of vessels and aircraft (pipeline/nlp/actors.py)
 
 
 def _words(text: str) -> list[str]:
@@ -92,7 +95,15 @@ def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
         else:
             index(aid, [words], _majority(labels[aid]) == "PER")
     mapping: dict[str, str] = {}
+    for aid in labels:
+        # a craft named once with its classifier ("l'avion F-16") and elsewhere alone ("les
+        # F-16") is one actor, unless the bare name is a known actor, a person or a place
+        bare = aid[len(CRAFT_PREFIX):] if aid.startswith(CRAFT_PREFIX) else ""
+        if bare in labels and bare not in entries and _majority(labels[bare]) not in ("PER", "LOC"):
+            mapping[bare] = aid
     for aid in singles:
+        if aid in mapping:
+            continue
         owners = surname_of.get(aid, set()) - {aid} if labels[aid].get("PER") else set()
         if len(owners) > 1:
             continue  # two people share the surname: never guess

@@ -55,6 +55,12 @@ def test_short_name_joins_its_name_with_a_generic_head_or_a_number():
     assert m["finlande"] == "gulf-of-finland"
 
 
+def test_craft_named_alone_joins_the_craft_named_with_its_classifier():
+    m = _ident({"craft-rafale": {"MISC": 1}, "rafale": {"MISC": 2}, "craft-marianne": {"MISC": 1},
+                "marianne": {"PER": 3}})
+    assert m == {"rafale": "craft-rafale"}
+
+
 def test_two_long_names_for_one_short_form_keep_it_apart():
     m = _ident({"mer-caspienne": {"LOC": 1}, "lac-caspienne": {"LOC": 1}, "caspienne": {"LOC": 1}})
     assert m == {}
