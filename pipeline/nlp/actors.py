@@ -184,7 +184,16 @@ class ActorRuler:
             if not run:
                 reasons.append("title_only")
                 continue
-            span = doc[run[0].i: run[-1].i + 1]
+            end = run[-1].i + 1
+            if label in ("ORG", "LOC") and fold(run[0].text) in self.rules.name_heads:
+                # a name on a generic head goes on with its lowercase adjectives
+                # ("ministère des Affaires étrangères" cut after "Affaires" by the NER)
+                while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].text.islower() \
+                        and run[0].i <= doc[end].head.i < end:
+                    end += 1
+                if len(run) == 1 and end - run[-1].i - 1 < 2:
+                    end = run[-1].i + 1  # "le Parlement local": a head and one adjective describe
+            span = doc[run[0].i: end]
             reason = self._junk_reason(span, label, ctx)
             if reason:
                 reasons.append(reason)
@@ -199,6 +208,8 @@ class ActorRuler:
         if len(span) > _MAX_NAME_TOKENS:
             return "overlong"
         words = [fold(t.text) for t in span if t.is_alpha]
+        if fold(text) in self.rules.not_names:
+            return "not_a_name"
         if words and all(w in self.rules.not_names or w in self.rules.titles or w in self.rules.name_particles
                          for w in words):
             return "not_a_name"

@@ -10,7 +10,8 @@ are written to ``dropped_mentions.csv`` (documented in CODEBOOK.md):
 ``sentence_start_common_word`` a French common word capitalised only because it opens a
                                sentence or a line ("Asile : les demandes…")
 ``truncated_name``             the capitalised head of a longer lowercase name
-                               ("l'Organisation internationale pour les migrations")
+                               ("l'Organisation internationale pour les migrations"), or
+                               its capitalised tail ("la place de l'Indépendance")
 ``typo``                       a function word with a stray letter ("Ill exige…")
 ``uppercase_headline``         a word of a line written in capitals ("GUERRE EN UKRAINE")
 ``credit_line``                a translator, photo or byline credit ("Traduit par …")
@@ -18,6 +19,7 @@ are written to ``dropped_mentions.csv`` (documented in CODEBOOK.md):
 ``signature``                  a line holding only a person's initials ("JP D.")
 ``site_chrome``                navigation words run together ("AccueilMondeAfrique…")
 ``ordinal``                    a Roman ordinal ("XXIe")
+``cut_at_end``                 the last word of a text cut short ("… avant de quitter Wash")
 
 Word lists come from ``models/actor_rules.yaml`` and ``models/given_names.yaml``; whether
 a word is a French common word comes from the lemmatizer tables of the spaCy model.
@@ -41,13 +43,18 @@ _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(e|er|ère|eme|ème)$")
 _INITIAL = re.compile(r"^[A-ZÀ-Þ]{1,2}\.?$")
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _CREDIT_MAX_WORDS = 15
+_CUT_MIN_WORDS = 6
+_OPENING_QUOTES = frozenset("«“\"‘„")
 _SIGNATURE_MAX_TOKENS = 5
 _MENU_MIN_WORDS = 4
 
 
 def is_sentence_opening(token: Token) -> bool:
     """Whether only punctuation, quotes or determiners stand between the token and the start
-    of its sentence ("Asile :", "« Tapis rouge", "Les Exilés de…")."""
+    of its sentence ("Asile :", "« Tapis rouge", "Les Exilés de…"), or it opens a quotation
+    ("un seul cri : « Pars »")."""
+    if token.i > 0 and token.doc[token.i - 1].text in _OPENING_QUOTES:
+        return True
     for t in token.sent:
         if t.i == token.i:
             return True
@@ -63,10 +70,12 @@ class FrenchWords:
 
     def __init__(self, lookups=None):
         self.index: frozenset = frozenset()
+        self.nouns: frozenset = frozenset()
         self.lookup = None
         if lookups is not None and lookups.has_table("lemma_index"):
             idx = lookups.get_table("lemma_index")
             self.index = frozenset(w for pos in idx.keys() for w in idx[pos])
+            self.nouns = frozenset(idx["noun"]) if "noun" in idx else frozenset()
         if lookups is not None and lookups.has_table("lemma_lookup"):
             self.lookup = lookups.get_table("lemma_lookup")
         self.cache: dict[str, bool] = {}
@@ -77,6 +86,14 @@ class FrenchWords:
             if name in nlp.pipe_names:
                 return cls(getattr(nlp.get_pipe(name), "lookups", None))
         return cls(None)
+
+    def is_noun(self, word: str) -> bool:
+        """Whether ``word`` is a common noun of the lexicon, or an inflected form of one."""
+        if word in self.nouns:
+            return True
+        lemmas = self.lookup.get(word) if self.lookup is not None else None
+        lemmas = [lemmas] if isinstance(lemmas, str) else (lemmas or [])
+        return any(lemma in self.nouns for lemma in lemmas)
 
     def __contains__(self, word: str) -> bool:
         if word not in self.cache:
@@ -147,6 +164,9 @@ def context_reason(span: Span, ctx: DocContext) -> str:
     capitals, a signature, navigation chrome."""
     if 0 <= ctx.appendix_from <= span.start_char:
         return "appendix"
+    if len(span) == 1 and span.end_char == len(ctx.text) and span[-1].is_alpha \
+            and len(ctx.text[ctx.line(span.start_char)[0]:].split()) >= _CUT_MIN_WORDS:
+        return "cut_at_end"  # the text stops inside a sentence, in this word ("… avant de quitter Wash")
     if any(len(_CAMEL_HUMP.findall(t.text)) >= 2 for t in span):
         return "site_chrome"
     start, end = ctx.line(span.start_char)
@@ -196,7 +216,18 @@ def token_reason(tok: Token, label: str, ctx: DocContext) -> str:
         if _heads_lowercase_name(tok):
             ctx.truncated.add(low)
             return "truncated_name"
+        if ctx.french.is_noun(word) and _ends_lowercase_name(tok):
+            return "truncated_name"
     return ""
+
+
+def _ends_lowercase_name(tok: Token) -> bool:
+    """Whether a capitalised common noun closes a name that opens in lowercase: the
+    complement, through "de", of a lowercase noun before it ("la place de l'Indépendance",
+    "la guerre d'Indépendance")."""
+    head = tok.head
+    return (tok.dep_ == "nmod" and head.i < tok.i and head.pos_ == "NOUN" and head.text.islower()
+            and any(c.dep_ == "case" and fold(c.text) in ("de", "d'", "du", "des") for c in tok.children))
 
 
 def _heads_lowercase_name(tok: Token) -> bool:

@@ -160,3 +160,37 @@ def test_trailing_apostrophe_is_not_part_of_the_name(nlp, text):
 def test_seat_spelt_without_its_accent_follows_the_metonymy_policy(nlp):
     ids = [e._.actor_id for e in nlp("Selon l'Elysee, la réunion aura lieu jeudi. L’Élysée a confirmé.").ents]
     assert ids and set(ids) == {"france"}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Les étudiants se sont rassemblés devant le monument de la Victoire à Minsk.", "Victoire"),
+    ("Le cortège a remonté l'avenue de la Liberté jusqu'au Parlement géorgien.", "Liberté"),
+])
+def test_capitalised_tail_of_a_lowercase_name_is_not_an_actor(nlp, text, word):
+    kept, _ = _run(nlp, text)
+    assert word not in kept
+
+
+def test_word_opening_a_quotation_is_read_like_a_sentence_opening(nlp):
+    kept, _ = _run(nlp, "Les manifestants scandaient « Démission » sous les fenêtres du gouvernement à Tbilissi.")
+    assert "Démission" not in kept
+
+
+def test_word_cut_by_the_end_of_the_text_is_dropped(nlp):
+    kept, dropped = _run(nlp, "Le chef de la diplomatie a quitté Varsovie pour Ott")
+    assert "Ott" not in kept
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Selon lui, le Comité olympique international rendra sa décision vendredi à Lausanne.",
+     "Comité olympique international"),
+    ("Selon Kiev, l'Agence spatiale européenne a perdu le contact.", "Agence spatiale européenne"),
+])
+def test_generic_head_name_keeps_its_lowercase_adjectives(nlp, text, name):
+    kept, _ = _run(nlp, text)
+    assert name in kept and name.split()[0] not in kept
+
+
+def test_compass_point_alone_is_not_a_place(nlp):
+    kept, _ = _run(nlp, "Les frappes visent Kharkiv [Sud-Ouest, près du fleuve] depuis lundi.")
+    assert "Sud-Ouest" not in kept
