@@ -221,7 +221,7 @@ class ActorRuler:
         if len(caps) >= 3 and all(t.is_upper for t in caps) and any(
                 t.lower_ in _UPPERCASE_PHRASE_WORDS for t in caps):
             return "uppercase_phrase"
-        reason = context_reason(span, ctx)
+        reason = context_reason(span, label, ctx)
         if reason:
             return reason
         if len(span) == 1:

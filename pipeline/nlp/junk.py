@@ -16,7 +16,8 @@ are written to ``dropped_mentions.csv`` (documented in CODEBOOK.md):
 ``uppercase_headline``         a word of a line written in capitals ("GUERRE EN UKRAINE")
 ``credit_line``                a translator, photo or byline credit ("Traduit par …")
 ``appendix``                   after a notes or references heading
-``signature``                  a line holding only a person's initials ("JP D.")
+``signature``                  a person named by initials only ("JP D."), or a line holding
+                               only a name with initials
 ``site_chrome``                navigation words run together ("AccueilMondeAfrique…")
 ``ordinal``                    a Roman ordinal ("XXIe")
 ``cut_at_end``                 the last word of a text cut short ("… avant de quitter Wash")
@@ -40,7 +41,7 @@ _CREDIT_STARTS = tuple(sorted((fold(w) for w in words(_RULES, "credit_line_start
 _APPENDIX = frozenset(fold(w) for w in words(_RULES, "appendix_headings"))
 _CAMEL_HUMP = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(e|er|ère|eme|ème)$")
-_INITIAL = re.compile(r"^[A-ZÀ-Þ]{1,2}\.?$")
+_INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}$")
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _CREDIT_MAX_WORDS = 15
 _CUT_MIN_WORDS = 6
@@ -159,7 +160,7 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def context_reason(span: Span, ctx: DocContext) -> str:
+def context_reason(span: Span, label: str, ctx: DocContext) -> str:
     """Reasons that depend on where the span stands: an appendix, a credit line, a line in
     capitals, a signature, navigation chrome."""
     if 0 <= ctx.appendix_from <= span.start_char:
@@ -182,6 +183,9 @@ def context_reason(span: Span, ctx: DocContext) -> str:
     if len(words_) >= _MENU_MIN_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words_) \
             and not any(c in line for c in ".,;:!?«»()"):
         return "site_chrome"  # a navigation bar: capitalised words only, no sentence
+    toks = [t for t in span if not t.is_punct]
+    if label == "PER" and toks and all(_INITIAL.match(t.text) for t in toks):
+        return "signature"  # initials only ("JP D."): a signature, not an identifiable person
     if line.strip().rstrip(".") == span.text.strip().rstrip("."):
         toks = [t for t in span if not t.is_punct]
         if len(toks) <= _SIGNATURE_MAX_TOKENS and any(_INITIAL.match(t.text) for t in toks):

@@ -111,6 +111,11 @@ def test_signature_of_initials_is_dropped(nlp):
     assert not any("K." in k for k in kept)
 
 
+def test_person_named_by_initials_only_is_a_signature(nlp):
+    kept, dropped = _run(nlp, "L'armée a repoussé l'assaut près de Bakhmout.\n\nsources : Reuters, AFP, M.-A. R.")
+    assert not any(k.startswith("M.-A") or k == "R." for k in kept)
+
+
 def test_navigation_words_run_together_are_site_chrome(nlp):
     kept, dropped = _run(nlp, "AccueilActualitésSportsCulture Politique\nLe président a reçu le ministre à Dakar.")
     assert not any("Accueil" in k for k in kept)
