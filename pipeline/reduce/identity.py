@@ -104,7 +104,9 @@ def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
     for aid in singles:
         if aid in mapping:
             continue
-        owners = surname_of.get(aid, set()) - {aid} if labels[aid].get("PER") else set()
+        # a surname: at least half of the word's mentions read as a person
+        is_person = 2 * labels[aid].get("PER", 0) >= sum(labels[aid].values())
+        owners = surname_of.get(aid, set()) - {aid} if is_person else set()
         if len(owners) > 1:
             continue  # two people share the surname: never guess
         if not owners:
