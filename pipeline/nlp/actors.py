@@ -27,13 +27,14 @@ from spacy.util import filter_spans
 from ..lexicon import words
 from .base import register_extensions
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
+from .junk import CRAFT, GIVEN_NAMES, DocContext, FrenchWords, context_reason, craft_before, token_reason
 from .normalize import fold, name_key
 
 register_extensions(Span, "actor_id", "actor_source", "actor_rule")
 register_extensions(Doc, "anchor", "dropped_ents", "actor_hits")
 
 # priority of gazetteer hit kinds when one span is several things at once
-_KIND_ORDER = {"alias": 0, "metonym": 1, "demonym": 2, "context": 3, "role": 4}
+_KIND_ORDER = {"alias": 0, "metonym": 1, "demonym": 2, "context": 3, "role": 4, "short_form": 5, "craft": 6}
 # short function-word lists (models/actor_rules.yaml)
 _RULES_FILE = "actor_rules.yaml"
 _ROLE_DETERMINERS = words(_RULES_FILE, "role_determiners")
@@ -46,6 +47,7 @@ _NAME_SUFFIXES = words(_RULES_FILE, "name_suffixes")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9][\w.\-'’&]*$|^[a-zà-ÿ]+[A-ZÀ-ÖØ-Þ][\w.\-'’&]*$")
 _MISSING_APOSTROPHE = re.compile(r"^[LD]([A-ZÀ-ÖØ-Þ]{2,}[\w-]*|[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+[\w-]*)$")
 _MAX_NAME_TOKENS = 8
+_TRAILING_APOSTROPHE = re.compile(r"\s*['’](s)?$")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -66,21 +68,6 @@ def _is_capitalised(token) -> bool:
     return bool(_NAME_TOKEN.match(token.text))
 
 
-class _LowercaseWords:
-    """``word in lower_words``: whether ``word`` occurs in the text in lowercase as a whole
-    word (looked up lazily: only single-word candidates ask)."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.cache: dict[str, bool] = {}
-
-    def __contains__(self, word: str) -> bool:
-        if word not in self.cache:
-            self.cache[word] = len(word) > 2 and re.search(
-                r"(?<!\w)" + re.escape(word) + r"(?!\w)", self.text) is not None
-        return self.cache[word]
-
-
 class ActorRuler:
     """Gazetteer-driven entity ruler that corrects the statistical NER (see module doc)."""
 
@@ -91,6 +78,8 @@ class ActorRuler:
         self.rules_path = rules
         self.gaz: Gazetteer = load_gazetteer(gazetteer)
         self.rules = load_rules(rules)
+        self._nlp = nlp
+        self._french: FrenchWords | None = None
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         forms = {
             "alias": [(a, e.id) for e in self.gaz.entries.values() for a in [e.label, *e.aliases]],
@@ -178,7 +167,7 @@ class ActorRuler:
         return out
 
     def _judge(self, doc: Doc, tokens: list, label: str, foreign: bool,
-               lower_words: "_LowercaseWords") -> tuple[list[Span], str]:
+               ctx: DocContext) -> tuple[list[Span], str]:
         """Clean name spans inside a candidate (one per capitalised run that passes),
         or an empty list with the reason the candidate was dropped."""
         tokens = self._strip_title(tokens)
@@ -195,21 +184,32 @@ class ActorRuler:
             if not run:
                 reasons.append("title_only")
                 continue
-            span = doc[run[0].i: run[-1].i + 1]
-            reason = self._junk_reason(span, lower_words)
+            end = run[-1].i + 1
+            if label in ("ORG", "LOC") and fold(run[0].text) in self.rules.name_heads:
+                # a name on a generic head goes on with its lowercase adjectives
+                # ("ministère des Affaires étrangères" cut after "Affaires" by the NER)
+                while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].text.islower() \
+                        and run[0].i <= doc[end].head.i < end:
+                    end += 1
+                if len(run) == 1 and end - run[-1].i - 1 < 2:
+                    end = run[-1].i + 1  # "le Parlement local": a head and one adjective describe
+            span = doc[run[0].i: end]
+            reason = self._junk_reason(span, label, ctx)
             if reason:
                 reasons.append(reason)
             else:
                 kept.append(Span(doc, span.start, span.end, label=label))
         return kept, (reasons[0] if reasons else "")
 
-    def _junk_reason(self, span: Span, lower_words: "_LowercaseWords") -> str:
+    def _junk_reason(self, span: Span, label: str, ctx: DocContext) -> str:
         text = span.text
         if not any(c.isalpha() for c in text):
             return "no_letters"
         if len(span) > _MAX_NAME_TOKENS:
             return "overlong"
         words = [fold(t.text) for t in span if t.is_alpha]
+        if fold(text) in self.rules.not_names:
+            return "not_a_name"
         if words and all(w in self.rules.not_names or w in self.rules.titles or w in self.rules.name_particles
                          for w in words):
             return "not_a_name"
@@ -221,12 +221,16 @@ class ActorRuler:
         if len(caps) >= 3 and all(t.is_upper for t in caps) and any(
                 t.lower_ in _UPPERCASE_PHRASE_WORDS for t in caps):
             return "uppercase_phrase"
+        reason = context_reason(span, label, ctx)
+        if reason:
+            return reason
         if len(span) == 1:
             tok = span[0]
-            if not tok.is_upper and tok.lower_ in lower_words:
+            if not tok.is_upper and ctx.lowercase_in_text(tok.lower_):
                 return "common_word_in_document"
             if len(text) < 2:
                 return "too_short"
+            return token_reason(tok, label, ctx)
         return ""
 
     def _name_like(self, span: Span, kind: str, target: str) -> bool:
@@ -244,9 +248,67 @@ class ActorRuler:
             return False
         return True
 
+    def _crafts(self, doc: Doc, gaz_spans: list[Span], ents: list[Span], hits: dict) -> list[Span]:
+        """Names of vessels and aircraft ("le croiseur Moskva"): MISC spans with the id
+        ``craft-<name>``, never the place or person they are named after. Returns the
+        gazetteer spans that remain."""
+        crafts = []
+        for sp in [*gaz_spans, *ents]:
+            start = sp.start + 1 if len(sp) > 1 and fold(sp[0].text) in CRAFT else sp.start
+            if craft_before(start, doc) or start > sp.start:
+                crafts.append(Span(doc, start, sp.end, label="MISC"))
+        if not crafts:
+            return gaz_spans
+        crafts = filter_spans(crafts)
+        for c in crafts:
+            hits[(c.start, c.end)] = [("craft", "craft-" + name_key(c.text))]
+        taken = {i for c in crafts for i in range(c.start, c.end)}
+        return [sp for sp in gaz_spans if not any(i in taken for i in range(sp.start, sp.end))] + crafts
+
+    def _short_forms(self, doc: Doc, gaz_spans: list[Span], ents: list[Span], hits: dict,
+                     described: list[tuple[int, int, str]]) -> list[Span]:
+        """A capitalised head word alone ("la Coalition", "l'Organisation") that opens
+        exactly one longer name of the document ("la coalition des volontaires"): linked
+        to that name (kind ``short_form``)."""
+        owners: dict[str, set[str]] = {}
+
+        def add(tokens: list, target: str) -> None:
+            words_ = [t for t in tokens if t.is_alpha and t.lower_ not in _RULER_ARTICLES]
+            if len(words_) >= 2:
+                owners.setdefault(fold(words_[0].text), set()).add(target)
+
+        for sp in gaz_spans:
+            kinds = hits.get((sp.start, sp.end), [])
+            if kinds and kinds[0][0] in ("alias", "metonym", "context"):
+                add(list(sp), kinds[0][1])
+        for start, end, target in described:
+            add(list(doc[start:end]), target)
+        covered = {i for sp in gaz_spans for i in range(sp.start, sp.end)}
+        for e in ents:
+            if len(e) >= 2 and not any(i in covered for i in range(e.start, e.end)) and all(
+                    _is_capitalised(t) or fold(t.text) in self.rules.name_particles for t in e if not t.is_punct):
+                add(list(e), name_key(e.text))
+        if not owners:
+            return []
+        out = []
+        for e in ents:
+            words_ = [t for t in e if t.is_alpha and t.lower_ not in _RULER_ARTICLES]
+            if len(words_) != 1 or any(i in covered for i in range(e.start, e.end)):
+                continue
+            tok = words_[0]
+            targets = owners.get(fold(tok.text), set())
+            if len(targets) == 1 and tok.text[:1].isupper() and not tok.is_upper:
+                target = next(iter(targets))
+                entry = self.gaz.get(target)
+                out.append(Span(doc, tok.i, tok.i + 1, label=entry.type if entry else e.label_))
+                hits[(tok.i, tok.i + 1)] = [("short_form", target)]
+        return out
+
     # -- the component ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         hits: dict[tuple[int, int], list[tuple[str, str]]] = {}
+        # gazetteer names written as a lowercase description ("la coalition des volontaires")
+        described: list[tuple[int, int, str]] = []
         for match_id, start, end in self.matcher(doc):
             kind, target = self._keys[match_id]
             if kind == "demonym" and not doc[start].text[:1].isupper():
@@ -254,6 +316,8 @@ class ActorRuler:
             if kind == "role" and (start == 0 or doc[start - 1].lower_ not in _ROLE_DETERMINERS):
                 continue
             if kind in ("alias", "context", "metonym") and not self._name_like(doc[start:end], kind, target):
+                if kind != "context":
+                    described.append((start, end, target))
                 continue
             hits.setdefault((start, end), []).append((kind, target))
         # a context alias counts only if the document names the actor otherwise
@@ -288,12 +352,16 @@ class ActorRuler:
                           and (e.start, e.end) != (sp.start, sp.end)
                           and any(_is_capitalised(t) for t in e if t.i < sp.start or t.i >= sp.end)}
             gaz_spans = [sp for sp in gaz_spans if (sp.start, sp.end) not in inside_ent]
+        gaz_spans = self._crafts(doc, gaz_spans, ents, hits)
+        gaz_spans += self._short_forms(doc, gaz_spans, ents, hits, described)
         covered = {}
         for s in gaz_spans:
             for i in range(s.start, s.end):
                 covered[i] = s
         foreign = self._foreign_sentences(doc)
-        lower_words = _LowercaseWords(doc.text)
+        if self._french is None:
+            self._french = FrenchWords.from_nlp(self._nlp)
+        ctx = DocContext(doc, self._french, ents + gaz_spans)
         sent_of = {}
         if foreign:
             for sent in doc.sents:
@@ -305,7 +373,7 @@ class ActorRuler:
             inside = [covered[i] for i in range(ent.start, ent.end) if i in covered]
             is_foreign = sent_of.get(ent.start) in foreign if foreign else False
             if not inside:
-                spans, reason = self._judge(doc, list(ent), ent.label_, is_foreign, lower_words)
+                spans, reason = self._judge(doc, list(ent), ent.label_, is_foreign, ctx)
                 if not spans:
                     dropped.append((ent.start_char, ent.end_char, ent.text, ent.label_, reason))
                 keep.extend(spans)
@@ -320,7 +388,9 @@ class ActorRuler:
                     and ent.end <= gs[-1].end and ent.label_ != "PER"
                     and all(self.gaz.get(hits[(g.start, g.end)][0][1]) is not None
                             and self.gaz.get(hits[(g.start, g.end)][0][1]).type == "LOC" for g in gs)
-                    and ent[0].lower_ not in lower_words):
+                    and all(_is_capitalised(t) or fold(t.text) in self.rules.name_particles or t.is_punct
+                            for t in ent if t.i < first.start)
+                    and not ctx.lowercase_in_text(ent[0].lower_)):
                 # "Traité de Washington", "Banque de France": a name built on a place
                 keep = [k for k in keep if not (k.start >= ent.start and k.end <= ent.end)]
                 keep.append(Span(doc, ent.start, max(ent.end, gs[-1].end), label=ent.label_))
@@ -338,7 +408,7 @@ class ActorRuler:
                 pieces.append(cur)
             for piece in pieces:
                 label = ent.label_
-                spans, reason = self._judge(doc, piece, label, is_foreign, lower_words)
+                spans, reason = self._judge(doc, piece, label, is_foreign, ctx)
                 if not spans and any(t.is_alpha and fold(t.text) not in self.rules.name_particles for t in piece):
                     dropped.append((piece[0].idx, piece[-1].idx + len(piece[-1]), doc[piece[0].i: piece[-1].i + 1].text,
                                     ent.label_, "split_remainder_" + reason))
@@ -432,16 +502,19 @@ class ActorLinker:
                     pending.append(ent)
                     continue
             if actor is None:
-                key = alias_key(self._strip(ent))
+                # a trailing apostrophe or English possessive ("Zelensky’", "Zelensky’s") is not part of the name
+                key = alias_key(_TRAILING_APOSTROPHE.sub("", self._strip(ent)))
                 actor = self.gaz.alias_index.get(key)
                 rule = "alias" if actor else None
-                if actor is None and key in self.gaz.metonym_index and self.metonymy:
+                if key in self.gaz.metonym_index and self.metonymy and not self._locative(ent):
+                    # a seat spelt unlike the patterns ("l'Elysée") follows the metonymy policy too
                     actor, rule = self.gaz.metonym_index[key], "metonym"
                 if actor is None and _MISSING_APOSTROPHE.match(ent.text):
                     actor = self.gaz.alias_index.get(alias_key(ent.text[1:]))
                     rule = "missing_apostrophe" if actor else None
             if actor is not None:
-                ent._.actor_id, ent._.actor_source, ent._.actor_rule = actor, "gazetteer", rule
+                source = "gazetteer" if self.gaz.get(actor) is not None else "discovered"
+                ent._.actor_id, ent._.actor_source, ent._.actor_rule = actor, source, rule
             else:
                 pending.append(ent)
         named = {e._.actor_id for e in doc.ents if e._.actor_id}
@@ -449,11 +522,14 @@ class ActorLinker:
         # full names of this document, for short forms: a person's surname ("Roll" after
         # "Madis Roll"), an organisation's last word ("le Times" after "NY Times")
         full_names: dict[tuple[str, str], set[str]] = {}
+        given: dict[str, set[str]] = {}  # first word of a person's full name -> its ids
         for ent in doc.ents:
             toks = [t for t in ent if t.is_alpha and t.lower_.rstrip(".") not in _NAME_SUFFIXES]
             if len(toks) >= 2 and ent.label_ in ("PER", "ORG"):
                 aid = ent._.actor_id or name_key(self._strip(ent))
                 full_names.setdefault((ent.label_, fold(toks[-1].text)), set()).add(aid)
+                if ent.label_ == "PER":
+                    given.setdefault(fold(toks[0].text), set()).add(aid)
         unlinked: list[Span] = []
         for ent in pending:
             kinds = hits.get(f"{ent.start}:{ent.end}") or []
@@ -472,9 +548,13 @@ class ActorLinker:
                 owners = full_names.get(("PER", last), set())
                 if ent.label_ == "ORG" or not owners:
                     owners = owners | full_names.get((ent.label_, last), set()) if ent.label_ == "ORG" else owners
+                rule = "surname"
+                if not owners and ent.label_ == "PER" and last in GIVEN_NAMES:
+                    # a first name alone ("Olga") after the one full name it opens ("Olga Ivanova")
+                    owners, rule = given.get(last, set()), "first_name"
                 if len(owners) == 1:
                     owner = next(iter(owners))
-                    ent._.actor_id, ent._.actor_rule = owner, "surname"
+                    ent._.actor_id, ent._.actor_rule = owner, rule
                     ent._.actor_source = "gazetteer" if owner in self.gaz.entries else "discovered"
                     continue
             ent._.actor_id = name_key(stripped) or None

@@ -39,6 +39,7 @@ def load(model: str = MODEL_NAME, *, metonymy: bool = True, timex: bool = True, 
     """
     nlp = load_base(model)
     if actors:
+        split_glued_titles(nlp)
         from . import actors as _actors  # noqa: F401  (registers the factories)
 
         nlp.add_pipe("actorgraph_paragraphs", before="parser")
@@ -53,3 +54,27 @@ def load(model: str = MODEL_NAME, *, metonymy: bool = True, timex: bool = True, 
 
         nlp.add_pipe("actorgraph_events", last=True)
     return nlp
+
+
+def split_glued_titles(nlp) -> None:
+    """Make the tokenizer split a title or an initial glued to a name by a full stop
+    ("M.Obama" -> "M", ".", "Obama"; "E.Macron"), so that the NER sees the name alone.
+    The titles are ``glued_titles`` of ``models/actor_rules.yaml``; acronyms ("U.S.A.",
+    "M.I.T.") are untouched because a lowercase letter must follow the capital after the stop.
+
+    >>> import spacy; nlp = spacy.blank("fr"); split_glued_titles(nlp)
+    >>> [t.text for t in nlp("M.Obama et E.Macron, pas U.S.A.")]
+    ['M', '.', 'Obama', 'et', 'E', '.', 'Macron', ',', 'pas', 'U.S.A.']
+    """
+    import re
+
+    from ..lexicon import word_list
+
+    titles = sorted({*word_list("actor_rules.yaml", "glued_titles")}, key=len, reverse=True)
+    behind = "|".join(f"(?<=^{re.escape(t)})" for t in titles) + "|(?<=^[A-ZÀ-ÖØ-Þ])"
+    glued = rf"(?:{behind})\.(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])"
+    current = nlp.tokenizer.infix_finditer
+    pattern = current.__self__.pattern if current is not None else ""
+    if glued in pattern:
+        return
+    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{glued}" if pattern else glued).finditer

@@ -23,6 +23,7 @@ from typing import Iterable
 import pandas as pd
 
 from ..nlp.gazetteer import Gazetteer
+from ..nlp.normalize import name_key
 from .schema import frame
 
 TYPE_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
@@ -154,7 +155,9 @@ class _ActorAgg:
             if entry:
                 label, typ, qid, source = entry.label, entry.type, entry.wikidata, "gazetteer"
             else:
-                label = ranked[0][0]
+                # the form the id was made from ("Boris Johnson" for boris-johnson, also
+                # named "Johnson"), else the most frequent one
+                label = next((f for f, _ in ranked if name_key(f) == aid), ranked[0][0])
                 typ = sorted(self.labels[aid].items(), key=lambda kv: (-kv[1], TYPE_ORDER.get(kv[0], 9)))[0][0]
                 qid, source = "", "discovered"
             first, last = self.docs.minmax(aid)

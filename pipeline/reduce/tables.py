@@ -24,6 +24,7 @@ from ..nlp.gazetteer import Gazetteer
 from .aggregate import (GRAPH_TYPES, TYPE_ORDER, _ActionAgg, _ActorAgg, action_edges, actor_rows,  # noqa: F401
                         build_actors, build_edges, comention_rows, filter_edges, merge_counts, merge_discovered,
                         npmi, squash)
+from .identity import corpus_identity
 from .schema import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, ROW_GROUPS, frame  # noqa: F401 (re-exported)
 from .spool import SORT_KEYS, Spool
 from .stream import StoredTable, TableWriter, doc_chunks, doc_order, iter_rows, output_schema, UMASK as _UMASK
@@ -99,6 +100,25 @@ def _objects(df: pd.DataFrame) -> pd.DataFrame:
             col = df[c].astype(object)
             df[c] = col.where(col.notna(), "").map(str).astype(object)
     return df.reset_index(drop=True)
+
+
+def merge_identities(pairs: Counter, gaz: Gazetteer) -> dict[str, str]:
+    """Map every actor id of the mentions to its merged id, from the number of mentions of
+    each ``(actor_id, label)``: ids that squash alike (:func:`merge_counts`), then a short
+    form to the one full name of the corpus (:func:`pipeline.reduce.identity.corpus_identity`)."""
+    from ..nlp.gazetteer import load_rules
+
+    counts: Counter = Counter()
+    for (aid, _), n in pairs.items():
+        counts[aid] += n
+    merged = merge_counts(counts, gaz)
+    labels: dict[str, Counter] = {}
+    for (aid, label), n in pairs.items():
+        if aid:
+            labels.setdefault(merged.get(aid, aid), Counter())[label] += n
+    rules = load_rules()
+    joined = corpus_identity(labels, gaz, heads=rules.name_heads, particles=rules.name_particles)
+    return {aid: joined.get(m, m) for aid, m in merged.items()}
 
 
 def _in_memory(t: Tables) -> Tables:
@@ -240,13 +260,15 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
     published = dict(zip(documents["doc_id"], documents["published"]))
     ok_ids = [d for d, s in zip(documents["doc_id"], documents["status"]) if s == "ok"]
 
-    # actor ids merged across spellings: one pass over the mentions' actor ids
-    counts = Counter()
-    for part in spool.iter_parts("mentions", ["actor_id"]):
-        for row in pc.value_counts(part.column("actor_id")).to_pylist():
-            counts[row["values"]] += row["counts"]
-    merged = merge_counts(counts, gaz)
-    del counts
+    # actor ids merged across spellings, then short forms joined to the corpus's full
+    # names (reduce/identity.py): one pass over the mentions' actor ids and labels
+    pairs: Counter = Counter()
+    for part in spool.iter_parts("mentions", ["actor_id", "label"]):
+        if part.num_rows:
+            for row in part.group_by(["actor_id", "label"]).aggregate([("actor_id", "count")]).to_pylist():
+                pairs[(row["actor_id"], row["label"])] += row["actor_id_count"]
+    merged = merge_identities(pairs, gaz)
+    del pairs
 
     writers: list[TableWriter] = []
 

@@ -1,0 +1,133 @@
+"""Corpus-level identity of discovered actors: a short form joins the one full name the
+corpus uses for it.
+
+Within a document the actor linker already links a surname to the full name of that
+document. Across documents, a discovered actor whose id is a single word can still be a
+short form of a name written in full elsewhere in the corpus:
+
+- a surname alone ("Johnson") joins the one person of the corpus whose full name ends with
+  it ("Boris Johnson"); when two people share it ("Saad Hariri", "Rafic Hariri") it stays
+  apart, because the corpus cannot tell which one is meant;
+- a short name or variant ("Baltique", "Covid") joins the one name of the corpus that is the
+  same word with a generic head before it or a number after it ("mer Baltique", "Covid-19");
+- a craft named alone ("les F-16", MISC) joins the same craft named after its classifier
+  ("l'avion F-16", id ``craft-f-16``).
+
+Only aggregated counts are read (actor id → NER label counts), so the result does not depend
+on the order of documents; the indexes are keyed by word, so the cost grows linearly with
+the number of actors.
+
+>>> from collections import Counter
+>>> labels = {"boris-johnson": Counter(PER=3), "johnson": Counter(PER=2),
+...           "saad-hariri": Counter(PER=1), "rafic-hariri": Counter(PER=1), "hariri": Counter(PER=4),
+...           "covid-19": Counter(MISC=2), "covid": Counter(PER=1)}
+>>> m = corpus_identity(labels, heads={"mer"})
+>>> m["johnson"], m["covid"], "hariri" in m
+('boris-johnson', 'covid-19', False)
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Iterable, Mapping
+
+from ..nlp.gazetteer import Gazetteer, alias_key
+from ..nlp.normalize import fold
+
+_WORDS = re.compile(r"[^\W_]+")
+_NUMBER = re.compile(r"^\d+$")
+CRAFT_PREFIX = "craft-"  # ids of vessels and aircraft (pipeline/nlp/actors.py)
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(fold(text))
+
+
+def _core(words: list[str], heads: frozenset | set, particles: frozenset | set) -> list[str]:
+    """The words of a name without its generic head ("mer", "golfe" and the particles after
+    them) and without trailing numbers ("covid 19")."""
+    i = 0
+    if words and words[0] in heads:
+        i = 1
+        while i < len(words) - 1 and words[i] in particles:
+            i += 1
+    j = len(words)
+    while j > i + 1 and _NUMBER.match(words[j - 1]):
+        j -= 1
+    return words[i:j]
+
+
+def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
+                    heads: Iterable[str] = (), particles: Iterable[str] = ()) -> dict[str, str]:
+    """Map each discovered single-word actor id that is a short form of exactly one longer
+    name of the corpus to that name's id (ids absent from the result are unchanged).
+
+    ``labels``: actor id → Counter of the NER labels of its mentions (the whole corpus);
+    ``gaz``: gazetteer entries are never remapped, and those seen in the corpus are full
+    names too; ``heads``: generic head words ("mer", "golfe"); ``particles``: words allowed
+    between a head and the name ("de", "du").
+    """
+    heads, particles = frozenset(heads), frozenset(particles)
+    entries = gaz.entries if gaz is not None else {}
+    surname_of: dict[str, set[str]] = defaultdict(set)  # last word -> persons with a full name
+    core_of: dict[str, set[str]] = defaultdict(set)  # one-word core -> longer names
+
+    def index(aid: str, forms: list[list[str]], is_person: bool) -> None:
+        for words in forms:
+            if len(words) < 2:
+                continue
+            if is_person and not _NUMBER.match(words[-1]):
+                surname_of[words[-1]].add(aid)
+            core = _core(words, heads, particles)
+            if len(core) == 1 and core != words:
+                core_of[core[0]].add(aid)
+
+    singles = []
+    for aid in sorted(labels):
+        entry = entries.get(aid)
+        if entry is not None:
+            forms = [alias_words(f) for f in (entry.label, *entry.aliases)]
+            index(aid, forms, entry.type == "PER")
+            continue
+        words = aid.split("-")
+        if len(words) == 1:
+            singles.append(aid)
+        else:
+            index(aid, [words], _majority(labels[aid]) == "PER")
+    mapping: dict[str, str] = {}
+    for aid in labels:
+        # a craft named once with its classifier ("l'avion F-16") and elsewhere alone ("les
+        # F-16") is one actor, unless the bare name is a known actor, a person or a place
+        bare = aid[len(CRAFT_PREFIX):] if aid.startswith(CRAFT_PREFIX) else ""
+        if bare in labels and bare not in entries and _majority(labels[bare]) not in ("PER", "LOC"):
+            mapping[bare] = aid
+    for aid in singles:
+        if aid in mapping:
+            continue
+        # a surname: at least half of the word's mentions read as a person
+        is_person = 2 * labels[aid].get("PER", 0) >= sum(labels[aid].values())
+        owners = surname_of.get(aid, set()) - {aid} if is_person else set()
+        if len(owners) > 1:
+            continue  # two people share the surname: never guess
+        if not owners:
+            owners = core_of.get(aid, set()) - {aid}
+        if len(owners) == 1:
+            mapping[aid] = next(iter(owners))
+    return mapping
+
+
+_TYPE_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
+
+
+def _majority(counts: Counter) -> str:
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], _TYPE_ORDER.get(kv[0], 9), kv[0]))
+    return ranked[0][0] if ranked else ""
+
+
+def alias_words(text: str) -> list[str]:
+    """The words of a gazetteer form as :func:`corpus_identity` compares them.
+
+    >>> alias_words("l’Organisation des Nations unies")
+    ['organisation', 'des', 'nations', 'unies']
+    """
+    return _words(alias_key(text))

@@ -1,0 +1,131 @@
+"""Corpus-level identity (pipeline/reduce/identity.py): a short form joins the one full name
+of the corpus; ambiguity keeps it apart; the result does not depend on document order."""
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.analysis.extract import DocResult
+from pipeline.ingest.readers import Document
+from pipeline.nlp.gazetteer import build, parse_entries
+from pipeline.reduce.identity import corpus_identity
+from pipeline.reduce.tables import build_tables
+
+GAZ = build(parse_entries([
+    {"id": "gulf-of-finland", "label": "golfe de Finlande", "type": "LOC", "aliases": ["golfe de Finlande"]},
+    {"id": "kaja-kallas", "label": "Kaja Kallas", "type": "PER", "aliases": ["Kaja Kallas"]},
+]))
+HEADS = {"mer", "golfe", "lac"}
+PARTICLES = {"de", "du", "des"}
+
+
+def _ident(labels):
+    return corpus_identity({k: Counter(v) for k, v in labels.items()}, GAZ, heads=HEADS, particles=PARTICLES)
+
+
+def test_surname_joins_the_one_full_name_of_the_corpus():
+    m = _ident({"angela-rayner": {"PER": 2}, "rayner": {"PER": 5}, "keir-starmer": {"PER": 1}})
+    assert m == {"rayner": "angela-rayner"}
+
+
+def test_surname_shared_by_two_people_stays_apart():
+    m = _ident({"ed-miliband": {"PER": 1}, "david-miliband": {"PER": 1}, "miliband": {"PER": 3}})
+    assert "miliband" not in m
+
+
+def test_surname_of_a_gazetteer_person_seen_in_the_corpus():
+    assert _ident({"kaja-kallas": {"PER": 1}, "kallas": {"PER": 2}}) == {"kallas": "kaja-kallas"}
+    # a gazetteer person the corpus never names is not a candidate
+    assert _ident({"kallas": {"PER": 2}}) == {}
+
+
+def test_word_that_is_mostly_not_a_person_does_not_join_a_surname():
+    # "Jordan" mostly tagged LOC: not the surname of "Michael Jordan"
+    assert _ident({"michael-jordan": {"PER": 1}, "jordan": {"LOC": 4, "PER": 1}}) == {}
+    assert _ident({"michael-jordan": {"PER": 1}, "jordan": {"LOC": 1, "PER": 2}}) == {"jordan": "michael-jordan"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.permutations(["angela-rayner", "rayner", "keir-starmer", "starmer", "ed-miliband", "david-miliband",
+                        "miliband", "lac-tchad", "tchad", "craft-rafale", "rafale", "kaja-kallas", "kallas"]))
+def test_identity_does_not_depend_on_the_order_of_actors(order):
+    labels = {"rafale": {"MISC": 1}, "craft-rafale": {"MISC": 1}, "lac-tchad": {"LOC": 1}, "tchad": {"LOC": 2}}
+    base = {aid: labels.get(aid, {"PER": 1}) for aid in sorted(order)}
+    shuffled = {aid: labels.get(aid, {"PER": 1}) for aid in order}
+    assert _ident(shuffled) == _ident(base)
+
+
+def test_short_name_joins_its_name_with_a_generic_head_or_a_number():
+    m = _ident({"lac-tchad": {"LOC": 1}, "tchad": {"LOC": 1}, "h5n1-2024": {"MISC": 1},
+                "mers-2012": {"MISC": 2}, "mers": {"PER": 1}, "finlande": {"LOC": 1},
+                "gulf-of-finland": {"LOC": 1}})
+    assert m["tchad"] == "lac-tchad" and m["mers"] == "mers-2012"
+    assert m["finlande"] == "gulf-of-finland"
+
+
+def test_craft_named_alone_joins_the_craft_named_with_its_classifier():
+    m = _ident({"craft-rafale": {"MISC": 1}, "rafale": {"MISC": 2}, "craft-marianne": {"MISC": 1},
+                "marianne": {"PER": 3}})
+    assert m == {"rafale": "craft-rafale"}
+
+
+def test_two_long_names_for_one_short_form_keep_it_apart():
+    m = _ident({"mer-caspienne": {"LOC": 1}, "lac-caspienne": {"LOC": 1}, "caspienne": {"LOC": 1}})
+    assert m == {}
+
+
+def test_gazetteer_ids_and_long_names_are_never_remapped():
+    m = _ident({"kaja-kallas": {"PER": 1}, "jean-kallas": {"PER": 1}, "kallas": {"PER": 1}})
+    assert "kaja-kallas" not in m and "jean-kallas" not in m and "kallas" not in m
+
+
+def test_scales_with_thousands_of_actors():
+    labels = {f"prenom{i}-nom{i}": Counter(PER=1) for i in range(5000)}
+    labels.update({f"nom{i}": Counter(PER=1) for i in range(5000)})
+    m = corpus_identity(labels, GAZ)
+    assert len(m) == 5000 and m["nom4321"] == "prenom4321-nom4321"
+
+
+# -- through the reduce step ------------------------------------------------------------
+
+def _res(doc_id, mentions):
+    d = Document(doc_id=doc_id, source=doc_id + ".txt", text="x", published="2024-01-0" + doc_id[-1],
+                 published_precision="day")
+    r = DocResult(d, n_tokens=10)
+    for sid, (aid, text, label) in enumerate(mentions):
+        r.mentions.append({"doc_id": doc_id, "sentence_id": sid, "start_char": sid * 10, "end_char": sid * 10 + 3,
+                           "text": text, "label": label, "actor_id": aid})
+    return r
+
+
+DOCS = [
+    _res("d1", [("angela-rayner", "Angela Rayner", "PER"), ("keir-starmer", "Keir Starmer", "PER")]),
+    _res("d2", [("rayner", "Rayner", "PER"), ("starmer", "Starmer", "PER")]),
+    _res("d3", [("ed-miliband", "Ed Miliband", "PER"), ("miliband", "Miliband", "PER")]),
+    _res("d4", [("david-miliband", "David Miliband", "PER"), ("lac-tchad", "lac Tchad", "LOC")]),
+    _res("d5", [("tchad", "Tchad", "LOC"), ("miliband", "Miliband", "PER"), ("rayner", "Rayner", "PER")]),
+]
+
+
+def test_reduce_joins_short_forms_in_mentions_and_actors():
+    t = build_tables(DOCS, GAZ)
+    ids = set(t.actors["actor_id"])
+    assert {"rayner", "starmer", "tchad"}.isdisjoint(ids)
+    assert "miliband" in ids
+    a = t.actors.set_index("actor_id")
+    assert a.loc["angela-rayner", "n_mentions"] == 3 and a.loc["angela-rayner", "n_documents"] == 3
+    assert a.loc["angela-rayner", "label"] == "Angela Rayner"  # the full name, though "Rayner" is more frequent
+    assert set(t.mentions.loc[t.mentions["text"] == "Starmer", "actor_id"]) == {"keir-starmer"}
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_shuffling_documents_gives_the_same_actors(rnd: random.Random):
+    docs = list(DOCS)
+    rnd.shuffle(docs)
+    expected = build_tables(DOCS, GAZ).actors
+    got = build_tables(docs, GAZ).actors
+    assert got.equals(expected)
