@@ -41,8 +41,11 @@ def models_fingerprint() -> str:
 
     h = hashlib.sha1()
     package = Path(__file__).resolve().parent.parent
-    for p in sorted(Path(MODELS_DIR).glob("*.yaml")) + sorted(package.rglob("*.py")):
-        h.update(p.relative_to(package).as_posix().encode() if p.is_relative_to(package) else p.name.encode())
+    for p in sorted(Path(MODELS_DIR).glob("*.yaml")):  # by name: the same in a checkout and a wheel
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    for p in sorted(package.rglob("*.py")):
+        h.update(p.relative_to(package).as_posix().encode())
         h.update(p.read_bytes())
     return h.hexdigest()
 
