@@ -9,6 +9,7 @@ is only started when some document needs analysis.
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 import sys
 from typing import Iterable, Iterator
 
@@ -41,6 +42,12 @@ def remote_batch(batch: list[Document], model: str, metonymy: bool, batch_size: 
     return results
 
 
+def _ignore_sigint() -> None:
+    """Pool workers leave Ctrl-C to the parent, which terminates them: one press stops the
+    run, with no traceback from each worker and no respawned workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _pool_task(args) -> list[DocResult]:
     return remote_batch(*args)
 
@@ -64,6 +71,10 @@ class Executor:
     def close(self) -> None:
         pass
 
+    def terminate(self) -> None:
+        """Stop at once (interrupted run): work in progress is dropped."""
+        self.close()
+
 
 class PoolExecutor(Executor):
     """``n`` worker processes (fork on Linux: the parent's imports are shared)."""
@@ -71,7 +82,7 @@ class PoolExecutor(Executor):
     def __init__(self, n: int, model: str, metonymy: bool, batch_size: int):
         super().__init__(model, metonymy, batch_size)
         ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        self.pool = ctx.Pool(n)
+        self.pool = ctx.Pool(n, initializer=_ignore_sigint)
 
     def submit(self, documents: list[Document]):
         jobs = [(documents[i:i + self.batch_size], self.model, self.metonymy, self.batch_size)
@@ -81,6 +92,10 @@ class PoolExecutor(Executor):
 
     def close(self) -> None:
         self.pool.close()
+        self.pool.join()
+
+    def terminate(self) -> None:
+        self.pool.terminate()
         self.pool.join()
 
 
@@ -144,6 +159,11 @@ def map_documents(documents: Iterable[Document], make_executor, cache=None, chun
             pending = nxt
         if pending is not None:
             yield from _collect_chunk(pending, cache, on_chunk)
+    except BaseException:  # Ctrl-C, an error, or the consumer stopped: do not wait for workers
+        if executor is not None:
+            executor, stopping = None, executor
+            getattr(stopping, "terminate", stopping.close)()
+        raise
     finally:
         if executor is not None:
             executor.close()
