@@ -76,3 +76,45 @@ def test_a_cache_that_cannot_be_opened(nlp, corpus, tmp_path, capsys):
     summary = _run(nlp, corpus, tmp_path / "out", blocker)
     assert summary.n_ok == len(TEXTS)
     assert "warning: the result cache" in capsys.readouterr().err
+
+
+def test_batches_finished_by_workers_are_cached_when_the_run_is_interrupted():
+    """Ctrl-C while a chunk is being collected: the batches already done are not lost."""
+    from pipeline.analysis.extract import DocResult
+    from pipeline.analysis.mapper import map_documents
+    from pipeline.ingest.readers import Document
+
+    class Cache:
+        def __init__(self):
+            self.put_ids, self.commits = [], 0
+
+        def get(self, d):
+            return None
+
+        def put(self, res):
+            self.put_ids.append(res.doc.doc_id)
+
+        def commit(self):
+            self.commits += 1
+
+    class Interrupted:
+        """Two batches of two: the first is done, the second never comes (Ctrl-C)."""
+
+        def submit(self, docs):
+            def collect():
+                raise KeyboardInterrupt
+
+            done = [DocResult(Document(doc_id=d.doc_id, source="", text="")) for d in docs[:2]]
+            collect.finished = lambda: [(0, done)]
+            return collect
+
+        def terminate(self):
+            self.terminated = True
+
+        close = terminate
+
+    docs = [Document(doc_id=f"d{i}", source="", text="x", content_hash=str(i)) for i in range(4)]
+    cache, executor = Cache(), Interrupted()
+    with pytest.raises(KeyboardInterrupt):
+        list(map_documents(iter(docs), lambda: executor, cache=cache, chunk_size=4))
+    assert cache.put_ids == ["d0", "d1"] and cache.commits == 1 and executor.terminated
