@@ -3,7 +3,8 @@
 
 Exit codes: 0 every document analysed; 1 the run finished but some documents failed
 (see errors.csv); 2 the run could not start (bad arguments, corpus, output folder, model,
-an invalid gold file).
+an invalid gold file); 3 the run failed (an internal error, a full disk): one sentence
+names a log file holding the traceback; 130 interrupted (Ctrl-C).
 """
 from __future__ import annotations
 
@@ -109,11 +110,38 @@ def _run(args) -> int:
         print(f"actorgraph: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("actorgraph: interrupted; earlier outputs in the folder are unchanged", file=sys.stderr)
+        print("actorgraph: interrupted; earlier outputs in the folder are unchanged, finished documents "
+              "are kept in the cache", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 - one sentence and a log file, never a raw traceback
+        return _crash(exc)
     if not args.quiet:
         print(summary.render(), file=sys.stderr)
     return summary.exit_code()
+
+
+def _crash(exc: BaseException) -> int:
+    """Exit code 3: the traceback goes to a log file, the terminal gets one sentence."""
+    import errno
+    import tempfile
+    import traceback
+
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    try:
+        fd, log = tempfile.mkstemp(prefix="actorgraph-crash-", suffix=".log")
+        with open(fd, "w", encoding="utf-8") as fh:
+            fh.write(f"actorgraph {__version__}\n{text}")
+        where = f"the traceback is in {log}"
+    except OSError:
+        where = "no log file could be written"
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        what = f"no space left on the disk ({exc.filename or 'while writing'})"
+    elif isinstance(exc, OSError):
+        what = f"{exc.strerror or exc} ({exc.filename})" if exc.filename else f"{exc.strerror or exc}"
+    else:
+        what = f"internal error {type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}"
+    print(f"actorgraph: the run failed: {what}; earlier outputs in --out are unchanged; {where}", file=sys.stderr)
+    return 3
 
 
 def _error(message: str) -> int:

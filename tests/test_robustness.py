@@ -341,3 +341,115 @@ def test_exit_code_2_when_the_corpus_cannot_be_read(cli_with_session_model, tmp_
     corpus.write_text("id,body\n1,x\n", encoding="utf-8")
     assert cli_with_session_model(["run", str(corpus), "--out", str(tmp_path / "out"), "--quiet"]) == 2
     assert "no 'text' column" in capsys.readouterr().err
+
+
+# ------------------------------------------------------- issue 14: crashes, Ctrl-C, dask
+def _small_corpus(tmp_path, n=2):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(n):
+        (corpus / f"d{i}.txt").write_text(f"La Pologne soutient l'Ukraine (article {i}).", encoding="utf-8")
+    return corpus
+
+
+def test_an_internal_error_exits_3_with_one_sentence_and_a_log(cli_with_session_model, tmp_path, monkeypatch,
+                                                               capsys):
+    def broken(*args, **kwargs):
+        raise KeyError("in_graph")
+
+    monkeypatch.setattr(run_module, "build_graph", broken)
+    code = cli_with_session_model(["run", str(_small_corpus(tmp_path)), "--out", str(tmp_path / "out"), "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    log = err.strip().split("the traceback is in ")[1]
+    assert "Traceback" in pathlib.Path(log).read_text(encoding="utf-8") and "KeyError" in err
+    pathlib.Path(log).unlink()
+
+
+def test_a_full_disk_under_out_exits_3_and_keeps_earlier_outputs(cli_with_session_model, tmp_path, monkeypatch,
+                                                                 capsys):
+    import errno
+
+    out = tmp_path / "out"
+    corpus = _small_corpus(tmp_path)
+    assert cli_with_session_model(["run", str(corpus), "--out", str(out), "--quiet", "--no-cache"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(out / "report.html"))
+
+    monkeypatch.setattr(run_module, "write_report", full)
+    assert cli_with_session_model(["run", str(corpus), "--out", str(out), "--quiet", "--no-cache"]) == 3
+    err = capsys.readouterr().err
+    assert "no space left on the disk" in err and len(err.strip().splitlines()) == 1
+    assert {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")} == before
+    pathlib.Path(err.strip().split("the traceback is in ")[1]).unlink()
+
+
+def test_backend_dask_without_dask_exits_2_with_a_sentence(cli_with_session_model, tmp_path, monkeypatch, capsys):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_dask(name, *args, **kwargs):
+        if name.split(".")[0] in ("dask", "distributed"):
+            raise ModuleNotFoundError(f"No module named {name!r}")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_dask)
+    code = cli_with_session_model(["run", str(_small_corpus(tmp_path)), "--out", str(tmp_path / "out"), "--quiet",
+                                   "--backend", "dask", "--no-cache"])
+    err = capsys.readouterr().err
+    assert code == 2 and "--backend dask needs Dask" in err and "Traceback" not in err
+
+
+def test_ctrl_c_with_two_processes_stops_at_once_and_keeps_finished_documents(tmp_path):
+    """One SIGINT to the whole process group (what a terminal sends): exit 130, one line,
+    no traceback, workers gone, finished documents in the cache."""
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(400):
+        (corpus / f"d{i:03d}.txt").write_text(
+            f"La Pologne soutient l'Ukraine face à la Russie, a dit le ministre {i}. " * 3, encoding="utf-8")
+    cache = tmp_path / "cache"
+    root = pathlib.Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(tmp_path / "out"),
+                             "--n-process", "2", "--batch-size", "4", "--cache-dir", str(cache), "--quiet"],
+                            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+
+    def cached() -> int:
+        try:
+            con = sqlite3.connect(f"file:{cache / 'results.sqlite'}?mode=ro", uri=True, timeout=1)
+            try:
+                return con.execute("SELECT count(*) FROM results").fetchone()[0]
+            finally:
+                con.close()
+        except sqlite3.Error:
+            return 0
+
+    try:
+        deadline = time.monotonic() + 300  # a guard against a hang, not a speed assertion
+        while cached() == 0 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert proc.poll() is None, "the run ended before it could be interrupted"
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert "interrupted" in err
+    assert cached() > 0
+    assert not (tmp_path / "out" / "manifest.json").exists()
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".actorgraph-staging-")]

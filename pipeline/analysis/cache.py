@@ -41,8 +41,11 @@ def models_fingerprint() -> str:
 
     h = hashlib.sha1()
     package = Path(__file__).resolve().parent.parent
-    for p in sorted(Path(MODELS_DIR).glob("*.yaml")) + sorted(package.rglob("*.py")):
-        h.update(p.relative_to(package).as_posix().encode() if p.is_relative_to(package) else p.name.encode())
+    for p in sorted(Path(MODELS_DIR).glob("*.yaml")):  # by name: the same in a checkout and a wheel
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    for p in sorted(package.rglob("*.py")):
+        h.update(p.relative_to(package).as_posix().encode())
         h.update(p.read_bytes())
     return h.hexdigest()
 
@@ -113,6 +116,58 @@ class ResultCache:
     def close(self) -> None:
         self.db.commit()
         self.db.close()
+
+
+#: what a damaged, read-only or full cache raises
+CACHE_FAULTS = (sqlite3.Error, OSError, KeyError, TypeError, ValueError, zlib.error)
+
+
+class GuardedCache:
+    """A :class:`ResultCache` whose faults never stop a run: the first one (cannot open,
+    read-only file, full disk, a damaged database) prints one warning, and the run goes on
+    without the cache. The results are the product; the cache is only a shortcut."""
+
+    def __init__(self, open_cache, folder, warn):
+        self.folder, self.warn, self.cache, self.failed = folder, warn, None, False
+        try:
+            self.cache = open_cache()
+        except CACHE_FAULTS as exc:
+            self._fail(exc)
+
+    def _fail(self, exc: BaseException) -> None:
+        cache, self.cache = self.cache, None
+        if cache is not None:
+            try:
+                cache.db.close()
+            except CACHE_FAULTS:
+                pass
+        if not self.failed:
+            self.failed = True
+            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            self.warn(f"the result cache in {self.folder} cannot be used ({reason}); the run goes on without it "
+                      "(delete the folder or pass --cache-dir to start a fresh one)")
+
+    def _call(self, name: str, *args):
+        if self.cache is None:
+            return None
+        try:
+            return getattr(self.cache, name)(*args)
+        except CACHE_FAULTS as exc:
+            self._fail(exc)
+            return None
+
+    def get(self, document: Document) -> DocResult | None:
+        return self._call("get", document)
+
+    def put(self, result: DocResult) -> None:
+        self._call("put", result)
+
+    def commit(self) -> None:
+        self._call("commit")
+
+    def close(self) -> None:
+        self._call("close")
+        self.cache = None
 
 
 _RECORD_LISTS = ("mentions", "timexes", "events", "dropped")

@@ -9,6 +9,7 @@ is only started when some document needs analysis.
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 import sys
 from typing import Iterable, Iterator
 
@@ -41,6 +42,12 @@ def remote_batch(batch: list[Document], model: str, metonymy: bool, batch_size: 
     return results
 
 
+def _ignore_sigint() -> None:
+    """Pool workers leave Ctrl-C to the parent, which terminates them: one press stops the
+    run, with no traceback from each worker and no respawned workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _pool_task(args) -> list[DocResult]:
     return remote_batch(*args)
 
@@ -64,6 +71,10 @@ class Executor:
     def close(self) -> None:
         pass
 
+    def terminate(self) -> None:
+        """Stop at once (interrupted run): work in progress is dropped."""
+        self.close()
+
 
 class PoolExecutor(Executor):
     """``n`` worker processes (fork on Linux: the parent's imports are shared)."""
@@ -71,16 +82,29 @@ class PoolExecutor(Executor):
     def __init__(self, n: int, model: str, metonymy: bool, batch_size: int):
         super().__init__(model, metonymy, batch_size)
         ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        self.pool = ctx.Pool(n)
+        self.pool = ctx.Pool(n, initializer=_ignore_sigint)
 
     def submit(self, documents: list[Document]):
         jobs = [(documents[i:i + self.batch_size], self.model, self.metonymy, self.batch_size)
                 for i in range(0, len(documents), self.batch_size)]
-        pending = self.pool.map_async(_pool_task, jobs, chunksize=1)
-        return lambda: [r for results in pending.get() for r in results]
+        pending = [self.pool.apply_async(_pool_task, (job,)) for job in jobs]
+
+        def collect() -> list[DocResult]:
+            return [r for p in pending for r in p.get()]
+
+        def finished() -> list[tuple[int, list[DocResult]]]:
+            """(offset, results) of the batches already done: kept when the run is interrupted."""
+            return [(k * self.batch_size, p.get()) for k, p in enumerate(pending) if p.ready() and p.successful()]
+
+        collect.finished = finished
+        return collect
 
     def close(self) -> None:
         self.pool.close()
+        self.pool.join()
+
+    def terminate(self) -> None:
+        self.pool.terminate()
         self.pool.join()
 
 
@@ -127,26 +151,60 @@ def map_documents(documents: Iterable[Document], make_executor, cache=None, chun
     the reading of documents or for the slowest batch of a chunk.
     """
     executor = None
+    inflight: list = []  # submitted chunks not yet collected: (chunk, results, todo, collect)
     try:
-        pending = None  # (chunk, results known so far, indices in analysis, collect)
         chunk: list[Document] = []
         for document in documents:
             chunk.append(document)
             if len(chunk) >= chunk_size:
                 executor, nxt = _submit_chunk(chunk, make_executor, executor, cache)
-                if pending is not None:
-                    yield from _collect_chunk(pending, cache, on_chunk)
-                pending, chunk = nxt, []
+                inflight.append(nxt)
+                if len(inflight) > 1:
+                    yield from _collect_chunk(inflight[0], cache, on_chunk)
+                    inflight.pop(0)
+                chunk = []
         if chunk:
             executor, nxt = _submit_chunk(chunk, make_executor, executor, cache)
-            if pending is not None:
-                yield from _collect_chunk(pending, cache, on_chunk)
-            pending = nxt
-        if pending is not None:
-            yield from _collect_chunk(pending, cache, on_chunk)
+            inflight.append(nxt)
+        while inflight:
+            yield from _collect_chunk(inflight[0], cache, on_chunk)
+            inflight.pop(0)
+    except BaseException:  # Ctrl-C, an error, or the consumer stopped: do not wait for workers
+        if cache is not None:
+            try:
+                _keep_finished(inflight, cache)
+            except Exception:  # noqa: BLE001 - never hide why the run stopped
+                pass
+        if executor is not None:
+            executor, stopping = None, executor
+            getattr(stopping, "terminate", stopping.close)()
+        raise
     finally:
         if executor is not None:
             executor.close()
+
+
+def _keep_finished(inflight, cache) -> None:
+    """Cache the batches that workers finished before an interruption."""
+    for chunk, _, todo, collect in inflight:
+        finished = getattr(collect, "finished", None)
+        if finished is None:
+            continue
+        for offset, batch in finished():
+            for i, res in zip(todo[offset:offset + len(batch)], batch):
+                cache.put(_adopt(chunk[i], res))
+    cache.commit()
+
+
+def _adopt(document: Document, res: DocResult) -> DocResult:
+    """A result that came back from another process without its text, given its document."""
+    if res.doc is not document:
+        for name in ("status", "error", "error_stage"):
+            setattr(document, name, getattr(res.doc, name))
+        if document.status != "ok":
+            document.text = ""
+        res.doc = document
+    return res
 
 
 def _submit_chunk(chunk, make_executor, executor, cache):
@@ -173,13 +231,7 @@ def _collect_chunk(pending, cache, on_chunk):
     chunk, results, todo, collect = pending
     if todo:
         for i, res in zip(todo, collect()):
-            if res.doc is not chunk[i]:  # came back from another process without its text
-                for name in ("status", "error", "error_stage"):
-                    setattr(chunk[i], name, getattr(res.doc, name))
-                if chunk[i].status != "ok":
-                    chunk[i].text = ""
-                res.doc = chunk[i]
-            results[i] = res
+            results[i] = res = _adopt(chunk[i], res)
             if cache is not None:
                 cache.put(res)
         if cache is not None:

@@ -181,21 +181,48 @@ def finish(doc: Document, raw_text: str, filename: str | None = None, is_html: b
     return doc
 
 
-def _extract_html(page: str) -> tuple[str, str, str]:
-    """Main text, title and date of a web page (trafilatura; falls back to tag stripping)."""
-    try:
-        import trafilatura
+class HtmlExtractorError(CorpusError):
+    """The HTML extractor (trafilatura and the lxml parts it needs) cannot be imported."""
 
+
+class ExtractionError(ValueError):
+    """The extractor failed on one document (the message names it)."""
+
+
+def _reason(exc: Exception) -> str:
+    return str(exc) if isinstance(exc, ExtractionError) else f"{type(exc).__name__}: {exc}"
+
+
+def check_html_extractor() -> None:
+    """Raise :class:`HtmlExtractorError` when web pages cannot be read properly (a missing
+    ``lxml_html_clean`` since lxml 5.2, a broken trafilatura): never strip tags instead,
+    which would keep menus and footers as article text."""
+    try:
+        import lxml.html.clean  # noqa: F401 - what justext (used by trafilatura) imports
+        import trafilatura  # noqa: F401
+    except ImportError as exc:
+        raise HtmlExtractorError(
+            f"the HTML extractor cannot be loaded ({exc}); reinstall actorgraph's dependencies "
+            "(pip install 'lxml_html_clean' 'trafilatura')") from exc
+
+
+def _extract_html(page: str) -> tuple[str, str, str]:
+    """Main text, title and date of a web page (trafilatura).
+
+    A page where trafilatura finds no article text gives an empty text (an error document),
+    and a failure of the extractor raises: the page is never kept whole, with its menus."""
+    check_html_extractor()
+    import trafilatura
+
+    try:
         text = trafilatura.extract(page, include_comments=False, include_tables=False, favor_recall=True,
                                    deduplicate=False)
         meta = trafilatura.extract_metadata(page)
-        title = (meta.title or "") if meta else ""
-        date = (meta.date or "") if meta else ""
-        if text:
-            return text, title, date
-        return page, title, date
-    except Exception:  # noqa: BLE001 - a broken page falls back to the plain cleaner
-        return page, "", ""
+    except Exception as exc:  # noqa: BLE001 - reported as this document's error
+        raise ExtractionError(f"HTML extraction failed: {type(exc).__name__}: {exc}") from exc
+    title = (meta.title or "") if meta else ""
+    date = (meta.date or "") if meta else ""
+    return text or "", title, date
 
 
 # ---------------------------------------------------------------------------- readers
@@ -220,9 +247,38 @@ def iter_corpus(path: str | os.PathLike) -> Iterator[Document]:
         raise CorpusError(f"unknown corpus format: {p} (expected a folder, a .jsonl or a .csv file)")
 
 
-def _walk(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Text files under ``root`` (sorted) and the subfolders that could not be listed."""
-    files, errors = [], []
+#: files of a corpus folder that are part of its description, not documents
+FOLDER_METADATA = ("metadata.csv",)
+
+
+def _own_outputs(folder: Path, names: list[str]) -> set[str]:
+    """Files that an actorgraph run wrote into ``folder`` (listed in its manifest.json or
+    in the record of an interrupted switch): never read back as documents."""
+    skip: set[str] = set()
+    for record_name in ("manifest.json", ".actorgraph-switch.json"):
+        if record_name not in names:
+            continue
+        try:
+            path = folder / record_name
+            if path.stat().st_size > 50_000_000:
+                continue
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, UnicodeDecodeError):
+            continue
+        if not isinstance(record, dict) or (record_name == "manifest.json" and record.get("tool") != "actorgraph"):
+            continue
+        files = record.get("files")
+        if isinstance(files, list):
+            skip.update(f for f in files if isinstance(f, str))
+        skip.add(record_name)
+    return skip
+
+
+def _walk(root: Path) -> tuple[list[Path], list[tuple[str, str]], list[Path]]:
+    """Under ``root``: the files we read (sorted), the subfolders that could not be listed,
+    and the other files (sorted; listed as skipped documents). Dotfiles, dot-folders, the
+    folder's ``metadata.csv`` and actorgraph's own outputs are none of them."""
+    files, errors, others = [], [], []
 
     def onerror(exc: OSError) -> None:
         where = Path(exc.filename) if exc.filename else root
@@ -231,20 +287,48 @@ def _walk(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
 
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=onerror):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        own = _own_outputs(Path(dirpath), filenames)
         for name in filenames:
-            if name.startswith("."):
+            if name.startswith(".") or name in own:
                 continue
             fp = Path(dirpath) / name
             if fp.suffix.lower() in TEXT_SUFFIXES:
                 files.append(fp)
+            elif not (Path(dirpath) == root and name in FOLDER_METADATA):
+                others.append(fp)
     files.sort(key=lambda f: f.relative_to(root).as_posix())
-    return files, sorted(errors)
+    others.sort(key=lambda f: f.relative_to(root).as_posix())
+    return files, sorted(errors), others
 
 
 def list_folder(root: Path) -> list[Path]:
     """Text files under ``root``, recursively, sorted; symlinked folders are not followed
     (a symlink loop cannot trap the walk)."""
     return _walk(root)[0]
+
+
+def count_documents(path: str | os.PathLike) -> int | None:
+    """How many documents :func:`iter_corpus` will yield (for a progress bar), counted
+    cheaply: files of a folder, non-blank lines of a JSONL file, records of a CSV file."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            files, errors, others = _walk(p)
+            return len(files) + len(errors) + len(others)
+        suffix = p.suffix.lower()
+        if suffix == ".jsonl":
+            with open(p, "rb") as fh:
+                return sum(1 for line in fh if line.strip())
+        if suffix == ".csv":
+            with open(p, encoding="utf-8", errors="replace", newline="") as fh:
+                delimiter = _csv_delimiter(fh.readline()) or ","
+                csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+                return sum(1 for _ in csv.reader(fh, delimiter=delimiter))
+        if suffix in TEXT_SUFFIXES:
+            return 1
+    except (OSError, csv.Error):
+        return None
+    return None
 
 
 def _folder_metadata(root: Path) -> dict[str, dict]:
@@ -266,14 +350,27 @@ def _folder_metadata(root: Path) -> dict[str, dict]:
 
 
 def iter_folder(root: Path) -> Iterator[Document]:
-    files, unreadable = _walk(root)
+    files, unreadable, others = _walk(root)
     meta = _folder_metadata(root)
     for rel, reason in unreadable:
         yield Document(doc_id=display_path(rel), source=display_path(rel) + "/").fail(
             "read", f"cannot read folder: {reason}")
-    for fp in files:
+    skipped = {id(fp) for fp in others}
+    for fp in sorted(files + others, key=lambda f: f.relative_to(root).as_posix()):
         rel = display_path(fp.relative_to(root).as_posix())
-        yield read_file(fp, root, meta.get(rel) or meta.get(display_path(fp.name)))
+        if id(fp) in skipped:
+            yield skipped_file(rel, fp.suffix)
+        else:
+            yield read_file(fp, root, meta.get(rel) or meta.get(display_path(fp.name)))
+
+
+def skipped_file(rel: str, suffix: str) -> Document:
+    """A file of the corpus folder that no reader handles, listed with ``status="skipped"``."""
+    kind = f"{suffix.lower()} files" if suffix else "files without a suffix"
+    readable = ", ".join(sorted(TEXT_SUFFIXES))
+    doc = Document(doc_id=rel, source=rel, status="skipped", error_stage="read",
+                   error=f"not read: no reader for {kind} (read: {readable})")
+    return doc
 
 
 def read_file(fp: Path, root: Path, meta: dict | None = None) -> Document:
@@ -307,7 +404,7 @@ def read_file(fp: Path, root: Path, meta: dict | None = None) -> Document:
         return finish(doc, decoded.text, filename=display_path(fp.name),
                       is_html=fp.suffix.lower() in {".html", ".htm"})
     except Exception as exc:  # noqa: BLE001 - one bad document never stops the run
-        return doc.fail("clean", f"{type(exc).__name__}: {exc}")
+        return doc.fail("clean", _reason(exc))
 
 
 def _apply_metadata(doc: Document, row: dict) -> None:
@@ -351,7 +448,7 @@ def _row_document(row: dict, where: str, fallback_id: str) -> Document:
             return doc.fail("read", f"{where}: 'text' is not a string")
         return finish(doc, text, filename=None)
     except Exception as exc:  # noqa: BLE001 - one bad row never stops the others
-        return doc.fail("clean", f"{type(exc).__name__}: {exc}")
+        return doc.fail("clean", _reason(exc))
 
 
 def _table_id(row_text: str, row_no: int) -> str:

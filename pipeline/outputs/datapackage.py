@@ -15,10 +15,9 @@ import re
 from pathlib import Path
 
 from .. import __version__
+from ..paths import CODEBOOK  # the repository's CODEBOOK.md, or the wheel's copy
 from ..reduce.schema import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
 from ..reduce.tables import Tables
-
-CODEBOOK = Path(__file__).resolve().parents[2] / "CODEBOOK.md"
 
 #: ISO 8601 at day, month or year precision (2022-02-24, 2022-02, 2022)
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"

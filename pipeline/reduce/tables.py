@@ -337,7 +337,7 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
 
     error_rows = [{"doc_id": d, "source": s, "stage": st, "error": e} for d, s, st, e, ok in
                   zip(documents["doc_id"], documents["source"], documents["error_stage"], documents["error"],
-                      documents["status"]) if ok != "ok"]
+                      documents["status"]) if ok not in ("ok", "skipped")]
     errors = frame("errors", error_rows).sort_values(["doc_id", "source"], kind="stable")
     texts = StoredTexts(out / "documents.parquet", ok_ids)
     sentences = StoredSentences(out / ".sentences.parquet", sentence_docs) if sentence_docs else {}

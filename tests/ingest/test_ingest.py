@@ -23,7 +23,9 @@ def test_folder_recursive_with_metadata_and_formats(tmp_path):
     (tmp_path / "metadata.csv").write_text("file,title,date,url\na.txt,Réunion,2023-06-15,https://ex.fr/a\n",
                                            encoding="utf-8")
     docs = _docs(tmp_path)
-    assert set(docs) == {"a", "sub/b", "c"}
+    assert set(docs) == {"a", "sub/b", "c", "ignored.pdf"}
+    assert (docs["ignored.pdf"].status, docs["ignored.pdf"].error_stage) == ("skipped", "read")
+    assert docs["ignored.pdf"].error.startswith("not read: no reader for .pdf files")
     a = docs["a"]
     assert (a.title, a.published, a.published_precision, a.date_source) == ("Réunion", "2023-06-15", "day", "metadata")
     assert a.url == "https://ex.fr/a"
@@ -250,7 +252,9 @@ def test_failures_in_third_party_code_are_isolated(tmp_path, monkeypatch):
     monkeypatch.setattr(ingest, "decode_bytes", lambda b: real_decode(b) if b != b"weird" else {}["x"])
     (tmp_path / "weird.txt").write_bytes(b"weird")
     docs = _docs(tmp_path)
-    assert docs["page"].status == "ok" and docs["page"].text == "La Finlande rejoint l'OTAN."
+    # a failing extractor is this page's error, never a silent fallback to the whole page
+    assert (docs["page"].status, docs["page"].error_stage) == ("error", "clean")
+    assert docs["page"].error == "HTML extraction failed: RuntimeError: parser crashed"
     assert (docs["poison"].error_stage, docs["poison"].error) == ("clean", "ZeroDivisionError: division by zero")
     assert docs["weird"].error_stage == "decode" and "KeyError" in docs["weird"].error
 
@@ -404,3 +408,27 @@ def test_readers_never_raise_on_random_bytes(data, name, with_header):
                 assert d.error and d.error_stage and d.text == ""
             for value in (d.doc_id, d.source, d.title, d.text, d.error, *d.meta.values()):
                 value.encode("utf-8")  # writable to the output files
+
+
+def test_a_missing_html_extractor_is_an_error_not_tag_stripping(tmp_path, monkeypatch):
+    """lxml 5.2+ without lxml_html_clean: trafilatura cannot be imported; the page must not be
+    read with its menus (which became actors: Politique, Sport, Instagram)."""
+    import builtins
+
+    import pytest
+
+    real_import = builtins.__import__
+
+    def no_clean(name, *args, **kwargs):
+        if name == "lxml.html.clean":
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_clean)
+    with pytest.raises(ingest.HtmlExtractorError, match="lxml_html_clean"):
+        ingest.check_html_extractor()
+    (tmp_path / "page.html").write_text("<html><body><nav>Politique Sport</nav><p>La Finlande rejoint l'OTAN."
+                                        "</p><footer>Instagram</footer></body></html>", encoding="utf-8")
+    doc = _docs(tmp_path)["page"]
+    assert doc.status == "error" and "Politique" not in doc.text
+    assert "lxml_html_clean" in doc.error
