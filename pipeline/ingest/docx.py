@@ -64,7 +64,7 @@ def read_docx(doc, data: bytes):
     try:
         paras, title = docx_paragraphs(data)
     except Exception as exc:  # noqa: BLE001 - a broken file is one error document
-        return doc.fail("read", f"cannot read Word file: {type(exc).__name__}: {exc}")
+        return doc.fail("decode", f"cannot read Word file: {type(exc).__name__}: {exc}")
     doc.encoding = "docx"
     doc.meta["format"] = "docx"
     return finish_layout(doc, paras, [], title=title)

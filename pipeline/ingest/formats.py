@@ -72,7 +72,7 @@ def split_file(doc, data: bytes, fp: Path) -> Iterator:
         yield decode_and_finish(doc, data, fp)  # the usual decode error message
         return
     except Exception as exc:  # noqa: BLE001 - one bad file never stops the run
-        yield doc.fail("read", f"cannot read {kind.upper()} file: {type(exc).__name__}: {exc}")
+        yield doc.fail("decode", f"cannot read {kind.upper()} file: {type(exc).__name__}: {exc}")
         return
     docs = list(_export_documents(doc, text, encoding))
     if docs:

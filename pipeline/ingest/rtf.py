@@ -46,7 +46,7 @@ def rtf_to_text(data: bytes) -> str:
             flush()
         if brace == b"{":
             stack.append((skip, uc))
-                    continue
+            continue
         if brace == b"}":
             skip, uc = stack.pop() if stack else (False, 1)
             continue

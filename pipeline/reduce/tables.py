@@ -25,6 +25,7 @@ from ..analysis.extract import DocResult
 from ..nlp.gazetteer import Gazetteer
 from .schema import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, ROW_GROUPS  # noqa: F401 (re-exported)
 from .spool import SORT_KEYS, Spool
+from .stories import reprint_map, spool_stories, with_stories
 from .stream import StoredTable, TableWriter, doc_chunks, doc_order, iter_rows, output_schema, UMASK as _UMASK
 
 TYPE_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
@@ -262,6 +263,9 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
             documents[c] = documents[c].astype("int64")
     published = dict(zip(documents["doc_id"], documents["published"]))
     ok_ids = [d for d, s in zip(documents["doc_id"], documents["status"]) if s == "ok"]
+    story_of = spool_stories(spool, documents)
+    documents["story_id"] = [story_of.get(d, "") for d in documents["doc_id"]]
+    reprinted = reprint_map(story_of)
 
     # actor ids merged across spellings: one pass over the mentions' actor ids
     counts = Counter()
@@ -295,7 +299,7 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
         def known(aid):
             return aid if (aid in agg.forms or gaz.get(aid) is not None) else ""
 
-        actions = _ActionAgg(published)
+        actions = _ActionAgg(published, reprinted)
         w = writer("events")
         for chunk in doc_chunks(spool, "events", order):
             for col in ("agent_id", "target_id", "attributed_to"):
@@ -313,13 +317,15 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
 
         # co-mention edges: one pass over the written mentions, a document at a time
         rows = comention_rows(iter_rows(stored["mentions"], ["doc_id", "sentence_id", "actor_id"]),
-                              published, node_ids)
+                              published, node_ids, reprinted)
         rows.extend(actions.rows(node_ids))
         edges = filter_edges(frame("edges", rows), min_weight=min_weight, top_edges=top_edges)
 
         for name in ("timexes", "dropped_mentions", "documents"):
             w = writer(name)
             for chunk in doc_chunks(spool, name, order):
+                if name == "documents":
+                    chunk = with_stories(chunk, story_of)
                 w.write(chunk)
             w.close()
             stored[name] = StoredTable(out, name, COLUMNS[name], w.n_rows)
@@ -382,20 +388,34 @@ def merge_counts(counts: Counter, gaz: Gazetteer) -> dict[str, str]:
 
 
 class _DocDates:
-    """Per key: the number of distinct documents and the first / last of their non-empty
-    publication dates, fed with rows grouped by document."""
+    """Per key: the number of distinct documents, of distinct stories (``reprinted``:
+    ``doc_id -> story_id`` of the documents of stories printed more than once; any other
+    document is a story of its own) and the first / last of their non-empty publication
+    dates, fed with rows grouped by document."""
 
-    def __init__(self, published: dict):
+    def __init__(self, published: dict, reprinted: Mapping | None = None):
         self.published = published
+        self.reprinted = reprinted or {}
         self.n: Counter = Counter()
+        self.n_repeats: Counter = Counter()  # documents of a story already counted
+        self.stories_seen: set = set()  # (key, story_id) of reprinted stories only
         self.last_doc: dict = {}
         self.first: dict = {}
         self.last: dict = {}
+
+    def n_stories(self, key) -> int:
+        return self.n[key] - self.n_repeats[key]
 
     def add(self, key, doc_id: str, date: str | None = None) -> None:
         if self.last_doc.get(key) != doc_id:
             self.last_doc[key] = doc_id
             self.n[key] += 1
+            story = self.reprinted.get(doc_id)
+            if story is not None:
+                if (key, story) in self.stories_seen:
+                    self.n_repeats[key] += 1
+                else:
+                    self.stories_seen.add((key, story))
         date = self.published.get(doc_id, "") if date is None else date
         if date:
             if key not in self.first or date < self.first[key]:
@@ -506,12 +526,13 @@ def build_edges(mentions: pd.DataFrame, events: pd.DataFrame, published: dict, n
     return filter_edges(frame("edges", rows), min_weight=min_weight, top_edges=top_edges)
 
 
-def comention_rows(mentions, published: dict, node_ids: set) -> list[dict]:
+def comention_rows(mentions, published: dict, node_ids: set, reprinted: Mapping | None = None) -> list[dict]:
     """The co-mention rows of :func:`build_edges` from ``(doc_id, sentence_id, actor_id)``
-    tuples grouped by document: one document's sentences are held at a time."""
+    tuples grouped by document: one document's sentences are held at a time.
+    ``reprinted`` (:func:`reprint_map`) gives ``n_stories``."""
     weight: Counter = Counter()
     n_actor: Counter = Counter()
-    docs = _DocDates(published)
+    docs = _DocDates(published, reprinted)
     n_sentences = 0
 
     def close(doc_id, by_sentence):
@@ -536,6 +557,7 @@ def comention_rows(mentions, published: dict, node_ids: set) -> list[dict]:
         first, last = docs.minmax((a, b))
         rows.append({"edge_id": f"c:{a}--{b}", "source": a, "target": b, "kind": "comention",
                      "weight": weight[(a, b)], "n_documents": docs.n[(a, b)],
+                     "n_stories": docs.n_stories((a, b)),
                      "first_seen": first, "last_seen": last,
                      "npmi": npmi(weight[(a, b)], n_actor[a], n_actor[b], n_sentences)})
     return rows
@@ -611,11 +633,11 @@ def _action_rows(events, published: dict, node_ids: set) -> list[dict]:
 class _ActionAgg:
     """Action edges, accumulated: one entry per (agent, target, event type)."""
 
-    def __init__(self, published: dict):
+    def __init__(self, published: dict, reprinted: Mapping | None = None):
         self.published = published
         self.n: Counter = Counter()
         self.n_hyp: Counter = Counter()
-        self.docs = _DocDates(published)
+        self.docs = _DocDates(published, reprinted)
 
     def add(self, events) -> None:
         """``(agent_id, target_id, event_type, modality, date, doc_id)`` tuples, grouped by
@@ -637,6 +659,7 @@ class _ActionAgg:
             first, last = self.docs.minmax(key)
             rows.append({"edge_id": f"a:{a}->{b}:{etype}", "source": a, "target": b, "kind": "action",
                          "weight": self.n[key], "n_documents": self.docs.n[key],
+                         "n_stories": self.docs.n_stories(key),
                          "first_seen": first, "last_seen": last, "event_type": etype,
                          "n_hypothetical": self.n_hyp[key],
                          "share_hypothetical": round(self.n_hyp[key] / self.n[key], 4)})

@@ -1,0 +1,257 @@
+"""Reprinted stories: documents that tell one story with small edits share a ``story_id``.
+
+The same wire story printed by five newspapers, with another title, a rewritten first
+sentence or a dropped last paragraph, should count once in the network, not five times.
+Documents are compared by the word 3-shingles of their cleaned text (lowercase words, so
+typography does not matter):
+
+1. **MinHash**: each document becomes a signature of :data:`NUM_PERM` minimum hash values
+   of its shingles, computed for many documents at once with numpy (a multiply-shift hash
+   family seeded with a fixed seed: the same text always gives the same signature);
+2. **LSH**: signatures are cut into :data:`BANDS` bands of :data:`ROWS` values; documents
+   whose band values are equal in at least one band become candidate pairs (the chance of
+   that is 1 - (1 - J^ROWS)^BANDS for a Jaccard similarity J: 0.67 at J = 0.3, 0.99 at
+   0.5, about 3e-4 for two unrelated texts at J = 0.02);
+3. **check**: a candidate pair is one story when the estimated Jaccard similarity of the
+   two shingle sets is at least :data:`MIN_JACCARD`, or when the shorter text is mostly
+   inside the longer one (:data:`MIN_CONTAINMENT`, a dispatch cut in half);
+4. stories are the connected components of those pairs; a story's id is the ``doc_id`` of
+   its earliest document (publication date, then ``doc_id``), so a document printed once
+   is its own story and the ids do not depend on the order documents were read in.
+
+Memory is one signature (4 bytes x NUM_PERM) per document; time grows linearly with the
+corpus (see ``benchmarks/stories.py``).
+
+>>> a = "Les ministres se sont entendus lundi sur un nouveau train de sanctions contre les banques."
+>>> b = "Réunis lundi, les ministres se sont entendus sur un nouveau train de sanctions contre les banques."
+>>> c = "Le prix du gaz a atteint jeudi un niveau record sur le marché européen de référence."
+>>> group_stories([("d1", a, "2022-03-01"), ("d2", b, "2022-03-01"), ("d3", c, "2022-03-03")])
+{'d1': 'd1', 'd2': 'd1', 'd3': 'd3'}
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from collections.abc import Mapping
+from typing import Iterable
+
+import numpy as np
+import pyarrow as pa
+
+SHINGLE = 3  # words per shingle
+NUM_PERM = 120
+BANDS, ROWS = 40, 3
+MIN_JACCARD = 0.3
+MIN_CONTAINMENT = 0.7
+MIN_SHINGLES = 5  # shorter texts are never grouped (too little evidence)
+BATCH_SHINGLES = 200_000  # shingles hashed at once (memory: NUM_PERM x 8 bytes each)
+SEED = 20_220_224
+
+_WORD = re.compile(r"\w+")
+_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+_rng = np.random.default_rng(SEED)
+_A = (_rng.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(1))[:, None]
+_B = _rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)[:, None]
+_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
+_BAND_MIX = _rng.integers(1, 2**63, size=ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+
+
+class _Vocabulary(dict):
+    """word -> 64-bit hash (two CRC-32s: deterministic across processes, unlike hash())."""
+
+    def __missing__(self, word: str) -> int:
+        raw = word.encode("utf-8")
+        value = zlib.crc32(raw) | (zlib.crc32(raw, 0x5BD1E995) << 32)
+        self[word] = value
+        return value
+
+
+def shingles(text: str, vocabulary: dict | None = None) -> np.ndarray:
+    """The distinct hashes of a text's word 3-shingles (uint64)."""
+    vocab = _Vocabulary() if vocabulary is None else vocabulary
+    words = _WORD.findall(text.lower())
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    ids = np.fromiter((vocab[w] for w in words), dtype=np.uint64, count=len(words))
+    if len(ids) < SHINGLE:
+        h = ids[:1] * _MIX[0]
+        for k in range(1, len(ids)):
+            h = h + ids[k:k + 1] * _MIX[k]
+        return h
+    n = len(ids) - SHINGLE + 1
+    with np.errstate(over="ignore"):
+        h = ids[:n] * _MIX[0]
+        for k in range(1, SHINGLE):
+            h = h + ids[k:k + n] * _MIX[k]
+    return np.unique(h)
+
+
+def signatures(shingle_sets: list[np.ndarray]) -> np.ndarray:
+    """MinHash signatures (n x NUM_PERM, uint32) of non-empty shingle sets."""
+    out = np.empty((len(shingle_sets), NUM_PERM), dtype=np.uint32)
+    start = 0
+    while start < len(shingle_sets):
+        stop, total = start, 0
+        while stop < len(shingle_sets) and (stop == start or total + len(shingle_sets[stop]) <= BATCH_SHINGLES):
+            total += len(shingle_sets[stop])
+            stop += 1
+        batch = shingle_sets[start:stop]
+        flat = np.concatenate(batch)
+        offsets = np.cumsum([0] + [len(s) for s in batch[:-1]])
+        with np.errstate(over="ignore"):
+            hashed = (flat[None, :] * _A + _B) >> np.uint64(32)
+        out[start:stop] = np.minimum.reduceat(hashed, offsets, axis=1).T.astype(np.uint32)
+        start = stop
+    return out
+
+
+def candidate_pairs(sig: np.ndarray) -> np.ndarray:
+    """Pairs (i, j), i < j, of rows that agree on all values of at least one band; each
+    band links the members of a bucket to its first member."""
+    n = len(sig)
+    pairs = []
+    if n < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    for b in range(BANDS):
+        band = sig[:, b * ROWS:(b + 1) * ROWS].astype(np.uint64)
+        with np.errstate(over="ignore"):
+            keys = (band * _BAND_MIX[None, :]).sum(axis=1) ^ band[:, 0]
+        order = np.argsort(keys, kind="stable")
+        sk = keys[order]
+        same = np.r_[False, sk[1:] == sk[:-1]]
+        if not same.any():
+            continue
+        run_start = np.maximum.accumulate(np.where(~same, np.arange(n), 0))
+        members = np.nonzero(same)[0]
+        first = order[run_start[members]]
+        other = order[members]
+        pairs.append(np.stack([np.minimum(first, other), np.maximum(first, other)], axis=1))
+    if not pairs:
+        return np.empty((0, 2), dtype=np.int64)
+    return np.unique(np.concatenate(pairs), axis=0)
+
+
+def similar(sig: np.ndarray, sizes: np.ndarray, pairs: np.ndarray, chunk: int = 50_000) -> np.ndarray:
+    """The pairs that are one story (see the module's description)."""
+    keep = []
+    for s in range(0, len(pairs), chunk):
+        p = pairs[s:s + chunk]
+        j = (sig[p[:, 0]] == sig[p[:, 1]]).mean(axis=1)
+        a, b = sizes[p[:, 0]], sizes[p[:, 1]]
+        inter = j / (1.0 + j) * (a + b)
+        containment = inter / np.minimum(a, b)
+        keep.append(p[(j >= MIN_JACCARD) | ((containment >= MIN_CONTAINMENT) & (j >= MIN_JACCARD / 3))])
+    return np.concatenate(keep) if keep else np.empty((0, 2), dtype=np.int64)
+
+
+def _components(n: int, pairs: np.ndarray) -> np.ndarray:
+    parent = np.arange(n)
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in pairs.tolist():
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    return np.array([find(i) for i in range(n)], dtype=np.int64)
+
+
+class StoryGrouper:
+    """Feed ``(doc_id, text, published)`` one at a time; :meth:`groups` gives the stories.
+    Only signatures are kept, never the texts."""
+
+    def __init__(self):
+        self.ids: list[str] = []
+        self.dates: list[str] = []
+        self.sizes: list[int] = []
+        self._sigs: list[np.ndarray] = []
+        self._pending: list[np.ndarray] = []
+        self._pending_n = 0
+        self._vocab = _Vocabulary()
+        self.alone: list[tuple[str, str]] = []  # too short to compare
+
+    def add(self, doc_id: str, text: str, published: str = "") -> None:
+        sh = shingles(text, self._vocab)
+        if len(sh) < MIN_SHINGLES:
+            self.alone.append((doc_id, published))
+            return
+        self.ids.append(doc_id)
+        self.dates.append(published or "")
+        self.sizes.append(len(sh))
+        self._pending.append(sh)
+        self._pending_n += len(sh)
+        if self._pending_n >= BATCH_SHINGLES:
+            self._flush()
+        if len(self._vocab) > 2_000_000:  # keep the word cache bounded
+            self._vocab.clear()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._sigs.append(signatures(self._pending))
+            self._pending, self._pending_n = [], 0
+
+    def groups(self) -> dict[str, str]:
+        """``doc_id -> story_id`` of every document added."""
+        self._flush()
+        out = {d: d for d, _ in self.alone}
+        if not self.ids:
+            return out
+        sig = np.concatenate(self._sigs)
+        pairs = similar(sig, np.asarray(self.sizes, dtype=np.float64), candidate_pairs(sig))
+        roots = _components(len(self.ids), pairs)
+        best: dict[int, tuple[str, str]] = {}
+        for k, r in enumerate(roots.tolist()):
+            key = (self.dates[k] or "9999", self.ids[k])
+            if r not in best or key < best[r]:
+                best[r] = key
+        for k, r in enumerate(roots.tolist()):
+            out[self.ids[k]] = best[r][1]
+        return out
+
+
+def group_stories(items: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """``doc_id -> story_id`` for ``(doc_id, text, published)`` items."""
+    g = StoryGrouper()
+    for doc_id, text, published in items:
+        g.add(doc_id, text, published)
+    return g.groups()
+
+
+# ---------------------------------------------------------------------------- the reduce step
+def spool_stories(spool, documents) -> dict[str, str]:
+    """``doc_id -> story_id`` (pipeline.reduce.stories) of the analysed documents, read
+    part by part from the spool; an exact duplicate gets the story of the document whose
+    text it repeats, an error document none."""
+    from .stream import iter_rows
+
+    grouper = StoryGrouper()
+    for part in spool.iter_parts("documents", ["doc_id", "status", "published", "text"]):
+        for doc_id, status, date, text in iter_rows(part, ["doc_id", "status", "published", "text"]):
+            if status == "ok":
+                grouper.add(doc_id, text, date)
+    story_of = grouper.groups()
+    by_hash = {h: story_of[d] for d, h, s in zip(documents["doc_id"], documents["content_hash"], documents["status"])
+               if s == "ok" and d in story_of}
+    for d, h, s in zip(documents["doc_id"], documents["content_hash"], documents["status"]):
+        if s == "duplicate" and h in by_hash:
+            story_of[d] = by_hash[h]
+    return story_of
+
+
+def reprint_map(story_of: Mapping) -> dict[str, str]:
+    """``doc_id -> story_id`` of the documents whose story has more than one document
+    (the others count as a story each)."""
+    size = Counter(story_of.values())
+    return {d: s for d, s in story_of.items() if size[s] > 1}
+
+
+def with_stories(chunk: pa.Table, story_of: Mapping) -> pa.Table:
+    """A documents chunk with its ``story_id`` column filled in."""
+    i = chunk.schema.get_field_index("story_id")
+    values = pa.array([story_of.get(d, "") for d in chunk.column("doc_id").to_pylist()], type=chunk.schema.field(i).type)
+    return chunk.set_column(i, "story_id", values)
