@@ -251,7 +251,7 @@ def write_pdf(path: Path) -> Path:
     # page 1: title, p1, p2 and the start of p3; page 2: the rest of p3 and p4
     cut = p3.index("tandis que")
     lines_p3a, lines_p3b = p3[:cut].rstrip(), p3[cut:]
-    pdf = FPDF(format="A5")
+    pdf = FPDF(format=(148, 210))  # A5, in mm
     pdf.set_auto_page_break(False)
     pdf.set_margins(15, 15, 15)
 
