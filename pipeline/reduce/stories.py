@@ -6,8 +6,9 @@ Documents are compared by the word 3-shingles of their cleaned text (lowercase w
 typography does not matter):
 
 1. **MinHash**: each document becomes a signature of :data:`NUM_PERM` minimum hash values
-   of its shingles, computed for many documents at once with numpy (a multiply-shift hash
-   family seeded with a fixed seed: the same text always gives the same signature);
+   of its shingles, by one-permutation hashing with densification (:func:`signatures`),
+   computed for many documents at once with numpy; words are hashed with CRC-32 and the
+   constants come from a fixed seed, so the same text always gives the same signature;
 2. **LSH**: signatures are cut into :data:`BANDS` bands of :data:`ROWS` values; documents
    whose band values are equal in at least one band become candidate pairs (the chance of
    that is 1 - (1 - J^ROWS)^BANDS for a Jaccard similarity J: 0.67 at J = 0.3, 0.99 at
@@ -20,7 +21,8 @@ typography does not matter):
    is its own story and the ids do not depend on the order documents were read in.
 
 Memory is one signature (4 bytes x NUM_PERM) per document; time grows linearly with the
-corpus (see ``benchmarks/stories.py``).
+corpus (see ``benchmarks/stories.py``). Sizes in the containment test count shingles with
+their repeats (a close enough estimate of the set sizes).
 
 >>> a = "Les ministres se sont entendus lundi sur un nouveau train de sanctions contre les banques."
 >>> b = "Réunis lundi, les ministres se sont entendus sur un nouveau train de sanctions contre les banques."
@@ -40,21 +42,20 @@ import numpy as np
 import pyarrow as pa
 
 SHINGLE = 3  # words per shingle
-NUM_PERM = 120
+NUM_PERM = 120  # values per signature (one-permutation hashing: one bin each)
 BANDS, ROWS = 40, 3
 MIN_JACCARD = 0.3
 MIN_CONTAINMENT = 0.7
 MIN_SHINGLES = 5  # shorter texts are never grouped (too little evidence)
-BATCH_SHINGLES = 200_000  # shingles hashed at once (memory: NUM_PERM x 8 bytes each)
+BATCH_WORDS = 1_000_000  # words hashed at once
 SEED = 20_220_224
 
 _WORD = re.compile(r"\w+")
-_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+_EMPTY = np.uint32(0xFFFFFFFF)
 _rng = np.random.default_rng(SEED)
-_A = (_rng.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(1))[:, None]
-_B = _rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)[:, None]
-_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
+_MIX = (_rng.integers(1, 2**63, size=SHINGLE, dtype=np.uint64) * np.uint64(2) + np.uint64(1))
 _BAND_MIX = _rng.integers(1, 2**63, size=ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+_DENSIFY = np.uint32(0x9E3779B1)
 
 
 class _Vocabulary(dict):
@@ -67,43 +68,53 @@ class _Vocabulary(dict):
         return value
 
 
-def shingles(text: str, vocabulary: dict | None = None) -> np.ndarray:
-    """The distinct hashes of a text's word 3-shingles (uint64)."""
-    vocab = _Vocabulary() if vocabulary is None else vocabulary
-    words = _WORD.findall(text.lower())
-    if not words:
-        return np.empty(0, dtype=np.uint64)
-    ids = np.fromiter((vocab[w] for w in words), dtype=np.uint64, count=len(words))
-    if len(ids) < SHINGLE:
-        h = ids[:1] * _MIX[0]
-        for k in range(1, len(ids)):
-            h = h + ids[k:k + 1] * _MIX[k]
-        return h
-    n = len(ids) - SHINGLE + 1
+def _mix64(h: np.ndarray) -> np.ndarray:
+    """A 64-bit finaliser (splitmix64): every output bit depends on every input bit."""
     with np.errstate(over="ignore"):
-        h = ids[:n] * _MIX[0]
+        h = h ^ (h >> np.uint64(30))
+        h = h * np.uint64(0xBF58476D1CE4E5B9)
+        h = h ^ (h >> np.uint64(27))
+        h = h * np.uint64(0x94D049BB133111EB)
+        return h ^ (h >> np.uint64(31))
+
+
+def shingle_hashes(word_ids: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(hash of every word 3-shingle, index of its document) for documents whose word
+    hashes are concatenated in ``word_ids`` (``lengths`` words each, all >= SHINGLE)."""
+    n = len(word_ids) - SHINGLE + 1
+    with np.errstate(over="ignore"):
+        h = word_ids[:n] * _MIX[0]
         for k in range(1, SHINGLE):
-            h = h + ids[k:k + n] * _MIX[k]
-    return np.unique(h)
+            h = h + word_ids[k:k + n] * _MIX[k]
+    doc = np.repeat(np.arange(len(lengths)), lengths)[:n]
+    starts = np.cumsum(lengths) - lengths
+    ends = starts + lengths - SHINGLE + 1  # windows that stay inside their document
+    pos = np.arange(n)
+    keep = pos < ends[doc]
+    return _mix64(h[keep]), doc[keep]
 
 
-def signatures(shingle_sets: list[np.ndarray]) -> np.ndarray:
-    """MinHash signatures (n x NUM_PERM, uint32) of non-empty shingle sets."""
-    out = np.empty((len(shingle_sets), NUM_PERM), dtype=np.uint32)
-    start = 0
-    while start < len(shingle_sets):
-        stop, total = start, 0
-        while stop < len(shingle_sets) and (stop == start or total + len(shingle_sets[stop]) <= BATCH_SHINGLES):
-            total += len(shingle_sets[stop])
-            stop += 1
-        batch = shingle_sets[start:stop]
-        flat = np.concatenate(batch)
-        offsets = np.cumsum([0] + [len(s) for s in batch[:-1]])
+def signatures(hashes: np.ndarray, doc: np.ndarray, n_docs: int) -> np.ndarray:
+    """MinHash signatures (n_docs x NUM_PERM, uint32) by one-permutation hashing: each
+    shingle falls in one of NUM_PERM bins (its hash modulo NUM_PERM) and a bin keeps the
+    smallest high half of its shingles' hashes; an empty bin takes the value of the next
+    filled bin, shifted by the distance (rotation densification). Linear in the shingles."""
+    bins = (hashes % np.uint64(NUM_PERM)).astype(np.int64)
+    values = (hashes >> np.uint64(32)).astype(np.uint32)
+    values = np.minimum(values, _EMPTY - np.uint32(1))
+    sig = np.full(n_docs * NUM_PERM, _EMPTY, dtype=np.uint32)
+    np.minimum.at(sig, doc * NUM_PERM + bins, values)
+    sig = sig.reshape(n_docs, NUM_PERM)
+    empty = sig == _EMPTY
+    if empty.any():
+        twice = np.concatenate([sig, sig], axis=1)
+        pos = np.where(np.concatenate([~empty, ~empty], axis=1), np.arange(2 * NUM_PERM), 4 * NUM_PERM)
+        nxt = np.minimum.accumulate(pos[:, ::-1], axis=1)[:, ::-1][:, :NUM_PERM]
+        dist = (nxt - np.arange(NUM_PERM)).astype(np.uint32)
         with np.errstate(over="ignore"):
-            hashed = (flat[None, :] * _A + _B) >> np.uint64(32)
-        out[start:stop] = np.minimum.reduceat(hashed, offsets, axis=1).T.astype(np.uint32)
-        start = stop
-    return out
+            filled = np.take_along_axis(twice, np.minimum(nxt, 2 * NUM_PERM - 1), axis=1) + dist * _DENSIFY
+        sig = np.where(empty, filled, sig)
+    return sig
 
 
 def candidate_pairs(sig: np.ndarray) -> np.ndarray:
@@ -169,36 +180,40 @@ class StoryGrouper:
         self.ids: list[str] = []
         self.dates: list[str] = []
         self.sizes: list[int] = []
+        self.alone: list[str] = []  # too short to compare
         self._sigs: list[np.ndarray] = []
-        self._pending: list[np.ndarray] = []
-        self._pending_n = 0
+        self._words: list[int] = []
+        self._lengths: list[int] = []
         self._vocab = _Vocabulary()
-        self.alone: list[tuple[str, str]] = []  # too short to compare
 
     def add(self, doc_id: str, text: str, published: str = "") -> None:
-        sh = shingles(text, self._vocab)
-        if len(sh) < MIN_SHINGLES:
-            self.alone.append((doc_id, published))
+        words = _WORD.findall(text.lower())
+        if len(words) < MIN_SHINGLES + SHINGLE - 1:
+            self.alone.append(doc_id)
             return
+        vocab = self._vocab
         self.ids.append(doc_id)
         self.dates.append(published or "")
-        self.sizes.append(len(sh))
-        self._pending.append(sh)
-        self._pending_n += len(sh)
-        if self._pending_n >= BATCH_SHINGLES:
+        self.sizes.append(len(words) - SHINGLE + 1)
+        self._words.extend([vocab[w] for w in words])
+        self._lengths.append(len(words))
+        if len(self._words) >= BATCH_WORDS:
             self._flush()
-        if len(self._vocab) > 2_000_000:  # keep the word cache bounded
-            self._vocab.clear()
+        if len(vocab) > 2_000_000:  # keep the word cache bounded
+            vocab.clear()
 
     def _flush(self) -> None:
-        if self._pending:
-            self._sigs.append(signatures(self._pending))
-            self._pending, self._pending_n = [], 0
+        if self._lengths:
+            ids = np.array(self._words, dtype=np.uint64)
+            lengths = np.array(self._lengths, dtype=np.int64)
+            hashes, doc = shingle_hashes(ids, lengths)
+            self._sigs.append(signatures(hashes, doc, len(lengths)))
+            self._words, self._lengths = [], []
 
     def groups(self) -> dict[str, str]:
         """``doc_id -> story_id`` of every document added."""
         self._flush()
-        out = {d: d for d, _ in self.alone}
+        out = {d: d for d in self.alone}
         if not self.ids:
             return out
         sig = np.concatenate(self._sigs)
