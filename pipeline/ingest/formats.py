@@ -74,7 +74,11 @@ def split_file(doc, data: bytes, fp: Path) -> Iterator:
     except Exception as exc:  # noqa: BLE001 - one bad file never stops the run
         yield doc.fail("decode", f"cannot read {kind.upper()} file: {type(exc).__name__}: {exc}")
         return
-    docs = list(_export_documents(doc, text, encoding))
+    try:
+        docs = list(_export_documents(doc, text, encoding))
+    except Exception as exc:  # noqa: BLE001 - a broken export is one error document
+        yield doc.fail("read", f"cannot read the export: {type(exc).__name__}: {exc}")
+        return
     if docs:
         yield from docs
     elif kind == "rtf":
