@@ -116,9 +116,11 @@ def _uncoded_article(chunk: list[str], ident: str) -> Article | None:
     wc = next((i for i, ln in enumerate(lines) if _WORD_COUNT.match(ln)), None)
     if wc is None or wc == 0:
         return None
+    # the lines before the word count: [page header lines…], title, [author]
     head = lines[:wc]
-    title = head[0]
-    author = split_byline(head[1]) if len(head) > 1 else ""
+    title, author = head[-1], ""
+    if len(head) >= 2 and _is_byline(head[-1]):
+        title, author = head[-2], split_byline(head[-1])
     i = wc + 1
     date = ""
     if i < len(lines) and parse_date(lines[i])[0]:
@@ -137,6 +139,15 @@ def _uncoded_article(chunk: list[str], ident: str) -> Article | None:
     body = "\n\n".join(ln for ln in chunk[body_start:] if ln)
     return Article(body=body, title=title, source=source, date=date, author=author, ident=ident,
                    meta={k: " | ".join(v) for k, v in meta.items()})
+
+
+def _is_byline(line: str) -> bool:
+    """A byline: "Par …"/"By …", or a few capitalised names without a full stop."""
+    if split_byline(line) != squash(line):
+        return True
+    words = line.split()
+    return 1 <= len(words) <= 5 and not line.endswith((".", "?", "!", "»")) and all(
+        w[:1].isupper() or w.lower() in ("de", "du", "des", "et", "la", "le", "van", "von", "d'") for w in words)
 
 
 def _nth_nonempty(lines: list[str], n: int) -> int:

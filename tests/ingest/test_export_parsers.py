@@ -96,3 +96,19 @@ def test_unwrap_keeps_every_word_in_order(lines):
 @given(st.text(min_size=CREDIT_MAX_CHARS + 1, max_size=CREDIT_MAX_CHARS + 50).filter(lambda t: len(t.strip()) > CREDIT_MAX_CHARS))
 def test_long_lines_are_never_credit_lines(text):
     assert not is_credit_line(re.sub(r"\s+", "a", text))
+
+
+def test_factiva_html_without_codes_after_a_page_header():
+    art = ('<div class="article frArticle"><div id="hd"><span>La ville vote son budget</span></div>'
+           '<div>Par Jeanne Roy</div><div>412 mots</div><div>1 mars 2022</div><div>Le Journal du Port</div>'
+           '<div>JPORT</div><div>Français</div><div>Copyright 2022 Le Journal du Port. Tous droits réservés.</div>'
+           '<p class="articleParagraph">Le conseil municipal a adopté le budget.</p>'
+           '<p class="articleParagraph">L\'opposition a voté contre.</p>'
+           '<p>Document JPORT00020220301ei310000a</p></div>')
+    page = f'<html><body><div id="nav"><h1>Factiva</h1><span>Dow Jones</span></div>{art}</body></html>'
+    text = factiva.html_to_lines(page)
+    assert factiva.looks_like_factiva(page)
+    (a,) = factiva.iter_articles(text)
+    assert (a.title, a.author, a.source, a.date, a.ident) == (
+        "La ville vote son budget", "Jeanne Roy", "Le Journal du Port", "1 mars 2022", "JPORT00020220301ei310000a")
+    assert a.body.split("\n\n") == ["Le conseil municipal a adopté le budget.", "L'opposition a voté contre."]
