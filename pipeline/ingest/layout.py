@@ -36,6 +36,18 @@ def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", squash(line).lower())
 
 
+def _dated_header(line: str) -> bool:
+    """A running header printed on one page only: a short line naming the newspaper and the
+    date, split by a dash or a bar ("Le Journal | mardi 1 mars 2022 | 3")."""
+    line = squash(line)
+    if len(line) > 90 or _STARTS_LOWER.match(line) or line.endswith((".", ",")):
+        return False
+    if not re.search(r"\s[-–—|•]\s|\|", line):
+        return False
+    iso, rest = _date_and_rest(line)
+    return bool(iso)
+
+
 def strip_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[str]]:
     """Pages without their running headers, footers and page numbers, and the removed
     header lines (first seen first)."""
@@ -45,14 +57,17 @@ def strip_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[str]]
         edges.update({_shape(ln) for ln in p[:EDGE_LINES] + p[-EDGE_LINES:]})
     repeated = {s for s, n in edges.items() if n >= 2} if len(pages) >= 2 else set()
     kept, removed = [], []
+
+    def furniture(line: str) -> bool:
+        return _shape(line) in repeated or is_page_number(line) or _dated_header(line)
+
     for p in pages:
         top = 0
-        while top < min(EDGE_LINES, len(p)) and (_shape(p[top]) in repeated or is_page_number(p[top])):
+        while top < min(EDGE_LINES, len(p)) and furniture(p[top]):
             removed.append(p[top])
             top += 1
         bottom = len(p)
-        while bottom > top and len(p) - bottom < EDGE_LINES and (
-                _shape(p[bottom - 1]) in repeated or is_page_number(p[bottom - 1])):
+        while bottom > top and len(p) - bottom < EDGE_LINES and furniture(p[bottom - 1]):
             bottom -= 1
         kept.append(p[top:bottom])
     seen, headers = set(), []

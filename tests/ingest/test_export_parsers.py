@@ -112,3 +112,28 @@ def test_factiva_html_without_codes_after_a_page_header():
     assert (a.title, a.author, a.source, a.date, a.ident) == (
         "La ville vote son budget", "Jeanne Roy", "Le Journal du Port", "1 mars 2022", "JPORT00020220301ei310000a")
     assert a.body.split("\n\n") == ["Le conseil municipal a adopté le budget.", "L'opposition a voté contre."]
+
+
+def test_pdf_title_in_larger_type_over_two_lines_and_a_header_on_one_page(tmp_path):
+    from fpdf import FPDF
+
+    from pipeline.ingest.readers import iter_corpus
+
+    pdf = FPDF(format=(148, 210))
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 14)
+    for line in ("Le port de Brest accueille", "une flotte de ravitailleurs"):
+        pdf.cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 9)
+    for line in ("Trois navires sont arrives lundi dans la rade pour une escale", "de dix jours."):
+        pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.cell(0, 5, "La Gazette du Ponant | mardi 8 mars 2022", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 5, "Les equipages resteront a bord pendant l'escale.", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "brest.pdf"))
+    (doc,) = iter_corpus(tmp_path)
+    assert doc.title == "Le port de Brest accueille une flotte de ravitailleurs"
+    assert doc.text.split("\n\n") == ["Trois navires sont arrives lundi dans la rade pour une escale de dix jours.",
+                                      "Les equipages resteront a bord pendant l'escale."]
+    assert (doc.published, doc.source) == ("2022-03-08", "La Gazette du Ponant")
