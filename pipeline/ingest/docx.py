@@ -12,8 +12,9 @@ from .layout import finish_layout, unwrap
 _TITLE_STYLES = ("title", "titre", "heading 1", "titre 1")
 
 
-def docx_paragraphs(data: bytes) -> tuple[list[str], str]:
-    """(paragraph texts in reading order, text of the first Title-style paragraph)."""
+def docx_paragraphs(data: bytes) -> tuple[list[str], str, list[str]]:
+    """(paragraph texts in reading order, text of the first Title-style paragraph, the
+    lines of the first page header and footer)."""
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -49,7 +50,14 @@ def docx_paragraphs(data: bytes) -> tuple[list[str], str]:
                     paras.append(" ; ".join(cells))
     if pending:
         paras.append(pending)
-    return paras, title
+    furniture = []
+    for section in d.sections[:1]:
+        for part in (section.header, section.footer):
+            try:
+                furniture += [p.text.strip() for p in part.paragraphs if p.text.strip()]
+            except Exception:  # noqa: BLE001 - a broken header is no reason to lose the text
+                pass
+    return paras, title, furniture
 
 
 def _join(left: str, right: str) -> str:
@@ -62,9 +70,9 @@ def _join(left: str, right: str) -> str:
 def read_docx(doc, data: bytes):
     """Fill ``doc`` from a .docx file's bytes."""
     try:
-        paras, title = docx_paragraphs(data)
+        paras, title, furniture = docx_paragraphs(data)
     except Exception as exc:  # noqa: BLE001 - a broken file is one error document
         return doc.fail("decode", f"cannot read Word file: {type(exc).__name__}: {exc}")
     doc.encoding = "docx"
     doc.meta["format"] = "docx"
-    return finish_layout(doc, paras, [], title=title)
+    return finish_layout(doc, paras, furniture, title=title)

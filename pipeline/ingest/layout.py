@@ -44,8 +44,7 @@ def _dated_header(line: str) -> bool:
         return False
     if not re.search(r"\s[-–—|•]\s|\|", line):
         return False
-    iso, rest = _date_and_rest(line)
-    return bool(iso)
+    return bool(_date_and_rest(line)[0])
 
 
 def strip_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[str]]:
@@ -142,14 +141,14 @@ def _looks_like_title(line: str) -> bool:
     return 2 <= len(words) and len(line) <= 160 and not re.search(r"[.;,]$", line)
 
 
-def _date_and_rest(line: str) -> tuple[str, str]:
-    """(iso date, the line's other text) of a running-header line holding a date."""
-    iso, _ = parse_date(line)
+def _date_and_rest(line: str) -> tuple[str, str, str]:
+    """(iso date, precision, the line's other text) of a header line holding a date."""
+    iso, precision = parse_date(line)
     if not iso:
-        return "", ""
-    parts = [squash(p) for p in re.split(r"\s[-–—|•·]\s|\|", line) if squash(p)]
+        return "", "", ""
+    parts = [squash(p) for p in re.split(r"\s[-–—|•·]\s|\||,\s", line) if squash(p)]
     rest = [p for p in parts if not parse_date(p)[0] and not is_page_number(p)]
-    return iso, (rest[0] if rest else "")
+    return iso, precision, (rest[0] if rest else "")
 
 
 def finish_layout(doc, paragraphs: list[str], header_lines: list[str], title: str = ""):
@@ -166,12 +165,15 @@ def finish_layout(doc, paragraphs: list[str], header_lines: list[str], title: st
     # a date line or a byline right under the title is a header, not text
     head = "\n".join([title] + paras[:4])
     value, precision, evidence = find_publication_date(head)
+    dated_lines = []  # "Le Journal, 2 mars 2022" under the title: the newspaper and the date
     while paras and len(paras[0]) <= 100 and not re.search(r"[.]$", paras[0]):
         first = paras[0]
         byline = split_byline(first)
         if byline != first and len(byline.split()) <= 6:
             doc.author = doc.author or byline
-        elif not (value and parse_date(first)[0]):
+        elif value and parse_date(first)[0]:
+            dated_lines.append(first)
+        else:
             break
         paras = paras[1:]
     if not doc.title:
@@ -179,10 +181,10 @@ def finish_layout(doc, paragraphs: list[str], header_lines: list[str], title: st
     if value and not doc.published:
         doc.published, doc.published_precision = value, precision
         doc.date_source, doc.date_evidence = "text", evidence
-    for line in header_lines:
-        iso, rest = _date_and_rest(line)
+    for line in header_lines + dated_lines:
+        iso, precision, rest = _date_and_rest(line)
         if iso and not doc.published:
-            doc.published, doc.published_precision = iso, "day"
+            doc.published, doc.published_precision = iso, precision
             doc.date_source, doc.date_evidence = "text", f"running header: {line}"
         if iso and rest and len(rest.split()) <= 6 and not re.search(r"\d", rest):
             doc.meta["newspaper"] = safe_str(rest)

@@ -137,3 +137,19 @@ def test_pdf_title_in_larger_type_over_two_lines_and_a_header_on_one_page(tmp_pa
     assert doc.text.split("\n\n") == ["Trois navires sont arrives lundi dans la rade pour une escale de dix jours.",
                                       "Les equipages resteront a bord pendant l'escale."]
     assert (doc.published, doc.source) == ("2022-03-08", "La Gazette du Ponant")
+
+
+def test_word_file_with_newspaper_date_and_byline_under_the_title(tmp_path):
+    import docx
+
+    from pipeline.ingest.readers import iter_corpus
+
+    d = docx.Document()
+    for text in ("Les agriculteurs bloquent le périphérique", "Le Courrier du Sud, 4 mars 2022", "Par Luc Martin",
+                 "Des centaines de tracteurs ont convergé jeudi vers la capitale.", "La préfecture a dévié la circulation."):
+        d.add_paragraph(text)
+    d.save(str(tmp_path / "v.docx"))
+    (doc,) = iter_corpus(tmp_path)
+    assert (doc.title, doc.source, doc.published, doc.author) == (
+        "Les agriculteurs bloquent le périphérique", "Le Courrier du Sud", "2022-03-04", "Luc Martin")
+    assert doc.text == "Des centaines de tracteurs ont convergé jeudi vers la capitale.\n\nLa préfecture a dévié la circulation."
