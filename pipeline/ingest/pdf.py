@@ -80,7 +80,7 @@ def read_pdf(doc, data: bytes):
     try:
         pages, pieces = pdf_pages(data)
     except Exception as exc:  # noqa: BLE001 - a broken PDF is one error document
-        return doc.fail("decode", f"cannot read PDF: {type(exc).__name__}: {exc}")
+        return doc.fail("decode", f"looks like a PDF file but cannot be read: {type(exc).__name__}: {exc}")
     doc.encoding = "pdf"
     doc.meta["format"] = "pdf"
     pages, headers = strip_furniture(pages)

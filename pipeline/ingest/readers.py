@@ -1,4 +1,6 @@
-"""Read a corpus lazily: a folder of .txt/.md/.html files, a .jsonl file or a .csv file.
+"""Read a corpus lazily: a folder of .txt/.md/.html/.rtf/.pdf/.docx files, a .jsonl file
+or a .csv file. A file of a folder may hold many documents: a Europresse or Factiva export
+gives one per article (:func:`read_documents`, :mod:`pipeline.ingest.formats`).
 
 Every input becomes a :class:`Document` — a good one with cleaned text, or one with
 ``status="error"`` and the reason, so that a bad file never stops the run. Only a

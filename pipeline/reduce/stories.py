@@ -12,7 +12,9 @@ typography does not matter):
 2. **LSH**: signatures are cut into :data:`BANDS` bands of :data:`ROWS` values; documents
    whose band values are equal in at least one band become candidate pairs (the chance of
    that is 1 - (1 - J^ROWS)^BANDS for a Jaccard similarity J: 0.67 at J = 0.3, 0.99 at
-   0.5, about 3e-4 for two unrelated texts at J = 0.02);
+   0.5, about 3e-4 for two unrelated texts at J = 0.02). Up to :data:`EXHAUSTIVE`
+   documents every pair is compared instead, so that a small corpus leaves no reprint to
+   the chance of the bands;
 3. **check**: a candidate pair is one story when the estimated Jaccard similarity of the
    two shingle sets is at least :data:`MIN_JACCARD`, or when the shorter text is mostly
    inside the longer one (:data:`MIN_CONTAINMENT`, a dispatch cut in half);
@@ -48,6 +50,7 @@ MIN_JACCARD = 0.3
 MIN_CONTAINMENT = 0.7
 MIN_SHINGLES = 5  # shorter texts are never grouped (too little evidence)
 BATCH_WORDS = 1_000_000  # words hashed at once
+EXHAUSTIVE = 3000  # up to this many documents every pair is compared (no LSH)
 SEED = 20_220_224
 
 _WORD = re.compile(r"\w+")
@@ -117,13 +120,30 @@ def signatures(hashes: np.ndarray, doc: np.ndarray, n_docs: int) -> np.ndarray:
     return sig
 
 
+def all_pairs(sig: np.ndarray, min_share: float, block: int = 256) -> np.ndarray:
+    """Pairs (i, j), i < j, of rows that agree on at least ``min_share`` of their values,
+    comparing every row with every other (small corpora: no pair is left to chance)."""
+    n = len(sig)
+    out = []
+    for s in range(0, n, block):
+        eq = (sig[s:s + block, None, :] == sig[None, :, :]).mean(axis=2)
+        i, j = np.nonzero(eq >= min_share)
+        i = i + s
+        keep = j > i
+        out.append(np.stack([i[keep], j[keep]], axis=1))
+    return np.concatenate(out) if out else np.empty((0, 2), dtype=np.int64)
+
+
 def candidate_pairs(sig: np.ndarray) -> np.ndarray:
     """Pairs (i, j), i < j, of rows that agree on all values of at least one band; each
-    band links the members of a bucket to its first member."""
+    band links the members of a bucket to its first member. Up to :data:`EXHAUSTIVE`
+    documents, every pair is compared instead."""
     n = len(sig)
     pairs = []
     if n < 2:
         return np.empty((0, 2), dtype=np.int64)
+    if n <= EXHAUSTIVE:
+        return all_pairs(sig, MIN_JACCARD / 3)
     for b in range(BANDS):
         band = sig[:, b * ROWS:(b + 1) * ROWS].astype(np.uint64)
         with np.errstate(over="ignore"):

@@ -24,7 +24,7 @@ def test_folder_recursive_with_metadata_and_formats(tmp_path):
                                            encoding="utf-8")
     docs = _docs(tmp_path)
     assert set(docs) == {"a", "sub/b", "c", "broken"}
-    assert docs["broken"].status == "error" and "PDF" in docs["broken"].error
+    assert docs["broken"].status == "error" and "looks like a PDF file" in docs["broken"].error
     a = docs["a"]
     assert (a.title, a.published, a.published_precision, a.date_source) == ("Réunion", "2023-06-15", "day", "metadata")
     assert a.url == "https://ex.fr/a"

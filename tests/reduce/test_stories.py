@@ -79,3 +79,25 @@ def test_grouper_keeps_no_text():
     g = StoryGrouper()
     g.add("a", " ".join(WORDS), "")
     assert not any(isinstance(v, str) and len(v) > 100 for v in vars(g).values())
+
+
+def test_lsh_and_exhaustive_comparison_find_the_same_reprints(monkeypatch):
+    import pipeline.reduce.stories as stories
+
+    rng = random.Random(11)
+    docs, originals = [], []
+    for n in range(120):
+        if originals and n % 4 == 0:
+            src, paras = originals[rng.randrange(len(originals))]
+            edited = [" ".join(rng.choice(WORDS) for _ in range(40)) + "."] + paras[1:3]
+            docs.append((f"r{n:03d}", "\n\n".join(edited), "2022-03-02", src))
+        else:
+            paras = _article(rng, 4, 40)
+            originals.append((f"o{n:03d}", paras))
+            docs.append((f"o{n:03d}", "\n\n".join(paras), "2022-03-01", f"o{n:03d}"))
+    items = [(d, t, p) for d, t, p, _ in docs]
+    exhaustive = group_stories(items)
+    monkeypatch.setattr(stories, "EXHAUSTIVE", 0)
+    lsh = group_stories(items)
+    truth = {d: src for d, _, _, src in docs}
+    assert exhaustive == lsh == truth
