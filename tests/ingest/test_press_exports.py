@@ -86,7 +86,7 @@ def test_factiva_text_export_without_codes(tmp_path):
     (tmp_path / "f.txt").write_text(fx.factiva_text(), encoding="utf-8")
     docs = list(iter_corpus(tmp_path))
     assert [(d.title, d.source, d.published, d.author) for d in docs] == [
-        (fx.EXPECTED["A3"][0], "L'Écho du Matin", "2022-03-01", "Avec AFP"),
+        (fx.EXPECTED["A3"][0], "L'Écho du Matin", "2022-03-01", "AFP"),
         (fx.EXPECTED["F"][0], "L'Écho du Matin", "2022-02-27", "Paul Girard")]
     assert docs[1].text.split("\n\n") == fx.STORY_F
 
