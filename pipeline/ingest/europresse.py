@@ -21,9 +21,11 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
-from .exports import Article, clean_source, split_byline, squash
+from ..lexicon import words
+from .exports import LEXICON, Article, clean_source, split_byline, squash
 
 _DATE_IN_ID = re.compile(r"news·(\d{4})(\d{2})(\d{2})·")
 _ID = re.compile(r"news·\d{8}·[^\s·]+·[^\s<]+")
@@ -78,6 +80,11 @@ def _body_text(container) -> tuple[str, str]:
     return text, url
 
 
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    return frozenset(w.lower() for w in words(LEXICON, "weekdays"))
+
+
 def _date_line(header: str) -> tuple[str, str]:
     """(section, date part) of a DocHeader line."""
     header = squash(header)
@@ -89,6 +96,9 @@ def _date_line(header: str) -> tuple[str, str]:
         section.append(p)
     if len(section) == len(parts):  # no date at all: the whole line is not a section
         section = []
+    days = _weekdays()
+    while section and section[-1].lower() in days:  # "Thursday, December 22, 2022"
+        section.pop()
     rest = ", ".join(parts[len(section):])
     return ", ".join(section), _WORDS_PAGES.sub("", rest).strip(" ,")
 

@@ -36,6 +36,9 @@ def test_europresse_date_line_parts():
     assert europresse._date_line("Économie, Entreprises, lundi 7 mars 2022 1 062 mots, p. 14") == (
         "Économie, Entreprises", "lundi 7 mars 2022")
     assert europresse._date_line("samedi 5 mars 2022, p. 2") == ("", "samedi 5 mars 2022")
+    assert europresse._date_line("Opinion, Thursday, December 22, 2022 1388 mots, p. 19") == (
+        "Opinion", "Thursday, December 22, 2022")
+    assert parse_date("Thursday, December 22, 2022") == ("2022-12-22", "day")
 
 
 def test_factiva_body_line_that_looks_like_a_code_stays_in_the_body():
