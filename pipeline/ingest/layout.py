@@ -138,7 +138,17 @@ def split_title(lines: list[str]) -> tuple[str, list[str]]:
 
 def _looks_like_title(line: str) -> bool:
     words = re.findall(r"[^\W\d_]{2,}", line)
-    return 2 <= len(words) and len(line) <= 160 and not re.search(r"[.;,]$", line)
+    return 2 <= len(words) and len(line) <= 160 and not re.search(r"[.;,]$", line) and not is_dateline(line)
+
+
+def is_dateline(line: str) -> bool:
+    """A short line that is a date, or a newspaper's name and a date ("Le Journal, mardi
+    1 mars 2022"), not a sentence."""
+    line = squash(line)
+    if len(line) > 90 or line.endswith((".", ",", ";")):
+        return False
+    iso, _, rest = _date_and_rest(line)
+    return bool(iso) and len(rest.split()) <= 6 and len(line) - len(rest) >= 8
 
 
 def _date_and_rest(line: str) -> tuple[str, str, str]:
@@ -158,14 +168,17 @@ def finish_layout(doc, paragraphs: list[str], header_lines: list[str], title: st
 
     paras = [squash(p) for p in paragraphs if squash(p)]
     paras = [p for p in paras if not is_credit_line(p)]
+    # "Le Journal, mardi 1 mars 2022" above the title: the newspaper and the date
+    dated_lines = []
+    while paras and is_dateline(paras[0]) and squash(paras[0]) != squash(title):
+        dated_lines.append(paras.pop(0))
     if not title and paras and _looks_like_title(paras[0]):
         title = paras[0]
     if title and paras and squash(paras[0]) == squash(title):
         paras = paras[1:]
     # a date line or a byline right under the title is a header, not text
-    head = "\n".join([title] + paras[:4])
+    head = "\n".join(dated_lines + [title] + paras[:4])
     value, precision, evidence = find_publication_date(head)
-    dated_lines = []  # "Le Journal, 2 mars 2022" under the title: the newspaper and the date
     while paras and len(paras[0]) <= 100 and not re.search(r"[.]$", paras[0]):
         first = paras[0]
         byline = split_byline(first)

@@ -51,9 +51,11 @@ def headline(pieces: list[tuple[float, str]], furniture: set[str]) -> str:
         return ""
     body = sizes.most_common(1)[0][0]
     title = []
+    from .layout import is_dateline
+
     for size, text in pieces:
         t = squash(text)
-        if not t or t in furniture:
+        if not t or t in furniture or (not title and is_dateline(t)):
             continue
         if size >= TITLE_SCALE * body:
             title.append(t)

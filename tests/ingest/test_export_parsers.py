@@ -156,3 +156,19 @@ def test_word_file_with_newspaper_date_and_byline_under_the_title(tmp_path):
     assert (doc.title, doc.source, doc.published, doc.author) == (
         "Les agriculteurs bloquent le périphérique", "Le Courrier du Sud", "2022-03-04", "Luc Martin")
     assert doc.text == "Des centaines de tracteurs ont convergé jeudi vers la capitale.\n\nLa préfecture a dévié la circulation."
+
+
+def test_word_file_with_a_date_line_above_the_title(tmp_path):
+    import docx
+
+    from pipeline.ingest.readers import iter_corpus
+
+    d = docx.Document()
+    for text in ("La Tribune du Lac - jeudi 10 mars 2022", "Le barrage sera rénové avant l'été",
+                 "Les travaux dureront quatre mois, a annoncé le syndicat des eaux."):
+        d.add_paragraph(text)
+    d.save(str(tmp_path / "lac.docx"))
+    (doc,) = iter_corpus(tmp_path)
+    assert (doc.title, doc.source, doc.published) == (
+        "Le barrage sera rénové avant l'été", "La Tribune du Lac", "2022-03-10")
+    assert doc.text == "Les travaux dureront quatre mois, a annoncé le syndicat des eaux."
