@@ -119,3 +119,6 @@ def test_pipeline_run_on_a_folder_of_exports(nlp, tmp_path):
     assert edges and all(1 <= int(e["n_stories"]) <= int(e["n_documents"]) for e in edges)
     # the sanctions story is printed three times: some edge of it counts fewer stories than documents
     assert any(int(e["n_stories"]) < int(e["n_documents"]) for e in edges)
+    gexf = (out / "graph.gexf").read_text(encoding="utf-8")
+    graphml = (out / "graph.graphml").read_text(encoding="utf-8")
+    assert 'title="n_stories"' in gexf and 'attr.name="n_stories"' in graphml
