@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..lexicon import words
-from .exports import LEXICON, Article, clean_source, split_byline, squash
+from .exports import LEXICON, Article, clean_source, looks_like_byline, split_byline, squash
 
 _DATE_IN_ID = re.compile(r"news·(\d{4})(\d{2})(\d{2})·")
 _ID = re.compile(r"news·\d{8}·[^\s·]+·[^\s<]+")
@@ -103,7 +103,7 @@ def _date_line(header: str) -> tuple[str, str]:
     return ", ".join(section), _WORDS_PAGES.sub("", rest).strip(" ,")
 
 
-def _title_block(article) -> tuple[str, str, str]:
+def _title_block(article) -> tuple[str, str, list[str]]:
     """(kicker, title, subtitle) of an article."""
     block = _first(article, f".//div[{_cls('titreArticle')}]")
     title_el = _first(article, f".//*[{_cls('titreArticleVisu')} or {_cls('rdp__articletitle')}]")
@@ -118,7 +118,7 @@ def _title_block(article) -> tuple[str, str, str]:
                 continue
             if el.tag in ("p", "div", "span"):
                 (subtitle if seen else kicker).append(_text(el))
-    return " ".join(k for k in kicker if k), _text(title_el), " ".join(s for s in subtitle if s)
+    return " ".join(k for k in kicker if k), _text(title_el), [s for s in subtitle if s]
 
 
 def _author(article, block) -> str:
@@ -127,6 +127,14 @@ def _author(article, block) -> str:
         el = _first(block, f"following-sibling::*[1][self::p and {_cls('sm-margin-bottomNews')}]")
     text = _text(el)
     return split_byline(text) if text and len(text) <= 200 else ""
+
+
+def _author_in_title_block(subtitle: list[str]) -> tuple[str, list[str]]:
+    """(author, subtitle): some exports close the title block with the byline."""
+    if len(subtitle) >= 1 and looks_like_byline(subtitle[-1]) and (
+            len(subtitle) >= 2 or split_byline(subtitle[-1]) != subtitle[-1]):
+        return split_byline(subtitle[-1]), subtitle[:-1]
+    return "", subtitle
 
 
 def parse_article(article) -> Article | None:
@@ -142,6 +150,8 @@ def parse_article(article) -> Article | None:
     kicker, title, subtitle = _title_block(article)
     block = _first(article, f".//div[{_cls('titreArticle')}]")
     author = _author(article, block)
+    if not author:
+        author, subtitle = _author_in_title_block(subtitle)
     ident_el = _first(article, f".//*[{_cls('publiC-lblNodoc')}]")
     ident = _text(ident_el)
     if not ident:
@@ -155,7 +165,7 @@ def parse_article(article) -> Article | None:
     body, url = _body_text(container) if container is not None else ("", "")
     return Article(body=body, title=title, source=source, date=date, date_iso=date_iso, author=author,
                    section=section, url=url, ident=ident,
-                   meta={"kicker": kicker, "subtitle": subtitle, "date_line": header})
+                   meta={"kicker": kicker, "subtitle": " ".join(subtitle), "date_line": header})
 
 
 def iter_articles(html: str) -> Iterator[Article]:

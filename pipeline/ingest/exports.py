@@ -93,6 +93,15 @@ def split_byline(line: str) -> str:
     return text
 
 
+def looks_like_byline(line: str) -> bool:
+    """A byline: "Par …"/"By …", or a few capitalised names without a full stop."""
+    if split_byline(line) != squash(line):
+        return True
+    words = line.split()
+    return 1 <= len(words) <= 5 and not line.endswith((".", "?", "!", "»", ":")) and all(
+        w[:1].isupper() or w.lower() in ("de", "du", "des", "et", "la", "le", "van", "von", "d'") for w in words)
+
+
 def english_date(text: str) -> str:
     """ISO date of an English date ("1 March 2022", "March 1, 2022"), else ""."""
     import datetime as dt

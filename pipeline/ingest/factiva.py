@@ -25,7 +25,8 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..lexicon import words
-from .exports import LEXICON, Article, clean_source, is_credit_line, parse_date, split_byline, squash
+from .exports import (LEXICON, Article, clean_source, is_credit_line, looks_like_byline, parse_date,
+                      split_byline, squash)
 
 #: the field codes of an article, in the order Factiva prints them
 CODES = ("HD", "CR", "BY", "WC", "PD", "ET", "SN", "SC", "ED", "PG", "SE", "CLM", "LA", "CY", "LP", "TD",
@@ -119,7 +120,7 @@ def _uncoded_article(chunk: list[str], ident: str) -> Article | None:
     # the lines before the word count: [page header lines…], title, [author]
     head = lines[:wc]
     title, author = head[-1], ""
-    if len(head) >= 2 and _is_byline(head[-1]):
+    if len(head) >= 2 and looks_like_byline(head[-1]):
         title, author = head[-2], split_byline(head[-1])
     i = wc + 1
     date = ""
@@ -139,15 +140,6 @@ def _uncoded_article(chunk: list[str], ident: str) -> Article | None:
     body = "\n\n".join(ln for ln in chunk[body_start:] if ln)
     return Article(body=body, title=title, source=source, date=date, author=author, ident=ident,
                    meta={k: " | ".join(v) for k, v in meta.items()})
-
-
-def _is_byline(line: str) -> bool:
-    """A byline: "Par …"/"By …", or a few capitalised names without a full stop."""
-    if split_byline(line) != squash(line):
-        return True
-    words = line.split()
-    return 1 <= len(words) <= 5 and not line.endswith((".", "?", "!", "»")) and all(
-        w[:1].isupper() or w.lower() in ("de", "du", "des", "et", "la", "le", "van", "von", "d'") for w in words)
 
 
 def _nth_nonempty(lines: list[str], n: int) -> int:

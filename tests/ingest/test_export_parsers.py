@@ -172,3 +172,16 @@ def test_word_file_with_a_date_line_above_the_title(tmp_path):
     assert (doc.title, doc.source, doc.published) == (
         "Le barrage sera rénové avant l'été", "La Tribune du Lac", "2022-03-10")
     assert doc.text == "Les travaux dureront quatre mois, a annoncé le syndicat des eaux."
+
+
+def test_europresse_byline_closing_the_title_block():
+    html = _europresse(
+        '<article><header><span class="DocPublicationName">Le Petit Courrier</span>'
+        '<span class="DocHeader">Société, lundi 7 mars 2022 300 mots</span>'
+        '<div class="titreArticle"><p class="titreArticleVisu rdp__articletitle">Un titre</p>'
+        '<p class="sm-margin-bottomNews">Un sous-titre qui résume l\'article.</p>'
+        '<p class="sm-margin-bottomNews">Par Jeanne Moreau</p></div></header>'
+        '<div class="DocText"><div class="docOcurrContainer"><p>Le texte.</p></div></div></article>')
+    (art,) = europresse.iter_articles(html)
+    assert (art.author, art.meta["subtitle"], art.section) == ("Jeanne Moreau", "Un sous-titre qui résume l'article.",
+                                                               "Société")
