@@ -108,7 +108,7 @@ def _title_block(article) -> tuple[str, str, list[str]]:
     block = _first(article, f".//div[{_cls('titreArticle')}]")
     title_el = _first(article, f".//*[{_cls('titreArticleVisu')} or {_cls('rdp__articletitle')}]")
     if title_el is None:
-        return "", _text(block), ""
+        return "", _text(block), []
     kicker, subtitle = [], []
     if block is not None:
         seen = False
@@ -152,11 +152,9 @@ def parse_article(article) -> Article | None:
     author = _author(article, block)
     if not author:
         author, subtitle = _author_in_title_block(subtitle)
-    ident_el = _first(article, f".//*[{_cls('publiC-lblNodoc')}]")
-    ident = _text(ident_el)
-    if not ident:
-        m = _ID.search(article.text_content())
-        ident = m.group(0) if m else ""
+    ident = _text(_first(article, f".//*[{_cls('publiC-lblNodoc')}]"))
+    m = _ID.search(ident or article.text_content())  # "Numéro de document : news·…"
+    ident = m.group(0) if m else ident
     m = _DATE_IN_ID.search(ident)
     date_iso = f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else ""
     container = _first(article, f".//div[{_cls('docOcurrContainer')}]")
