@@ -1,4 +1,6 @@
-"""Read a corpus lazily: a folder of .txt/.md/.html files, a .jsonl file or a .csv file.
+"""Read a corpus lazily: a folder of .txt/.md/.html/.rtf/.pdf/.docx files, a .jsonl file
+or a .csv file. A file of a folder may hold many documents: a Europresse or Factiva export
+gives one per article (:func:`read_documents`, :mod:`pipeline.ingest.formats`).
 
 Every input becomes a :class:`Document` — a good one with cleaned text, or one with
 ``status="error"`` and the reason, so that a bad file never stops the run. Only a
@@ -36,7 +38,7 @@ from typing import Iterator
 from .clean import clean_text, looks_like_html
 from .decode import DecodeError, decode_bytes
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".rtf", ".pdf", ".docx"}
 TABLE_SUFFIXES = {".jsonl", ".csv"}
 ID_COLUMNS = ("id", "doc_id")
 DATE_COLUMNS = ("published", "date", "pubdate", "publication_date")
@@ -62,6 +64,8 @@ class Document:
     url: str = ""
     encoding: str = ""
     content_hash: str = ""
+    author: str = ""
+    section: str = ""
     status: str = "ok"
     error: str = ""
     error_stage: str = ""
@@ -242,7 +246,7 @@ def iter_corpus(path: str | os.PathLike) -> Iterator[Document]:
     elif p.suffix.lower() == ".csv":
         yield from iter_csv(p)
     elif p.suffix.lower() in TEXT_SUFFIXES:
-        yield read_file(p, p.parent)
+        yield from read_documents(p, p.parent)
     else:
         raise CorpusError(f"unknown corpus format: {p} (expected a folder, a .jsonl or a .csv file)")
 
@@ -361,7 +365,7 @@ def iter_folder(root: Path) -> Iterator[Document]:
         if id(fp) in skipped:
             yield skipped_file(rel, fp.suffix)
         else:
-            yield read_file(fp, root, meta.get(rel) or meta.get(display_path(fp.name)))
+            yield from read_documents(fp, root, meta.get(rel) or meta.get(display_path(fp.name)))
 
 
 def skipped_file(rel: str, suffix: str) -> Document:
@@ -374,6 +378,25 @@ def skipped_file(rel: str, suffix: str) -> Document:
 
 
 def read_file(fp: Path, root: Path, meta: dict | None = None) -> Document:
+    """One document from one text file (see :func:`read_documents` for exports)."""
+    doc, data = _read_bytes(fp, root, meta)
+    return doc if data is None else decode_and_finish(doc, data, fp)
+
+
+def read_documents(fp: Path, root: Path, meta: dict | None = None) -> Iterator[Document]:
+    """The documents of one file: one per article of a Europresse or Factiva export, one
+    for a PDF, a Word file or any other text file (pipeline.ingest.formats)."""
+    doc, data = _read_bytes(fp, root, meta)
+    if data is None:
+        yield doc
+        return
+    from .formats import split_file
+
+    yield from split_file(doc, data, fp)
+
+
+def _read_bytes(fp: Path, root: Path, meta: dict | None) -> tuple[Document, bytes | None]:
+    """The file's document (ids, metadata) and its bytes, or an error document and None."""
     rel = display_path(fp.relative_to(root).as_posix() if fp.is_relative_to(root) else fp.name)
     doc_id = re.sub(r"\.[^./]+$", "", rel)
     doc = Document(doc_id=doc_id, source=rel)
@@ -382,17 +405,22 @@ def read_file(fp: Path, root: Path, meta: dict | None = None) -> Document:
             _apply_metadata(doc, meta)
         st = fp.stat()
         if not stat.S_ISREG(st.st_mode):
-            return doc.fail("read", "not a regular file")
+            return doc.fail("read", "not a regular file"), None
         if st.st_size > MAX_FILE_BYTES:
             return doc.fail("read", f"file too large ({st.st_size / 1e6:.0f} MB > "
-                                    f"{MAX_FILE_BYTES / 1e6:.0f} MB limit)")
+                                    f"{MAX_FILE_BYTES / 1e6:.0f} MB limit)"), None
         data = fp.read_bytes()
     except OSError as exc:
-        return doc.fail("read", f"cannot read file: {exc.strerror or exc}")
+        return doc.fail("read", f"cannot read file: {exc.strerror or exc}"), None
     except Exception as exc:  # noqa: BLE001 - one bad document never stops the run
-        return doc.fail("read", f"cannot read file: {type(exc).__name__}: {exc}")
+        return doc.fail("read", f"cannot read file: {type(exc).__name__}: {exc}"), None
     if not data.strip():
-        return doc.fail("read", "empty file")
+        return doc.fail("read", "empty file"), None
+    return doc, data
+
+
+def decode_and_finish(doc: Document, data: bytes, fp: Path) -> Document:
+    """The document of a plain text, Markdown or HTML file."""
     try:
         decoded = decode_bytes(data)
     except DecodeError as exc:

@@ -24,7 +24,7 @@ VIZ = "http://gexf.net/1.3/viz"
 
 NODE_ATTRS = [("type", "string"), ("wikidata", "string"), ("n_mentions", "integer"),
               ("n_documents", "integer"), ("source", "string")]
-EDGE_ATTRS = [("event_type", "string"), ("n_documents", "integer"),
+EDGE_ATTRS = [("event_type", "string"), ("n_documents", "integer"), ("n_stories", "integer"),
               ("n_hypothetical", "integer"), ("share_hypothetical", "double"), ("npmi", "double")]
 
 

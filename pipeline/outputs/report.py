@@ -286,6 +286,7 @@ def _summary(tables: Tables, graph: nx.MultiDiGraph) -> str:
     rows = [
         ("documents", f"{_num(len(d))} ({_num(status.get('ok', 0))} analysed, {_num(status.get('error', 0))} "
                       f"errors, {_num(status.get('duplicate', 0))} duplicates)"),
+        ("stories", _stories(d)),
         ("tokens", _num(d["n_tokens"].sum())),
         ("publication dates", (f"{_num(len(dated))} documents dated, {_esc(dated.min())} to {_esc(dated.max())}"
                                if len(dated) else "no document dated")),
@@ -297,6 +298,16 @@ def _summary(tables: Tables, graph: nx.MultiDiGraph) -> str:
     ]
     body = "".join(f"<tr><th>{_esc(k)}</th><td>{v}</td></tr>" for k, v in rows)
     return f'<table class="summary" id="ag-summary">{body}</table>'
+
+
+def _stories(d) -> str:
+    """How many stories the analysed documents tell: reprints of one story count once."""
+    if "story_id" not in d.columns:
+        return "not grouped"
+    ok = d[(d["status"] == "ok") & (d["story_id"] != "")]
+    n_stories = ok["story_id"].nunique()
+    return (f"{_num(n_stories)} stories told by {_num(len(ok))} analysed documents "
+            f"({_num(len(ok) - n_stories)} reprints of a story printed elsewhere)")
 
 
 def _table(headers: list[str], rows: list[list], id_: str, row_attrs: list[str] | None = None,
@@ -334,13 +345,14 @@ def _top_edges(tables: Tables, kind: str) -> str:
     attrs = [f' data-edge="{_esc(r.edge_id)}" class="pick"' for r in e.itertuples(index=False)]
     if kind == "comention":
         rows = [[labels.get(r.source, r.source), labels.get(r.target, r.target), r.weight, _f(r.npmi),
-                 r.n_documents, r.first_seen, r.last_seen] for r in e.itertuples(index=False)]
-        return _table(["actor", "actor", "sentences", "NPMI", "documents", "first seen", "last seen"], rows,
-                      "ag-top-comention", attrs, numeric={2, 3, 4})
+                 r.n_documents, r.n_stories, r.first_seen, r.last_seen] for r in e.itertuples(index=False)]
+        return _table(["actor", "actor", "sentences", "NPMI", "documents", "stories", "first seen", "last seen"],
+                      rows, "ag-top-comention", attrs, numeric={2, 3, 4, 5})
     rows = [[labels.get(r.source, r.source), r.event_type, labels.get(r.target, r.target), r.weight,
-             r.n_hypothetical, r.n_documents, r.first_seen, r.last_seen] for r in e.itertuples(index=False)]
-    return _table(["agent", "event type", "target", "events", "hypothetical", "documents", "first seen",
-                   "last seen"], rows, "ag-top-action", attrs, numeric={3, 4, 5})
+             r.n_hypothetical, r.n_documents, r.n_stories, r.first_seen, r.last_seen]
+            for r in e.itertuples(index=False)]
+    return _table(["agent", "event type", "target", "events", "hypothetical", "documents", "stories", "first seen",
+                   "last seen"], rows, "ag-top-action", attrs, numeric={3, 4, 5, 6})
 
 
 def build_report(tables: Tables, graph: nx.MultiDiGraph | None = None, max_nodes: int = MAX_NODES,

@@ -14,6 +14,8 @@ records give the same tables in any order.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import math
 import re
 from collections import Counter, defaultdict
@@ -70,20 +72,34 @@ def merge_counts(counts: Counter, gaz: Gazetteer) -> dict[str, str]:
 
 
 class _DocDates:
-    """Per key: the number of distinct documents and the first / last of their non-empty
-    publication dates, fed with rows grouped by document."""
+    """Per key: the number of distinct documents, of distinct stories (``reprinted``:
+    ``doc_id -> story_id`` of the documents of stories printed more than once; any other
+    document is a story of its own) and the first / last of their non-empty publication
+    dates, fed with rows grouped by document."""
 
-    def __init__(self, published: dict):
+    def __init__(self, published: dict, reprinted: Mapping | None = None):
         self.published = published
+        self.reprinted = reprinted or {}
         self.n: Counter = Counter()
+        self.n_repeats: Counter = Counter()  # documents of a story already counted
+        self.stories_seen: set = set()  # (key, story_id) of reprinted stories only
         self.last_doc: dict = {}
         self.first: dict = {}
         self.last: dict = {}
+
+    def n_stories(self, key) -> int:
+        return self.n[key] - self.n_repeats[key]
 
     def add(self, key, doc_id: str, date: str | None = None) -> None:
         if self.last_doc.get(key) != doc_id:
             self.last_doc[key] = doc_id
             self.n[key] += 1
+            story = self.reprinted.get(doc_id)
+            if story is not None:
+                if (key, story) in self.stories_seen:
+                    self.n_repeats[key] += 1
+                else:
+                    self.stories_seen.add((key, story))
         date = self.published.get(doc_id, "") if date is None else date
         if date:
             if key not in self.first or date < self.first[key]:
@@ -196,12 +212,13 @@ def build_edges(mentions: pd.DataFrame, events: pd.DataFrame, published: dict, n
     return filter_edges(frame("edges", rows), min_weight=min_weight, top_edges=top_edges)
 
 
-def comention_rows(mentions, published: dict, node_ids: set) -> list[dict]:
+def comention_rows(mentions, published: dict, node_ids: set, reprinted: Mapping | None = None) -> list[dict]:
     """The co-mention rows of :func:`build_edges` from ``(doc_id, sentence_id, actor_id)``
-    tuples grouped by document: one document's sentences are held at a time."""
+    tuples grouped by document: one document's sentences are held at a time.
+    ``reprinted`` (:func:`pipeline.reduce.stories.reprint_map`) gives ``n_stories``."""
     weight: Counter = Counter()
     n_actor: Counter = Counter()
-    docs = _DocDates(published)
+    docs = _DocDates(published, reprinted)
     n_sentences = 0
 
     def close(doc_id, by_sentence):
@@ -226,6 +243,7 @@ def comention_rows(mentions, published: dict, node_ids: set) -> list[dict]:
         first, last = docs.minmax((a, b))
         rows.append({"edge_id": f"c:{a}--{b}", "source": a, "target": b, "kind": "comention",
                      "weight": weight[(a, b)], "n_documents": docs.n[(a, b)],
+                     "n_stories": docs.n_stories((a, b)),
                      "first_seen": first, "last_seen": last,
                      "npmi": npmi(weight[(a, b)], n_actor[a], n_actor[b], n_sentences)})
     return rows
@@ -301,11 +319,11 @@ def _action_rows(events, published: dict, node_ids: set) -> list[dict]:
 class _ActionAgg:
     """Action edges, accumulated: one entry per (agent, target, event type)."""
 
-    def __init__(self, published: dict):
+    def __init__(self, published: dict, reprinted: Mapping | None = None):
         self.published = published
         self.n: Counter = Counter()
         self.n_hyp: Counter = Counter()
-        self.docs = _DocDates(published)
+        self.docs = _DocDates(published, reprinted)
 
     def add(self, events) -> None:
         """``(agent_id, target_id, event_type, modality, date, doc_id)`` tuples, grouped by
@@ -327,6 +345,7 @@ class _ActionAgg:
             first, last = self.docs.minmax(key)
             rows.append({"edge_id": f"a:{a}->{b}:{etype}", "source": a, "target": b, "kind": "action",
                          "weight": self.n[key], "n_documents": self.docs.n[key],
+                         "n_stories": self.docs.n_stories(key),
                          "first_seen": first, "last_seen": last, "event_type": etype,
                          "n_hypothetical": self.n_hyp[key],
                          "share_hypothetical": round(self.n_hyp[key] / self.n[key], 4)})

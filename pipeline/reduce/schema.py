@@ -18,7 +18,7 @@ import pandas as pd
 COLUMNS = {
     "documents": ["doc_id", "source", "title", "published", "published_precision", "n_tokens", "status",
                   "date_source", "date_evidence", "url", "n_sentences", "n_mentions", "encoding",
-                  "content_hash", "error_stage", "error"],
+                  "content_hash", "error_stage", "error", "author", "section", "story_id"],
     "mentions": ["doc_id", "sentence_id", "start_char", "end_char", "text", "label", "actor_id",
                  "actor_source", "actor_rule"],
     "actors": ["actor_id", "label", "type", "wikidata", "aliases", "n_mentions", "n_documents",
@@ -28,13 +28,13 @@ COLUMNS = {
     "events": ["event_id", "doc_id", "sentence_id", "event_type", "trigger", "agent_id", "target_id",
                "date", "date_precision", "date_source", "modality", "attributed_to", "sentence",
                "trigger_lemma", "start_char", "end_char", "agent_text", "target_text", "rule"],
-    "edges": ["edge_id", "source", "target", "kind", "weight", "n_documents", "first_seen", "last_seen",
+    "edges": ["edge_id", "source", "target", "kind", "weight", "n_documents", "n_stories", "first_seen", "last_seen",
               "event_type", "n_hypothetical", "share_hypothetical", "npmi"],
     "dropped_mentions": ["doc_id", "start_char", "end_char", "text", "label", "reason"],
     "errors": ["doc_id", "source", "stage", "error"],
 }
 INT_COLUMNS = {"n_tokens", "n_sentences", "n_mentions", "sentence_id", "start_char", "end_char",
-               "n_documents", "weight", "n_hypothetical"}
+               "n_documents", "n_stories", "weight", "n_hypothetical"}
 FLOAT_COLUMNS = {"share_hypothetical", "npmi"}
 BOOL_COLUMNS = {"in_graph"}
 

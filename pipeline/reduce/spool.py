@@ -130,7 +130,7 @@ class Spool:
             "date_source": d.date_source, "date_evidence": d.date_evidence, "url": d.url,
             "n_sentences": res.n_sentences or len(res.sentences), "n_mentions": len(res.mentions),
             "encoding": d.encoding, "content_hash": d.content_hash, "error_stage": d.error_stage,
-            "error": d.error, "text": d.text if ok else "",
+            "error": d.error, "author": d.author, "section": d.section, "text": d.text if ok else "",
         }
         self._append("documents", [doc])
         if ok and res.sentences:

@@ -27,6 +27,7 @@ from .aggregate import (GRAPH_TYPES, TYPE_ORDER, _ActionAgg, _ActorAgg, action_e
 from .identity import corpus_identity
 from .schema import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, ROW_GROUPS, frame  # noqa: F401 (re-exported)
 from .spool import SORT_KEYS, Spool
+from .stories import reprint_map, spool_stories, with_stories
 from .stream import StoredTable, TableWriter, doc_chunks, doc_order, iter_rows, output_schema, UMASK as _UMASK
 
 
@@ -259,6 +260,9 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
             documents[c] = documents[c].astype("int64")
     published = dict(zip(documents["doc_id"], documents["published"]))
     ok_ids = [d for d, s in zip(documents["doc_id"], documents["status"]) if s == "ok"]
+    story_of = spool_stories(spool, documents)
+    documents["story_id"] = [story_of.get(d, "") for d in documents["doc_id"]]
+    reprinted = reprint_map(story_of)
 
     # actor ids merged across spellings, then short forms joined to the corpus's full
     # names (reduce/identity.py): one pass over the mentions' actor ids and labels
@@ -294,7 +298,7 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
         def known(aid):
             return aid if (aid in agg.forms or gaz.get(aid) is not None) else ""
 
-        actions = _ActionAgg(published)
+        actions = _ActionAgg(published, reprinted)
         w = writer("events")
         for chunk in doc_chunks(spool, "events", order):
             for col in ("agent_id", "target_id", "attributed_to"):
@@ -312,13 +316,15 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
 
         # co-mention edges: one pass over the written mentions, a document at a time
         rows = comention_rows(iter_rows(stored["mentions"], ["doc_id", "sentence_id", "actor_id"]),
-                              published, node_ids)
+                              published, node_ids, reprinted)
         rows.extend(actions.rows(node_ids))
         edges = filter_edges(frame("edges", rows), min_weight=min_weight, top_edges=top_edges)
 
         for name in ("timexes", "dropped_mentions", "documents"):
             w = writer(name)
             for chunk in doc_chunks(spool, name, order):
+                if name == "documents":
+                    chunk = with_stories(chunk, story_of)
                 w.write(chunk)
             w.close()
             stored[name] = StoredTable(out, name, COLUMNS[name], w.n_rows)

@@ -19,13 +19,12 @@ def test_folder_recursive_with_metadata_and_formats(tmp_path):
         "<article><p>Le Kremlin a averti l'Alliance atlantique contre tout déploiement de troupes.</p>"
         "<p>Kiev a salué la décision des alliés de livrer des armes supplémentaires.</p></article>"
         "<script>track()</script></body></html>", encoding="utf-8")
-    (tmp_path / "ignored.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4")  # PDFs are read now: a broken one is an error row
     (tmp_path / "metadata.csv").write_text("file,title,date,url\na.txt,Réunion,2023-06-15,https://ex.fr/a\n",
                                            encoding="utf-8")
     docs = _docs(tmp_path)
-    assert set(docs) == {"a", "sub/b", "c", "ignored.pdf"}
-    assert (docs["ignored.pdf"].status, docs["ignored.pdf"].error_stage) == ("skipped", "read")
-    assert docs["ignored.pdf"].error.startswith("not read: no reader for .pdf files")
+    assert set(docs) == {"a", "sub/b", "c", "broken"}
+    assert docs["broken"].status == "error" and "looks like a PDF file" in docs["broken"].error
     a = docs["a"]
     assert (a.title, a.published, a.published_precision, a.date_source) == ("Réunion", "2023-06-15", "day", "metadata")
     assert a.url == "https://ex.fr/a"
