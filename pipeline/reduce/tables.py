@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..analysis.extract import DocResult
+from ..network.measures import add_measures
 from ..nlp.gazetteer import Gazetteer
 from .schema import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, ROW_GROUPS  # noqa: F401 (re-exported)
 from .spool import SORT_KEYS, Spool
@@ -316,6 +317,7 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
                               published, node_ids)
         rows.extend(actions.rows(node_ids))
         edges = filter_edges(frame("edges", rows), min_weight=min_weight, top_edges=top_edges)
+        actors = add_measures(actors, edges)  # communities and centralities of the co-mention graph
 
         for name in ("timexes", "dropped_mentions", "documents"):
             w = writer(name)
