@@ -65,7 +65,7 @@ def _value(v) -> str | None:
     if isinstance(v, float):
         if math.isnan(v):
             return None
-        return repr(round(v, 6))
+        return repr(float(f"{v:.6g}"))  # 6 significant digits, as the CSV tables
     return str(v)
 
 

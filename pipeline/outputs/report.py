@@ -649,6 +649,8 @@ def build_report(tables: Tables, graph: nx.MultiDiGraph | None = None, max_nodes
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:">
 <title>actorgraph report</title>
 <style>{css}</style>
+<script>window.addEventListener("error", function (e) {{ var r = document.documentElement;
+r.setAttribute("data-js-errors", (r.getAttribute("data-js-errors") || "") + (e.message || "error") + ";"); }});</script>
 </head>
 <body>
 <header><h1>actorgraph report</h1>

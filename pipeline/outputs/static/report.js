@@ -4,7 +4,8 @@
    current view) on #ag-network once the graph is drawn (the tests read them).
    The view: the N most central actors (data.nodes is ranked by PageRank in "rank"), the
    strongest edges among them, within the time window; a selected actor is always shown.
-   URL hash: #actor=ID selects an actor, #edge=ID shows an edge's evidence. */
+   URL hash: #actor=ID selects an actor, #edge=ID shows an edge's evidence, #period=A..B
+   sets the time window (A, B: periods of data.periods). */
 (function () {
   "use strict";
   var box = document.getElementById("ag-network");
@@ -442,6 +443,12 @@
   // #actor=ID or #edge=ID; else the most central actor, so the panel is never empty
   function fromHash() {
     var h = decodeURIComponent((location.hash || "").slice(1));
+    var w = /^period=([^.]+)\.\.(.+)$/.exec(h);  // #period=2020..2021: a time window
+    if (w && data.periods.indexOf(w[1]) >= 0 && data.periods.indexOf(w[2]) >= 0) {
+      from.value = String(data.periods.indexOf(w[1])); to.value = String(data.periods.indexOf(w[2]));
+      onTime();
+      return false;
+    }
     if (h.indexOf("actor=") === 0 && nodeById[h.slice(6)]) { selectActor(h.slice(6), true); return true; }
     if (h.indexOf("edge=") === 0 && edgeById[h.slice(5)]) {
       var e = edgeById[h.slice(5)];
