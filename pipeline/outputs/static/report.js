@@ -187,6 +187,11 @@
     if (all.length <= 400) {
       for (round = 0; round < 10; round++) {
         all.forEach(function (p) { p.x *= 0.88; p.y *= 0.88; });
+        order.forEach(function (g) {  // keep each community together
+          var items = byGroup[g], cx = 0, cy = 0;
+          items.forEach(function (p) { cx += p.x / items.length; cy += p.y / items.length; });
+          items.forEach(function (p) { p.x += (cx - p.x) * 0.2; p.y += (cy - p.y) * 0.2; });
+        });
         separateBoxes(all, 60);
       }
     }
