@@ -114,7 +114,7 @@ def _main_picture(h: nx.Graph, nodes: list, groups: dict, importance: dict, seed
     local: dict = {}
     radius: dict = {}
     for b, members in sorted(blocks.items(), key=lambda kv: str(kv[0])):
-        p = _block_layout(h.subgraph(members), seed)
+        p = _block_layout(_induced(h, members), seed)
         p.update(_fan_leaves(h, members, leaves, block_of, b, p, importance))
         pts = np.array(list(p.values()))
         centre = pts.mean(axis=0)
@@ -126,7 +126,7 @@ def _main_picture(h: nx.Graph, nodes: list, groups: dict, importance: dict, seed
     keys = sorted(blocks, key=str)
     index = {b: i for i, b in enumerate(keys)}
     meta.add_nodes_from(range(len(keys)))
-    for u, v, d in h.subgraph(core).edges(data=True):
+    for u, v, d in _induced(h, core).edges(data=True):
         a, b = index[block_of[u]], index[block_of[v]]
         if a != b:
             w = meta.get_edge_data(a, b, {"weight": 0.0})["weight"]
@@ -153,6 +153,18 @@ def _main_picture(h: nx.Graph, nodes: list, groups: dict, importance: dict, seed
         for n, v in local[b].items():
             out[n] = v + c
     return out
+
+
+def _induced(h: nx.Graph, nodes) -> nx.Graph:
+    """The subgraph of ``h`` on ``nodes``, as a new graph with sorted nodes and edges
+    (networkx's subgraph views may iterate a set, in an order that changes with Python's
+    hash seed, and the layout would change with it)."""
+    keep = set(nodes)
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(keep))
+    sub.add_edges_from(sorted((u, v, d) if u < v else (v, u, d) for u, v, d in h.edges(sorted(keep), data=True)
+                              if u in keep and v in keep))
+    return sub
 
 
 def _block_layout(sub: nx.Graph, seed: int) -> dict:

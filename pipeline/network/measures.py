@@ -46,11 +46,18 @@ def communities(g: nx.Graph, seed: int = SEED) -> dict[str, int]:
     >>> communities(g)
     {'a': 1, 'b': 1, 'c': 1, 'x': 2, 'y': 2}
     """
-    linked = g.subgraph(n for n in g if g.degree(n) > 0)
-    if linked.number_of_edges() == 0:
+    # integers in sorted id order: Louvain iterates sets of nodes, and sets of strings
+    # iterate in an order that changes with Python's hash seed (a subgraph view too)
+    ids = sorted(n for n in g if g.degree(n) > 0)
+    if not ids:
         return {}
-    found = nx.community.louvain_communities(linked, weight="weight", resolution=1.0, seed=seed)
-    ranked = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+    index = {n: i for i, n in enumerate(ids)}
+    h = nx.Graph()
+    h.add_nodes_from(range(len(ids)))
+    h.add_weighted_edges_from(sorted((index[u], index[v], d.get("weight", 1)) if index[u] < index[v]
+                                     else (index[v], index[u], d.get("weight", 1)) for u, v, d in g.edges(data=True)))
+    found = nx.community.louvain_communities(h, weight="weight", resolution=1.0, seed=seed)
+    ranked = sorted((sorted(ids[i] for i in c) for c in found), key=lambda c: (-len(c), c[0]))
     return {n: i for i, members in enumerate(ranked, start=1) for n in members}
 
 

@@ -30,7 +30,6 @@ def test_communities_apart_isolates_below_not_around():
     t, nodes, edges, groups, imp = _planted()
     pos = force_layout(nodes, edges, groups=groups, importance=imp)
     assert set(pos) == set(nodes)
-    deg = dict(zip(t.actors["actor_id"], t.actors["degree"]))
     linked_ids = {u for u, v, _ in edges} | {v for u, v, _ in edges}
     isolated = [n for n in nodes if n not in linked_ids]
     main = [n for n in nodes if groups[n] and groups[n] <= 5]
@@ -38,7 +37,8 @@ def test_communities_apart_isolates_below_not_around():
     lowest_main = min(pos[n][1] for n in main)
     # every isolated actor is below the main picture: rows, not a ring around the knot
     assert all(pos[n][1] < lowest_main for n in isolated)
-    xs = [pos[n][0] for n in nodes if deg[n] >= 2]  # rows no wider than the main picture
+    top_row = max(pos[n][1] for n in isolated)  # rows no wider than the picture above them
+    xs = [p[0] for p in pos.values() if p[1] > top_row]
     assert all(min(xs) - 1 <= pos[n][0] <= max(xs) + 1 for n in isolated)
     # communities are separated: an actor is closer to its community's centre than to others'
     centre = {}
@@ -71,3 +71,25 @@ def test_small_and_empty_inputs():
     assert force_layout(["a"], []) == {"a": (0.0, 0.0)}
     pos = force_layout(["a", "b", "c"], [("a", "b", 1)])
     assert pos["a"][1] == pos["b"][1] and pos["a"] != pos["b"] and set(pos) == {"a", "b", "c"}
+
+
+def test_same_positions_and_communities_whatever_the_hash_seed():
+    """networkx subgraph views and Louvain iterate sets of ids, whose order follows
+    Python's hash seed: positions and communities must not."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import hashlib; from benchmarks.graphgen import planted_tables; "
+            "from pipeline.network.graph import build_graph; t = planted_tables(250, seed=5); "
+            "g = build_graph(t.actors, t.edges); "
+            "print(hashlib.sha1(repr(sorted((n, d['x'], d['y'], d['community']) "
+            "for n, d in g.nodes(data=True))).encode()).hexdigest())")
+    root = Path(__file__).resolve().parents[2]
+    outs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        outs.add(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                cwd=root, env=env).stdout.strip())
+    assert len(outs) == 1
