@@ -175,7 +175,7 @@ def _block_layout(sub: nx.Graph, seed: int) -> dict:
     if n == 1:
         return {members[0]: np.zeros(2)}
     if n <= FA2_MAX:
-        raw = nx.forceatlas2_layout(sub, seed=seed, weight="weight", max_iter=150, linlog=False,
+        raw = nx.forceatlas2_layout(sub, seed=seed, weight="weight", max_iter=100, linlog=False,
                                     strong_gravity=False, gravity=1.0, scaling_ratio=2.0)
     else:
         raw = nx.spring_layout(sub, seed=seed, weight="weight", iterations=50)
@@ -184,7 +184,7 @@ def _block_layout(sub: nx.Graph, seed: int) -> dict:
     spread = float(np.percentile(np.sqrt((pts ** 2).sum(axis=1)), 90)) or 1.0
     target = UNIT * math.sqrt(2.5 * n / math.pi) * 1.2
     pts *= target / spread
-    pts = _separate(pts, np.full(n, UNIT / 2), gap=0.0)
+    pts = _separate(pts, np.full(n, UNIT / 2), gap=0.0, iterations=40)
     return dict(zip(members, pts))
 
 
