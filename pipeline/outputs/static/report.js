@@ -352,7 +352,9 @@
     wrap.appendChild(el("summary", { text: (role === "a" ? "Events as agent (" : "Events as target (") + total + ")" }));
     if (!items.length) wrap.appendChild(el("div", { "class": "muted", text: "none" }));
     items.forEach(function (ev) {
-      var head = (ev.dt || "undated") + " · " + ev.ty + (role === "a" ? " → " : " ← ") + label(ev.o) +
+      var other = ev.o ? (role === "a" ? " → " : " ← ") + label(ev.o)
+                       : (role === "a" ? " (no target)" : " (agent unknown)");
+      var head = (ev.dt || "undated") + " · " + ev.ty + other +
                  (ev.mo && ev.mo !== "asserted" ? " · " + ev.mo : "");
       var li = el("div", { "class": "event", "data-event": ev.id }, [el("div", { "class": "ehead", text: head })]);
       if (ev.s !== undefined) li.appendChild(quote(ev, " · " + ev.id));
