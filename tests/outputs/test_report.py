@@ -277,6 +277,12 @@ def test_report_at_1000_actors_in_chromium(big_report, tmp_path):
     tag = re.search(r'<div id="ag-network"[^>]*>', _dom(path.as_uri() + "#period=2020..2020", tmp_path)).group(0)
     assert 0 < int(re.search(r'data-visible-edges="(\d+)"', tag).group(1)) < n_edges
 
+    # widened to every actor of the page: all drawn, still no error
+    dom = _dom(path.as_uri() + f"#top={len(data['nodes'])}", tmp_path)
+    assert "data-js-errors" not in re.search(r"<html[^>]*>", dom).group(0)
+    tag = re.search(r'<div id="ag-network"[^>]*>', dom).group(0)
+    assert f'data-visible-nodes="{len(data["nodes"])}"' in tag, tag
+
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "report-1000.png"
     shot.unlink(missing_ok=True)

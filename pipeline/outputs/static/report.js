@@ -5,7 +5,8 @@
    The view: the N most central actors (data.nodes is ranked by PageRank in "rank"), the
    strongest edges among them, within the time window; a selected actor is always shown.
    URL hash: #actor=ID selects an actor, #edge=ID shows an edge's evidence, #period=A..B
-   sets the time window (A, B: periods of data.periods). */
+   sets the time window (A, B: periods of data.periods), #top=N shows the N most central
+   actors (N: a value of the Actors menu). */
 (function () {
   "use strict";
   var box = document.getElementById("ag-network");
@@ -154,7 +155,7 @@
       measure.font = font + "px system-ui, sans-serif";
       var w = Math.max(measure.measureText(n.label).width + 6, 2 * size + 4);
       var p = { id: id, x: n.x * f, y: -n.y * f, size: size, font: font, hw: w / 2, hh: size + font / 2 + 4 };
-      var g = n.c ? "c" + n.c : "n" + id;
+      var g = "c" + n.c;  // actors without a community (0) stay together, apart as in graph.graphml
       if (!byGroup[g]) { byGroup[g] = []; order.push(g); }
       byGroup[g].push(p);
     });
@@ -450,6 +451,13 @@
   // #actor=ID or #edge=ID; else the most central actor, so the panel is never empty
   function fromHash() {
     var h = decodeURIComponent((location.hash || "").slice(1));
+    var k = /^top=(\d+)$/.exec(h);  // #top=300: the 300 most central actors (an option of the menu)
+    if (k && $("ag-top").querySelector('option[value="' + k[1] + '"]')) {
+      $("ag-top").value = k[1];
+      state.top = Math.min(Number(k[1]), ranked.length);
+      applyView(true);
+      return false;
+    }
     var w = /^period=([^.]+)\.\.(.+)$/.exec(h);  // #period=2020..2021: a time window
     if (w && data.periods.indexOf(w[1]) >= 0 && data.periods.indexOf(w[2]) >= 0) {
       from.value = String(data.periods.indexOf(w[1])); to.value = String(data.periods.indexOf(w[2]));
