@@ -254,6 +254,19 @@ def test_js_error_check_is_not_vacuous(tmp_path):
 
 
 @needs_chromium
+def test_undated_corpus_still_shows_its_actors(tmp_path):
+    r = _doc("u1", "", "La Russie menace l'OTAN.", [(0, "Russie", "russia", "LOC"), (0, "OTAN", "nato", "ORG")])
+    r.sentences = [(0, 24)]
+    page = tmp_path / "report.html"
+    page.write_text(build_report(build_tables([r], GAZ)), encoding="utf-8")
+    assert _data(page.read_text(encoding="utf-8"))["periods"] == []
+    dom = _dom(page.as_uri(), tmp_path)
+    tag = re.search(r'<div id="ag-network"[^>]*>', dom).group(0)
+    assert 'data-visible-nodes="2"' in tag and 'data-visible-edges="1"' in tag, tag
+    assert "dates unknown" in dom[dom.index('id="ag-panel"'):]
+
+
+@needs_chromium
 def test_report_at_1000_actors_in_chromium(big_report, tmp_path):
     path, t, g = big_report
     data = _data(path.read_text(encoding="utf-8"))

@@ -47,7 +47,9 @@
   var state = { top: Math.min(Number($("ag-top").value) || 80, ranked.length), edges: Number($("ag-edges").value) || 2,
                 by: $("ag-edge-rank").value, co: true, ac: true, from: 0, to: Math.max(data.periods.length - 1, 0),
                 extra: {} };
-  var fullWindow = function () { return state.from === 0 && state.to === data.periods.length - 1; };
+  var fullWindow = function () {
+    return data.periods.length === 0 || (state.from === 0 && state.to === data.periods.length - 1);
+  };
   function inWindow(t) {  // [[period index, count], ...] -> count within the window
     var s = 0;
     for (var i = 0; i < t.length; i++) if (t[i][0] >= state.from && t[i][0] <= state.to) s += t[i][1];
