@@ -31,7 +31,9 @@ def _name(rng: random.Random, used: set) -> str:
 
 
 def planted_results(n_actors: int = 1200, n_communities: int = 12, docs_per_actor: float = 2.5,
-                    seed: int = 7) -> list[DocResult]:
+                    seed: int = 7, n_hubs: int = 0, hub_share: float = 0.3) -> list[DocResult]:
+    """``n_hubs`` actors (the first linked ones) are named, besides, in ``hub_share`` of the
+    sentences whatever their community, as states and alliances are in the news."""
     rng = random.Random(seed)
     used: set = set()
     actors = []
@@ -41,6 +43,7 @@ def planted_results(n_actors: int = 1200, n_communities: int = 12, docs_per_acto
         actors.append((name.lower().replace(" ", "-").replace("é", "e"), name, label))
     n_isolated = int(n_actors * 0.15)
     isolated, linked = actors[:n_isolated], actors[n_isolated:]
+    hubs, linked = linked[:n_hubs], linked[n_hubs:]
     comm = [linked[c::n_communities] for c in range(n_communities)]
     weights = [[1.0 / (k + 1) ** 0.9 for k in range(len(members))] for members in comm]
     results = []
@@ -59,6 +62,8 @@ def planted_results(n_actors: int = 1200, n_communities: int = 12, docs_per_acto
                 for _ in range(k):
                     cc = c if rng.random() < 0.9 else rng.randrange(n_communities)
                     who.append(rng.choices(comm[cc], weights=weights[cc])[0])
+                if hubs and rng.random() < hub_share:
+                    who.append(hubs[min(int(rng.expovariate(0.7)), len(hubs) - 1)])
                 who = list(dict.fromkeys(who))
             start = len(text)
             verb = None

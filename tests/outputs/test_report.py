@@ -299,6 +299,6 @@ def test_report_at_1000_actors_in_chromium(big_report, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "report-1000.png"
     shot.unlink(missing_ok=True)
-    _chromium("--window-size=1400,1100", "--virtual-time-budget=15000", f"--screenshot={shot}", path.as_uri(),
+    _chromium("--window-size=1400,1200", "--virtual-time-budget=15000", f"--screenshot={shot}", path.as_uri(),
               tmp=tmp_path, timeout=180)
     assert shot.is_file() and shot.stat().st_size > 50_000

@@ -151,9 +151,12 @@
     ids.sort(function (a, b) { return nodeById[a].rank - nodeById[b].rank; });
     var maxPr = 0, out = {}, byGroup = {}, order = [];
     ids.forEach(function (id) { maxPr = Math.max(maxPr, nodeById[id].pr); });
-    ids.forEach(function (id) {
-      var n = nodeById[id], rel = maxPr > 0 ? Math.sqrt(n.pr / maxPr) : 0.5;
-      var font = Math.round(11 + 15 * rel), size = 4 + 12 * rel;
+    ids.forEach(function (id, i) {
+      // importance among the shown actors: half by rank (so that one dominant actor does not
+      // shrink every other label), half by PageRank itself
+      var n = nodeById[id], byRank = ids.length > 1 ? 1 - i / (ids.length - 1) : 1;
+      var rel = 0.5 * byRank + 0.5 * (maxPr > 0 ? Math.sqrt(n.pr / maxPr) : 0.5);
+      var font = Math.round(11 + 14 * rel), size = 4 + 9 * rel;
       measure.font = font + "px system-ui, sans-serif";
       var w = Math.max(measure.measureText(n.label).width + 6, 2 * size + 4);
       var p = { id: id, x: n.x * f, y: -n.y * f, size: size, font: font, hw: w / 2, hh: size + font / 2 + 4 };
@@ -188,8 +191,16 @@
     });
     // then close the gaps between the discs: shrink the whole picture, push labels apart again
     if (all.length <= 400) {
-      for (round = 0; round < 10; round++) {
-        all.forEach(function (p) { p.x *= 0.88; p.y *= 0.88; });
+      for (round = 0; round < 12; round++) {
+        // shrink more along the axis where the picture is too long for the canvas
+        var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+        all.forEach(function (p) {
+          x0 = Math.min(x0, p.x - p.hw); x1 = Math.max(x1, p.x + p.hw);
+          y0 = Math.min(y0, p.y - p.hh); y1 = Math.max(y1, p.y + p.hh);
+        });
+        var wide = (x1 - x0) / Math.max(y1 - y0, 1) > W / H;
+        var kx = wide ? 0.84 : 0.94, ky = wide ? 0.94 : 0.84;
+        all.forEach(function (p) { p.x *= kx; p.y *= ky; });
         order.forEach(function (g) {  // keep each community together
           var items = byGroup[g], cx = 0, cy = 0;
           items.forEach(function (p) { cx += p.x / items.length; cy += p.y / items.length; });
@@ -479,6 +490,7 @@
   applyView(true);
   if (!fromHash() && ranked.length) selectActor(ranked[0].id, false);
   network.once("afterDrawing", function () {
+    if (!location.hash) network.fit({ nodes: Object.keys(shownNodes), animation: false });  // the canvas' final size
     box.setAttribute("data-node-count", String(nodes.length));
     box.setAttribute("data-edge-count", String(edges.length));
     box.setAttribute("data-rendered", "true");
