@@ -1,4 +1,4 @@
-"""Evidence sentences of the report's network view, stored once and cut around the marks.
+"""Evidence sentences for report.html: the sentences behind co-mention edges and events.
 
 Evidence of a co-mention edge: up to :data:`N_EVIDENCE` sentences naming both actors,
 at most one per document first. A sentence's text is the cleaned text between the
@@ -6,10 +6,8 @@ parser's sentence boundaries (``Tables.sentences``); when those are not known (t
 built from records without them), the sentence is found by expanding the mentions'
 offsets to the nearest sentence end (``.``, ``!``, ``?``, ``…`` followed by a space) or
 line break on each side. Sentences longer than :data:`MAX_SENTENCE` characters are cut
-around the mentions. Evidence of an action edge: the ``sentence`` of its events.
-
->>> _cut(0, 1000, [(500, 510)], limit=100)
-(455, 555)
+around the mentions. Evidence of an event (action edges, the actor panel): its
+``sentence``, the trigger marked.
 """
 from __future__ import annotations
 

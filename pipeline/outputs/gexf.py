@@ -23,7 +23,8 @@ NS = "http://gexf.net/1.3"
 VIZ = "http://gexf.net/1.3/viz"
 
 NODE_ATTRS = [("type", "string"), ("wikidata", "string"), ("n_mentions", "integer"),
-              ("n_documents", "integer"), ("source", "string")]
+              ("n_documents", "integer"), ("source", "string"), ("community", "integer"), ("degree", "integer"),
+              ("weighted_degree", "integer"), ("pagerank", "double")]
 EDGE_ATTRS = [("event_type", "string"), ("n_documents", "integer"), ("n_stories", "integer"),
               ("n_hypothetical", "integer"), ("share_hypothetical", "double"), ("npmi", "double")]
 
@@ -64,7 +65,7 @@ def _value(v) -> str | None:
     if isinstance(v, float):
         if math.isnan(v):
             return None
-        return repr(round(v, 6))
+        return repr(float(f"{v:.6g}"))  # 6 significant digits, as the CSV tables
     return str(v)
 
 

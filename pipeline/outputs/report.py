@@ -4,14 +4,15 @@ The corpus summary, the top actors and edges, a chart of events per month by typ
 (inline SVG drawn here) and an interactive network (vis-network, vendored in
 ``pipeline/outputs/static/`` and inlined): search an actor, see its neighbours and the evidence
 sentences of an edge. The page makes no network request and holds no timestamp, so the
-same tables give the same bytes. The evidence sentences of the edges are chosen and cut
-by :mod:`pipeline.outputs.evidence`.
+same tables give the same bytes. Evidence sentences of edges and events:
+:mod:`pipeline.outputs.evidence`.
 
 >>> EVENT_COLORS[EVENT_TYPES[0]], TYPE_NAMES["LOC"]
 ('#1f77b4', 'place / state')
 """
 from __future__ import annotations
 
+import heapq
 import html
 import json
 import math
@@ -27,12 +28,17 @@ from .. import __version__
 from ..lexicon import mapping, word_list
 from ..reduce.stream import iter_rows
 from ..reduce.tables import Tables
-from .evidence import MAX_SENTENCE, N_EVIDENCE, _Event, _marks_key, _pick, _Sentences, sentence_bounds  # noqa: F401
+from .evidence import N_EVIDENCE, _Event, _marks_key, _Sentences, sentence_bounds  # noqa: F401 (re-exported)
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_NODES = 2000
 MAX_EDGES = 10000
 TOP_ROWS = 20
+N_ACTOR_EVENTS = 5  # events listed per actor and role (agent, target) in the actor panel
+MONTHS_MAX = 36  # the time control counts in months up to this span, else in years
+N_LEGEND = 12  # communities named in the legend
+N_NAMES = 3  # actors naming a community
+DEFAULT_NODES = 80  # actors of the default view (the most central)
 
 # the PLOVER types in chart order, and their colours (models/event_types.yaml)
 EVENT_TYPES = list(word_list("event_types.yaml", "event_types"))
@@ -76,24 +82,37 @@ def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NO
                  max_edges: int = MAX_EDGES) -> dict:
     """Nodes, edges and evidence sentences for the page's network view (JSON-ready)."""
     published = dict(zip(tables.documents["doc_id"], tables.documents["published"]))
-    ranked = sorted(graph.nodes, key=lambda n: (-int(graph.nodes[n].get("n_mentions", 0)), n))
+    unit, periods = time_periods(published.values())
+    slot = {p: i for i, p in enumerate(periods)}
+
+    def period(date: str) -> int | None:
+        return slot.get((date or "")[:7 if unit == "month" else 4])
+
+    doc_period = {d: period(p) for d, p in published.items()}
+    ranked = sorted(graph.nodes, key=lambda n: _rank_key(graph.nodes[n], n))
     shown = set(ranked[:max_nodes])
     edges = sorted(((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in shown and v in shown),
                    key=lambda e: (-int(e[3].get("weight", 1)), e[2]))
     n_edges_total = graph.number_of_edges()
     edges = edges[:max_edges]
     # co-mention evidence: sentences naming both actors, with the mentions' offsets; one
-    # document's sentences at a time, keeping per pair only the keys _pick can choose
+    # document's sentences at a time, keeping per pair only the keys evidence._pick can choose
     wanted = {(u, v) if u < v else (v, u) for u, v, _, d in edges if not d.get("directed")}
     evidence_keys: dict[tuple[str, str], tuple[list, list]] = {}  # pair -> (first of a doc, others)
+    # sentences per period of each shown pair, mentions per period of each shown actor
+    pair_t: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    node_t: dict[str, Counter] = defaultdict(Counter)
 
     def close(doc_id, per_sentence):
         seen = set()
+        t = doc_period.get(doc_id)
         for sid in sorted(per_sentence):
             actors = per_sentence[sid]
             for a, b in combinations(sorted(actors), 2):
                 if (a, b) not in wanted:
                     continue
+                if t is not None:
+                    pair_t[(a, b)][t] += 1
                 first, rest = evidence_keys.setdefault((a, b), ([], []))
                 bucket = rest if (a, b) in seen else first
                 seen.add((a, b))
@@ -111,6 +130,9 @@ def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NO
             current, per_sentence = doc_id, defaultdict(lambda: defaultdict(list))
         if aid in shown:
             per_sentence[int(sid)][aid].append((int(a), int(z)))
+            t = doc_period.get(doc_id)
+            if t is not None:
+                node_t[aid][t] += 1
     close(current, per_sentence)
 
     # action evidence: the first events of each (agent, target, type), in (doc_id,
@@ -123,11 +145,31 @@ def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NO
     cols = ["doc_id", "sentence_id", "event_id", "agent_id", "target_id", "event_type", "sentence", "trigger",
             "start_char", "end_char", "modality", "date"]
 
+    action_t: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
+    # the actor panel: per actor, its latest events as agent and as target (undated last)
+    by_actor: dict[tuple[str, str], list] = defaultdict(list)
+    n_by_actor: Counter = Counter()
+
     def pick(rows):
         for e in sorted(rows, key=lambda e: (e.sentence_id, e.event_id)):
             key = (e.agent_id, e.target_id, e.event_type)
-            if e.agent_id and e.target_id and key in wanted_actions and len(ev_by_edge[key]) < N_EVIDENCE:
-                ev_by_edge[key].append(e)
+            if e.agent_id and e.target_id and key in wanted_actions:
+                if len(ev_by_edge[key]) < N_EVIDENCE:
+                    ev_by_edge[key].append(e)
+                t = period(e.date) if e.date else None
+                if t is None:  # as edges.csv dates actions: the event's date, else its document's
+                    t = doc_period.get(e.doc_id)
+                if t is not None:
+                    action_t[key][t] += 1
+            for role, aid in (("a", e.agent_id), ("t", e.target_id)):
+                if aid in shown:
+                    n_by_actor[(aid, role)] += 1
+                    item = (e.date or "", e.event_id, e)
+                    heap = by_actor[(aid, role)]
+                    if len(heap) < N_ACTOR_EVENTS:
+                        heapq.heappush(heap, item)
+                    elif item[:2] > heap[0][:2]:
+                        heapq.heapreplace(heap, item)
 
     current, rows = None, []
     for values in iter_rows(ev, cols, size=4096):
@@ -168,8 +210,21 @@ def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NO
                 if item is not None:
                     evidence.append(item)
         rec["ev"] = evidence
+        counts = (action_t.get((u, v, rec["et"])) if d.get("directed")
+                  else pair_t.get((u, v) if u < v else (v, u)))
+        rec["t"] = sorted([k, n] for k, n in (counts or {}).items())
         out_edges.append(rec)
 
+    def actor_events(n: str, role: str) -> list[dict]:
+        out = []
+        for date, _, e in sorted(by_actor.get((n, role), []), reverse=True):
+            item = sentences.add_event(e) or {}
+            item.update({"id": e.event_id, "ty": e.event_type, "o": e.target_id if role == "a" else e.agent_id,
+                         "dt": date, "mo": e.modality, "tr": e.trigger, "d": e.doc_id})
+            out.append(item)
+        return out
+
+    rank = {n: i + 1 for i, n in enumerate(ranked)}
     degree = Counter()
     for u, v, k, d in graph.edges(keys=True, data=True):
         if not d.get("directed"):
@@ -183,9 +238,64 @@ def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NO
                           "x": float(d.get("x", 0.0)), "y": float(d.get("y", 0.0)),
                           "nm": int(d.get("n_mentions", 0)), "nd": int(d.get("n_documents", 0)),
                           "fs": d.get("first_seen", "") or "", "ls": d.get("last_seen", "") or "",
-                          "qid": d.get("wikidata", "") or "", "deg": degree[n]})
+                          "qid": d.get("wikidata", "") or "", "deg": degree[n],
+                          "c": int(d.get("community", 0) or 0), "wd": int(d.get("weighted_degree", 0) or 0),
+                          "pr": _pr(d.get("pagerank")), "rank": rank[n],
+                          "t": sorted([k, c] for k, c in node_t.get(n, {}).items()),
+                          "ea": actor_events(n, "a"), "et": actor_events(n, "t"),
+                          "na": n_by_actor[(n, "a")], "nt": n_by_actor[(n, "t")]})
     return {"nodes": out_nodes, "edges": out_edges, "sentences": sentences.items,
-            "total": {"nodes": graph.number_of_nodes(), "edges": n_edges_total}}
+            "total": {"nodes": graph.number_of_nodes(), "edges": n_edges_total},
+            "unit": unit, "periods": periods, "communities": community_legend(graph, ranked)}
+
+
+def _rank_key(d: dict, n: str) -> tuple:
+    """Actors by PageRank, then mentions, then id (the report's order of importance)."""
+    return (-_pr(d.get("pagerank")), -int(d.get("n_mentions", 0) or 0), n)
+
+
+def _pr(v) -> float:
+    try:
+        v = float(v)
+    except (TypeError, ValueError):
+        return 0.0
+    return 0.0 if math.isnan(v) else v
+
+
+def time_periods(dates) -> tuple[str, list[str]]:
+    """The time control's unit and periods from the documents' publication dates: months
+    when the dated documents span at most :data:`MONTHS_MAX` months, else years; every
+    period from the first to the last, empty ones included.
+
+    >>> time_periods(["2022-02-24", "2022-04", "", "2022"])
+    ('month', ['2022-02', '2022-03', '2022-04'])
+    >>> time_periods(["2019-05-01", "2024-01-02"])[1]
+    ['2019', '2020', '2021', '2022', '2023', '2024']
+    """
+    months = sorted(d[:7] for d in dates if re.match(r"^\d{4}-\d{2}", d or ""))
+    years = sorted(d[:4] for d in dates if re.match(r"^\d{4}", d or ""))
+    if months and len(_month_range(months[0], months[-1])) <= MONTHS_MAX and years[0] == months[0][:4] \
+            and years[-1] == months[-1][:4]:
+        return "month", _month_range(months[0], months[-1])
+    if not years:
+        return "year", []
+    return "year", [str(y) for y in range(int(years[0]), int(years[-1]) + 1)]
+
+
+def community_legend(graph: nx.MultiDiGraph, ranked: list[str]) -> list[dict]:
+    """The :data:`N_LEGEND` largest communities: number, colour, size and their
+    :data:`N_NAMES` most central actors (``ranked`` is the report's order of importance)."""
+    members: dict[int, list[str]] = defaultdict(list)
+    for n in ranked:
+        c = int(graph.nodes[n].get("community", 0) or 0)
+        if c:
+            members[c].append(n)
+    out = []
+    for c in sorted(members)[:N_LEGEND]:
+        top = members[c][:N_NAMES]
+        out.append({"c": c, "n": len(members[c]), "color": graph.nodes[top[0]].get("color", "#999999"),
+                    "top": [graph.nodes[n].get("label", n) for n in top], "ids": top})
+    return out
 
 
 def month_counts(events: pd.DataFrame) -> tuple[dict[str, Counter], int, int]:
@@ -324,18 +434,17 @@ def _table(headers: list[str], rows: list[list], id_: str, row_attrs: list[str] 
 
 
 def _top_actors(tables: Tables, graph: nx.MultiDiGraph) -> str:
-    a = tables.actors[tables.actors["in_graph"]]
-    a = a.sort_values(["n_mentions", "actor_id"], ascending=[False, True], kind="stable").head(TOP_ROWS)
-    degree = Counter()
-    for u, v, d in graph.edges(data=True):
-        if not d.get("directed"):
-            degree[u] += 1
-            degree[v] += 1
-    rows = [[r.label, r.type, r.n_mentions, r.n_documents, degree[r.actor_id], r.first_seen, r.last_seen]
-            for r in a.itertuples(index=False)]
-    attrs = [f' data-actor="{_esc(r.actor_id)}" class="pick"' for r in a.itertuples(index=False)]
-    return _table(["actor", "type", "mentions", "documents", "co-mention neighbours", "first seen", "last seen"],
-                  rows, "ag-top-actors", attrs, numeric={2, 3, 4})
+    ids = sorted(graph.nodes, key=lambda n: _rank_key(graph.nodes[n], n))[:TOP_ROWS]
+    rows, attrs = [], []
+    for n in ids:
+        d = graph.nodes[n]
+        rows.append([d.get("label", n), d.get("type", ""), d.get("community", 0) or "", _f(d.get("pagerank"), 4),
+                     d.get("degree", 0), d.get("weighted_degree", 0), d.get("n_mentions", 0),
+                     d.get("n_documents", 0), d.get("first_seen", ""), d.get("last_seen", "")])
+        attrs.append(f' data-actor="{_esc(n)}" class="pick"')
+    return _table(["actor", "type", "community", "PageRank", "co-mention neighbours", "weighted degree",
+                   "mentions", "documents", "first seen", "last seen"],
+                  rows, "ag-top-actors", attrs, numeric={2, 3, 4, 5, 6, 7})
 
 
 def _top_edges(tables: Tables, kind: str) -> str:
@@ -365,12 +474,14 @@ def build_report(tables: Tables, graph: nx.MultiDiGraph | None = None, max_nodes
     data = network_data(tables, graph, max_nodes=max_nodes, max_edges=max_edges)
     shown = ""
     if len(data["nodes"]) < data["total"]["nodes"] or len(data["edges"]) < data["total"]["edges"]:
-        shown = (f'<p class="muted">The view shows the {_num(len(data["nodes"]))} actors with the most mentions '
+        shown = (f'<p class="muted">The page holds the {_num(len(data["nodes"]))} most central actors '
                  f'(of {_num(data["total"]["nodes"])}) and the {_num(len(data["edges"]))} strongest edges among '
                  f'them (of {_num(data["total"]["edges"])}); the graph files hold them all.</p>')
-    type_legend = "".join(
-        f'<span class="key"><i style="background:{c}"></i>{_esc(t)} ({_esc(TYPE_NAMES[t])})</span>'
-        for t, c in (("PER", "#e6550d"), ("ORG", "#3182bd"), ("LOC", "#31a354")))
+    n = len(data["nodes"])
+    sizes = sorted({k for k in (30, DEFAULT_NODES, 150, 300, 600, 1000) if k < n} | {n})
+    default = min(DEFAULT_NODES, n)
+    top_options = "".join(f'<option value="{k}"{" selected" if k == default else ""}>'
+                          f'{"all " + str(k) if k == n else f"top {k}"}</option>' for k in sizes)
     css = _static("report.css")
     js = _static("report.js")
     vis = _static("vis-network.min.js")
@@ -383,32 +494,48 @@ def build_report(tables: Tables, graph: nx.MultiDiGraph | None = None, max_nodes
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:">
 <title>actorgraph report</title>
 <style>{css}</style>
+<script>window.addEventListener("error", function (e) {{ var r = document.documentElement;
+r.setAttribute("data-js-errors", (r.getAttribute("data-js-errors") || "") + (e.message || "error") + ";"); }});</script>
 </head>
 <body>
 <header><h1>actorgraph report</h1>
 <p class="muted">Actors, co-mentions and events of the corpus. Tables and columns are described in
 CODEBOOK.md; every figure here comes from the CSV files beside this page.</p></header>
-<nav><a href="#corpus">Corpus</a> · <a href="#network">Network</a> · <a href="#actors">Top actors</a> ·
+<nav><a href="#network">Network</a> · <a href="#corpus">Corpus</a> · <a href="#actors">Top actors</a> ·
 <a href="#edges">Top edges</a> · <a href="#events">Events per month</a></nav>
-<section id="corpus"><h2>Corpus</h2>{_summary(tables, graph)}</section>
 <section id="network"><h2>Network</h2>
-<p class="muted">Search an actor, or click a node: its neighbours are listed on the right; click a
-neighbour or an edge for the sentences behind it. Co-mention edges are grey (thicker = more
-sentences), action edges red arrows (agent → target). Positions are those of graph.graphml.</p>
+<p class="muted">The view opens on the most central actors (weighted PageRank of the co-mention
+graph) and the strongest edges among them; widen it below. Colours are communities (Louvain),
+named by their most central actors; label size follows PageRank. Click a node or search an actor:
+its events and neighbours are listed on the right; click a neighbour for the sentences behind the
+edge. Co-mention edges are grey, action edges red arrows (agent → target). Positions are those of
+graph.graphml.</p>
 <div class="toolbar">
 <input id="ag-search" list="ag-actor-list" placeholder="Search an actor…" autocomplete="off" aria-label="Search an actor">
 <datalist id="ag-actor-list"></datalist>
 <button id="ag-go" type="button">Show</button>
-<label><input type="checkbox" id="ag-show-comention" checked> co-mention edges</label>
-<label><input type="checkbox" id="ag-show-action" checked> action edges</label>
-<button id="ag-fit" type="button">Whole graph</button>
-<span class="legend">{type_legend}</span>
+<label>Actors <select id="ag-top">{top_options}</select></label>
+<label>Edges <select id="ag-edges"><option value="1">1 per actor</option><option value="2" selected>2 per actor</option>
+<option value="5">5 per actor</option><option value="0">all</option></select></label>
+<label>strongest by <select id="ag-edge-rank"><option value="w" selected>sentences / events</option>
+<option value="npmi">NPMI (2+ sentences)</option></select></label>
+<label><input type="checkbox" id="ag-show-comention" checked> co-mention</label>
+<label><input type="checkbox" id="ag-show-action" checked> action</label>
+<button id="ag-fit" type="button">Fit</button>
 </div>
+<div class="toolbar" id="ag-time"><span>Time (<span id="ag-unit">years</span>):</span>
+<input type="range" id="ag-from" min="0" max="0" value="0" aria-label="From">
+<input type="range" id="ag-to" min="0" max="0" value="0" aria-label="To">
+<span id="ag-time-label"></span> <button id="ag-time-all" type="button">All</button>
+<span class="muted">edges and actors with sentences or events in the window</span></div>
+<div id="ag-legend" class="legend communities"></div>
+<p class="muted" id="ag-view-note"></p>
 {shown}
 <div class="netwrap"><div id="ag-network" data-rendered="false"></div>
 <aside id="ag-panel"><p class="muted">No actor selected.</p></aside></div>
 </section>
-<section id="actors"><h2>Top actors</h2><p class="muted">By mentions; click a row to show the actor in the network.</p>
+<section id="corpus"><h2>Corpus</h2>{_summary(tables, graph)}</section>
+<section id="actors"><h2>Top actors</h2><p class="muted">By PageRank (see CODEBOOK.md); click a row to show the actor in the network.</p>
 {_top_actors(tables, graph)}</section>
 <section id="edges"><h2>Top edges</h2>
 <h3>Co-mention (sentences naming both actors)</h3>

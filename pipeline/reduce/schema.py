@@ -22,7 +22,8 @@ COLUMNS = {
     "mentions": ["doc_id", "sentence_id", "start_char", "end_char", "text", "label", "actor_id",
                  "actor_source", "actor_rule"],
     "actors": ["actor_id", "label", "type", "wikidata", "aliases", "n_mentions", "n_documents",
-               "first_seen", "last_seen", "source", "in_graph"],
+               "first_seen", "last_seen", "source", "in_graph", "community", "degree", "weighted_degree",
+               "pagerank"],
     "timexes": ["doc_id", "sentence_id", "start_char", "end_char", "text", "value", "precision",
                 "end_value", "kind", "anchor", "rule"],
     "events": ["event_id", "doc_id", "sentence_id", "event_type", "trigger", "agent_id", "target_id",
@@ -34,8 +35,8 @@ COLUMNS = {
     "errors": ["doc_id", "source", "stage", "error"],
 }
 INT_COLUMNS = {"n_tokens", "n_sentences", "n_mentions", "sentence_id", "start_char", "end_char",
-               "n_documents", "n_stories", "weight", "n_hypothetical"}
-FLOAT_COLUMNS = {"share_hypothetical", "npmi"}
+               "n_documents", "n_stories", "weight", "n_hypothetical", "community", "degree", "weighted_degree"}
+FLOAT_COLUMNS = {"share_hypothetical", "npmi", "pagerank"}
 BOOL_COLUMNS = {"in_graph"}
 
 #: rows per Parquet row group of the wide tables (the others: pipeline.reduce.stream.ROW_GROUP)

@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..analysis.extract import DocResult
+from ..network.measures import add_measures
 from ..nlp.gazetteer import Gazetteer
 from .aggregate import (GRAPH_TYPES, TYPE_ORDER, _ActionAgg, _ActorAgg, action_edges, actor_rows,  # noqa: F401
                         build_actors, build_edges, comention_rows, filter_edges, merge_counts, merge_discovered,
@@ -319,6 +320,7 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
                               published, node_ids, reprinted)
         rows.extend(actions.rows(node_ids))
         edges = filter_edges(frame("edges", rows), min_weight=min_weight, top_edges=top_edges)
+        actors = add_measures(actors, edges)  # communities and centralities of the co-mention graph
 
         for name in ("timexes", "dropped_mentions", "documents"):
             w = writer(name)

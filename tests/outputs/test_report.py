@@ -78,7 +78,7 @@ def test_report_is_self_contained_and_deterministic():
     assert not EXTERNAL.search(page), EXTERNAL.search(page).group(0)
     assert "<script src" not in page and "<link" not in page
     # the hostile sentence text cannot close the data element
-    assert page.count("</script>") == 3
+    assert page.count("</script>") == 4  # error recorder, data, vis-network, report.js
     data = _data(page)
     assert {n["id"] for n in data["nodes"]} == {"nato", "russia", "jens-stoltenberg"}
     edge = {e["id"]: e for e in data["edges"]}
@@ -191,3 +191,114 @@ def test_report_renders_offline_in_chromium(seeds_out, tmp_path):
     _chromium("--window-size=1400,1300", "--virtual-time-budget=8000", f"--screenshot={shot}",
               url + "#actor=nato", tmp=tmp_path)
     assert shot.is_file() and shot.stat().st_size > 20_000
+
+
+# ----------------------------------------------------------------------------- 1,000+ actors
+@pytest.fixture(scope="module")
+def big_report(tmp_path_factory):
+    """report.html of generated tables with planted communities (1,120 graph actors)."""
+    from benchmarks.graphgen import planted_tables
+    from pipeline.network.graph import build_graph
+    from pipeline.outputs.report import write_report
+
+    t = planted_tables(1200, seed=7)
+    g = build_graph(t.actors, t.edges)
+    path = write_report(tmp_path_factory.mktemp("big_report") / "report.html", t, g)
+    return path, t, g
+
+
+def test_report_data_at_1000_actors(big_report):
+    path, t, g = big_report
+    data = _data(path.read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == g.number_of_nodes() >= 1000
+    by_rank = sorted(data["nodes"], key=lambda n: n["rank"])
+    assert [n["rank"] for n in by_rank] == list(range(1, len(by_rank) + 1))
+    assert by_rank[0]["id"] == t.actors.sort_values(["pagerank", "actor_id"], ascending=[False, True])["actor_id"].iloc[0]
+    # the legend names each community by its most central actors
+    for c in data["communities"]:
+        members = t.actors[t.actors["community"] == c["c"]].sort_values("pagerank", ascending=False)
+        assert c["n"] == len(members) and c["top"] == list(members["label"][:3])
+    assert len(data["communities"]) == min(12, int(t.actors["community"].max()))
+    # time profiles: every document and event is dated, so they add up to the weights
+    assert data["unit"] == "year" and data["periods"] == [str(y) for y in range(2019, 2025)]
+    assert all(sum(c for _, c in e["t"]) == e["w"] for e in data["edges"])
+    mentions = t.mentions.groupby("actor_id").size()
+    assert all(sum(c for _, c in n["t"]) == mentions[n["id"]] for n in data["nodes"])
+    # the actor panel: counts of events as agent / target, the latest 5 of each, newest first
+    ev = t.events
+    for n in by_rank[:30]:
+        assert n["na"] == int((ev["agent_id"] == n["id"]).sum()) and n["nt"] == int((ev["target_id"] == n["id"]).sum())
+        assert len(n["ea"]) == min(5, n["na"]) and len(n["et"]) == min(5, n["nt"])
+        dates = [e["dt"] for e in n["ea"]]
+        assert dates == sorted(dates, reverse=True)
+        for e in n["ea"]:
+            s = data["sentences"][e["s"]]["t"]
+            assert [s[a:b] for a, b in e["m"]] == [e["tr"]] and label_of(data, e["o"]) in s
+
+
+def label_of(data, actor_id):
+    return next(n["label"] for n in data["nodes"] if n["id"] == actor_id)
+
+
+def _dom(url: str, tmp: Path) -> str:
+    return _chromium("--window-size=1400,1100", "--virtual-time-budget=15000", "--dump-dom", url, tmp=tmp,
+                     timeout=180).stdout
+
+
+@needs_chromium
+def test_js_error_check_is_not_vacuous(tmp_path):
+    page = tmp_path / "broken.html"
+    page.write_text(build_report(_small_tables()).replace("</body>", "<script>noSuchFunction();</script></body>"),
+                    encoding="utf-8")
+    assert "data-js-errors" in re.search(r"<html[^>]*>", _dom(page.as_uri(), tmp_path)).group(0)
+
+
+@needs_chromium
+def test_undated_corpus_still_shows_its_actors(tmp_path):
+    r = _doc("u1", "", "La Russie menace l'OTAN.", [(0, "Russie", "russia", "LOC"), (0, "OTAN", "nato", "ORG")])
+    r.sentences = [(0, 24)]
+    page = tmp_path / "report.html"
+    page.write_text(build_report(build_tables([r], GAZ)), encoding="utf-8")
+    assert _data(page.read_text(encoding="utf-8"))["periods"] == []
+    dom = _dom(page.as_uri(), tmp_path)
+    tag = re.search(r'<div id="ag-network"[^>]*>', dom).group(0)
+    assert 'data-visible-nodes="2"' in tag and 'data-visible-edges="1"' in tag, tag
+    assert "dates unknown" in dom[dom.index('id="ag-panel"'):]
+
+
+@needs_chromium
+def test_report_at_1000_actors_in_chromium(big_report, tmp_path):
+    path, t, g = big_report
+    data = _data(path.read_text(encoding="utf-8"))
+    top = min(data["nodes"], key=lambda n: n["rank"])
+    dom = _dom(path.as_uri(), tmp_path)
+    html_tag = re.search(r"<html[^>]*>", dom).group(0)
+    assert "data-js-errors" not in html_tag, html_tag
+    tag = re.search(r'<div id="ag-network"[^>]*>', dom).group(0)
+    assert 'data-rendered="true"' in tag and "data-error" not in tag, tag
+    assert f'data-node-count="{len(data["nodes"])}"' in tag
+    visible = int(re.search(r'data-visible-nodes="(\d+)"', tag).group(1))
+    n_edges = int(re.search(r'data-visible-edges="(\d+)"', tag).group(1))
+    assert visible == 80 and 80 <= n_edges <= 80 * 3
+    # a first actor is selected: the panel lists its events as agent and target, and its neighbours
+    panel = dom[dom.index('id="ag-panel"'):]
+    assert f'data-actor="{top["id"]}"' in panel and top["label"] in panel
+    assert 'id="ag-events-agent"' in panel and 'id="ag-events-target"' in panel and 'id="ag-neighbours"' in panel
+    assert panel.count('class="event"') == len(top["ea"]) + len(top["et"])
+    assert dom.count('class="community"') == len(data["communities"])
+    # a narrower time window shows fewer edges
+    tag = re.search(r'<div id="ag-network"[^>]*>', _dom(path.as_uri() + "#period=2020..2020", tmp_path)).group(0)
+    assert 0 < int(re.search(r'data-visible-edges="(\d+)"', tag).group(1)) < n_edges
+
+    # widened to every actor of the page: all drawn, still no error
+    dom = _dom(path.as_uri() + f"#top={len(data['nodes'])}", tmp_path)
+    assert "data-js-errors" not in re.search(r"<html[^>]*>", dom).group(0)
+    tag = re.search(r'<div id="ag-network"[^>]*>', dom).group(0)
+    assert f'data-visible-nodes="{len(data["nodes"])}"' in tag, tag
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "report-1000.png"
+    shot.unlink(missing_ok=True)
+    _chromium("--window-size=1400,1200", "--virtual-time-budget=15000", f"--screenshot={shot}", path.as_uri(),
+              tmp=tmp_path, timeout=180)
+    assert shot.is_file() and shot.stat().st_size > 50_000
