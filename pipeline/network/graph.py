@@ -42,7 +42,7 @@ def build_graph(actors: pd.DataFrame, edges: pd.DataFrame, min_weight: int = 1, 
     """
     if min_weight != 1 or top_edges is not None:
         edges = filter_edges(edges, min_weight=min_weight, top_edges=top_edges)
-    if ("pagerank" not in actors.columns or actors.loc[actors["in_graph"], "pagerank"].isna().any()
+    if ("pagerank" not in actors.columns or pd.to_numeric(actors.loc[actors["in_graph"], "pagerank"], errors="coerce").isna().any()
             or min_weight != 1 or top_edges is not None):
         actors = add_measures(actors, edges)
     g = nx.MultiDiGraph()
