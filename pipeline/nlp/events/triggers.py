@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 class Entry:
     """One trigger of ``models/triggers.yaml`` with its constraints."""
     __slots__ = ("lemma", "canonical", "pos", "type", "obj", "prep", "reflexive", "light", "target_prep",
-                 "specificity", "order")
+                 "specificity", "order", "not_with", "not_under")
 
     def __init__(self, raw: dict, order: int):
         self.lemma = str(raw["lemma"])
@@ -66,6 +66,9 @@ class Entry:
         tp = raw.get("target_prep")
         self.target_prep = tuple(str(p).lower() for p in tp) if tp else None
         self.specificity = (self.obj is not None) + (self.prep is not None) + self.reflexive
+        # figurative senses (pipeline/nlp/events/filters.py): an argument or the governing word
+        self.not_with = frozenset(str(o).lower() for o in raw.get("not_with") or ())
+        self.not_under = frozenset(str(o).lower() for o in raw.get("not_under") or ())
         self.order = order
 
 
