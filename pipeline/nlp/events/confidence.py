@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Span, Token
-
 from ...paths import model_file, read_yaml
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # spaCy is not imported: a cached run reads the default threshold without it
+    from spacy.tokens import Span, Token
+
     from .context import DocContext
     from .triggers import Entry
 

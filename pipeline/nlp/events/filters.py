@@ -86,9 +86,13 @@ def excluded_sense(tok: Token, entry: Entry) -> bool:
     ``not_under`` lemma as the word that governs it."""
     if entry.not_with:
         deps = VERB_ARG_DEPS if entry.pos == "VERB" else ("nmod", "amod", "obl")
-        for c in tok.children:
-            if c.dep_ in deps and (c.lemma_.lower() in entry.not_with or c.lower_ in entry.not_with):
-                return True
+        cands = [c for c in tok.children if c.dep_ in deps]
+        if entry.pos == "NOUN":
+            # "son escalade de la tension": the complement is often attached to the verb
+            cands += [t for t in tok.doc[tok.i + 1: tok.i + 4]
+                      if t.pos_ in ("NOUN", "ADJ") and t.head.i in (tok.i, tok.head.i)]
+        if any(c.lemma_.lower() in entry.not_with or c.lower_ in entry.not_with for c in cands):
+            return True
     if entry.not_under and tok.head is not tok:
         h = tok.head
         if h.lemma_.lower() in entry.not_under or h.lower_ in entry.not_under:
