@@ -178,3 +178,16 @@ def test_one_type_per_trigger_occurrence(nlp):
     for e in events:
         by_start.setdefault(e["start_char"], set()).add(e["event_type"])
     assert events and all(len(types) == 1 for types in by_start.values())
+
+
+def test_a_text_cut_short_keeps_its_last_line_as_body():
+    text = ("Titre court\n\nPremier paragraphe complet.\n"
+            "La Lettonie a expulsé deux diplomates biélorusses accusés d'espionnage et la")
+    spans = heading_lines(text)
+    assert [text[s:e] for s, e in spans] == ["Titre court"]
+
+
+def test_a_line_cut_in_mid_phrase_is_no_heading(nlp):
+    text = "Bilan de la semaine\n\nLe Japon a condamné les tirs de missiles de la Corée du Nord sur\nla mer."
+    events = _events(nlp, text)
+    assert "ACCUSE" in {e["event_type"] for e in events}

@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # spaCy is not imported: a cached run reads the default thres
 #: the features of :func:`features` (the keys allowed under ``weights`` in confidence.yaml):
 #: evidence on the arguments and the trigger, then on the sentence
 ARGUMENT_FEATURES = ("no_agent", "agent_elsewhere", "target", "core_frame", "de_agent", "inferred_agent",
-                     "noun_trigger", "background_noun", "sense_constrained", "statement")
+                     "noun_trigger", "background_noun", "sense_constrained", "statement", "speaker_adjective")
 SENTENCE_FEATURES = ("hypothetical", "hypothetical_statement", "negated", "in_quote", "question", "verbless_sentence")
 FEATURES = ARGUMENT_FEATURES + SENTENCE_FEATURES
 
@@ -105,6 +105,8 @@ def features(ctx: DocContext, tok: Token, entry: Entry, rec: dict[str, Any], sen
         "background_noun": entry.pos == "NOUN" and tok.dep_ == "nmod" and tok.head.pos_ in ("NOUN", "PROPN"),
         "sense_constrained": entry.specificity > 0,
         "statement": entry.type == "STATEMENT" and has_agent,
+        "speaker_adjective": entry.type == "STATEMENT" and has_agent and " " not in agent_text.strip()
+                             and agent_text[:1].islower(),
         "hypothetical": rec["modality"] == "hypothetical",
         "hypothetical_statement": entry.type == "STATEMENT" and rec["modality"] == "hypothetical",
         "negated": rec["modality"] == "negated",

@@ -9,7 +9,8 @@ layout and grammar only (no word lists), with the settings of ``models/confidenc
 
 * **heading paragraph** — in a text of several lines, a line of at most
   ``heading_max_words`` words that does not end with final punctuation (closing quotes
-  and brackets aside);
+  and brackets aside), unless it stops in mid-phrase (on a determiner, preposition,
+  conjunction or pronoun) or is a long last line (a text cut short);
 * **rubric label** — at the start of a line or sentence, at most ``rubric_max_words``
   words with no finite verb, then a colon: the label only;
 * **merged title** — a sentence whose opening words run into the next sentence with no
@@ -31,6 +32,10 @@ from spacy.tokens import Doc, Span
 
 from .confidence import has_finite_verb, load_weights
 
+#: the last line of a text is a heading (a credit, "Lire aussi") only when this short
+LAST_LINE_MAX_WORDS = 6
+#: POS of a line's last word that shows the line is cut in the middle of a phrase
+OPEN_ENDED_POS = ("DET", "ADP", "CCONJ", "SCONJ", "PRON")
 #: POS of the capitalised words that open a sentence glued to a title
 GLUE_POS = ("DET", "ADP", "PRON", "ADV", "CCONJ", "SCONJ", "AUX")
 _WORD = re.compile(r"\w+")
@@ -56,7 +61,8 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
     lines = text.split("\n")
     if sum(1 for line in lines if line.strip()) < 2:
         return out  # a one-line text is all body
-    for line in lines:
+    last = max(i for i, line in enumerate(lines) if line.strip())
+    for k, line in enumerate(lines):
         start, end = pos, pos + len(line)
         pos = end + 1
         body = line.strip()
@@ -65,6 +71,8 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
         n_words = len(_WORD.findall(body))
         if n_words == 0 or n_words > max_words:
             continue
+        if k == last and n_words > LAST_LINE_MAX_WORDS:
+            continue  # a text cut short ends without punctuation: that line is body
         if body.rstrip(closing).endswith(final):
             continue
         lead = len(line) - len(line.lstrip())
@@ -97,9 +105,19 @@ def glued_title(sent: Span, start: int) -> tuple[int, int] | None:
     return None
 
 
+def _open_ended(doc: Doc, end: int) -> bool:
+    """The line ending at ``end`` stops on a determiner, preposition, conjunction or
+    pronoun, or on a one-letter word: it is cut in mid-phrase, not a heading."""
+    span = doc.char_span(0, end, alignment_mode="contract") if end else None
+    if span is None or not len(span):
+        return False
+    t = span[-1]
+    return t.pos_ in OPEN_ENDED_POS or (len(t.text) == 1 and t.is_alpha)
+
+
 def non_event_spans(doc: Doc) -> list[tuple[int, int]]:
     """Sorted, merged character ranges of the text that states no event (see the module doc)."""
-    spans = heading_lines(doc.text)
+    spans = [(s, e) for s, e in heading_lines(doc.text) if not _open_ended(doc, e)]
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         for sent in doc.sents:
             label = rubric_label(sent)
