@@ -191,3 +191,8 @@ def test_a_line_cut_in_mid_phrase_is_no_heading(nlp):
     text = "Bilan de la semaine\n\nLe Japon a condamné les tirs de missiles de la Corée du Nord sur\nla mer."
     events = _events(nlp, text)
     assert "ACCUSE" in {e["event_type"] for e in events}
+
+
+def test_approving_a_package_of_sanctions_is_a_sanction_even_after_a_time_word(nlp):
+    events = _events(nlp, "Les Vingt-Sept ont approuvé mardi un paquet de sanctions contre la Biélorussie.")
+    assert [(e["event_type"], e["target_id"]) for e in events] == [("SANCTION", "belarus")]
