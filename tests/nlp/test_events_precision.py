@@ -196,3 +196,8 @@ def test_a_line_cut_in_mid_phrase_is_no_heading(nlp):
 def test_approving_a_package_of_sanctions_is_a_sanction_even_after_a_time_word(nlp):
     events = _events(nlp, "Les Vingt-Sept ont approuvé mardi un paquet de sanctions contre la Biélorussie.")
     assert [(e["event_type"], e["target_id"]) for e in events] == [("SANCTION", "belarus")]
+
+
+def test_trigger_continuing_an_institution_name_is_no_event(nlp):
+    events = _events(nlp, "La Lituanie a contacté l'Organisation pour l'interdiction des armes chimiques (OIAC).")
+    assert "COERCE" not in {e["event_type"] for e in events}

@@ -4,8 +4,9 @@
 before any argument is read. It says why the token states no event, or returns ``""``:
 
 * ``entity`` — a noun inside a named entity ("Organisation du **traité** de l'Atlantique
-  nord", "l'**Alliance** atlantique", "l'Organisation pour l'**interdiction** des armes
-  chimiques");
+  nord", "l'**Alliance** atlantique"), or right after the capitalised first word of an
+  institution's name that the tagger kept alone ("l'Organisation pour l'**interdiction**
+  des armes chimiques");
 * ``modifier`` — a bare noun (no determiner) in the *de*-complement of another noun that
   is not itself an event, a quantifier, a hypothetical or an attribution noun: it classifies
   that noun ("avions de **combat**", "navires de **guerre**", "crimes de **guerre**");
@@ -49,7 +50,7 @@ VERB_ARG_DEPS = ("obj", "obl", "obl:arg", "obl:mod", "nsubj:pass", "xcomp", "iob
 def not_an_event(ctx: DocContext, tok: Token, entry: Entry) -> str:
     """Why ``tok`` (with ``entry``) states no event: ``entity``, ``modifier``, ``sense`` or ``""``."""
     if entry.pos == "NOUN":
-        if tok.ent_type_ or ctx.tok2ent[tok.i] is not None:
+        if tok.ent_type_ or ctx.tok2ent[tok.i] is not None or continues_a_name(tok):
             return "entity"
         wrappers = ctx.ex.event_nouns | W.QUANTIFIERS | ctx.ex.hyp_nouns | ctx.ex.attr_nouns
         if bare_modifier(tok, wrappers):
@@ -57,6 +58,22 @@ def not_an_event(ctx: DocContext, tok: Token, entry: Entry) -> str:
     if excluded_sense(tok, entry):
         return "sense"
     return ""
+
+
+def continues_a_name(tok: Token) -> bool:
+    """The noun continues an institution's name whose first word the tagger kept alone:
+    a capitalised common noun inside a name, then only a preposition and a determiner
+    ("l'Organisation pour l'**interdiction** des armes chimiques")."""
+    k = tok.i - 1
+    steps = 0
+    while k >= 0 and steps < 3 and tok.doc[k].pos_ in ("DET", "ADP"):
+        k -= 1
+        steps += 1
+    if k < 0 or steps == 0:
+        return False
+    head = tok.doc[k]
+    return (head.ent_type_ in ("ORG", "MISC") and head.pos_ == "NOUN" and head.text[:1].isupper()
+            and not head.is_sent_start)
 
 
 def bare_modifier(tok: Token, wrappers: frozenset[str]) -> bool:
