@@ -21,6 +21,16 @@ def _positive(value: str) -> int:
     return n
 
 
+def _unit(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number between 0 and 1, got {value!r}") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
+    return x
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="actorgraph",
@@ -52,6 +62,10 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--batch-size", type=_positive, default=32, help="documents per spaCy batch (default: 32)")
     p.add_argument("--metonymy", choices=["on", "off"], default="on",
                    help="capitals and seats stand for their state: Moscou, le Kremlin -> Russie (default: on)")
+    p.add_argument("--min-confidence", type=_unit, default=None, metavar="X",
+                   help="action edges use only events with confidence >= X; events.csv keeps them all "
+                        "(default: default_min_confidence of models/confidence.yaml). With evaluate "
+                        "--predictions: score only the events >= X (default: the run's min_confidence)")
     p.add_argument("--no-cache", action="store_true", help="analyse every document again (ignore the cache)")
     p.add_argument("--cache-dir", metavar="DIR",
                    help="cache of per-document results (default: $ACTORGRAPH_CACHE or ~/.cache/actorgraph)")
@@ -161,7 +175,7 @@ def _source_args(args) -> str | None:
 def _run_options(args) -> dict:
     return {"n_process": args.n_process, "batch_size": args.batch_size, "metonymy": args.metonymy == "on",
             "quiet": args.quiet, "cache": not args.no_cache, "cache_dir": args.cache_dir,
-            "backend": args.backend, "scheduler": args.scheduler}
+            "backend": args.backend, "scheduler": args.scheduler, "min_confidence": args.min_confidence}
 
 
 def _evaluate(args) -> int:
@@ -177,7 +191,8 @@ def _evaluate(args) -> int:
     try:
         gold = load_gold(args.gold)  # checked before the (long) run
         if args.predictions is not None:
-            report = evaluate_predictions(gold, args.predictions, all_types=args.all_types)
+            report = evaluate_predictions(gold, args.predictions, all_types=args.all_types,
+                                          min_confidence=args.min_confidence)
         else:
             report = evaluate_corpus(gold, args.corpus, out=args.out, all_types=args.all_types, **_run_options(args))
     except (GoldError, PredictionsError, RunError) as exc:

@@ -52,12 +52,22 @@ class RunConfig:
     cache_dir: str | None = None  # None = pipeline.analysis.cache.default_cache_dir()
     min_weight: int = 1  # co-mention edges named together in fewer sentences are dropped
     top_edges: int | None = None  # keep only the N strongest co-mention edges
+    min_confidence: float | None = None  # action edges use events >= this; None = models/confidence.yaml
+
+    def resolved_min_confidence(self) -> float:
+        """``min_confidence``, or the documented default of ``models/confidence.yaml``."""
+        if self.min_confidence is not None:
+            return float(self.min_confidence)
+        from .nlp.events.confidence import default_min_confidence
+
+        return default_min_confidence()
 
     def pipeline_config(self) -> dict:
         """The settings that change results (used in the manifest and cache keys)."""
         from .analysis.extract import CHUNK_CHARS
 
-        return {"model": self.model, "metonymy": self.metonymy, "chunk_chars": CHUNK_CHARS}
+        return {"model": self.model, "metonymy": self.metonymy, "chunk_chars": CHUNK_CHARS,
+                "min_confidence": self.resolved_min_confidence()}
 
 
 @dataclass
@@ -272,7 +282,8 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
         if not spool.n_documents:
             raise RunError(f"the corpus {corpus} holds no document")
         t_map = time.perf_counter() - t0
-        tables = reduce_spool(spool, gaz, stage, min_weight=config.min_weight, top_edges=config.top_edges)
+        tables = reduce_spool(spool, gaz, stage, min_weight=config.min_weight, top_edges=config.top_edges,
+                              min_confidence=config.resolved_min_confidence())
         shutil.rmtree(spool.folder, ignore_errors=True)
         graph = build_graph(tables.actors, tables.edges)
         written = write_tables(tables, stage)

@@ -36,10 +36,12 @@ from .render import render_markdown, render_summary, write_report  # noqa: F401
 from .scoring import prf, score_actors, score_events, score_published, score_timexes  # noqa: F401
 
 
-def evaluate_predictions(gold: Gold, predictions, all_types: bool = False) -> dict:
+def evaluate_predictions(gold: Gold, predictions, all_types: bool = False,
+                         min_confidence: float | None = None) -> dict:
     """Score an output folder (``predictions``) against ``gold``; returns the report dict
-    that ``evaluation.json`` holds."""
-    pred = predictions if isinstance(predictions, Predictions) else load_predictions(predictions)
+    that ``evaluation.json`` holds. Events are scored at or above ``min_confidence``
+    (default: the run's, from its ``manifest.json``)."""
+    pred = predictions if isinstance(predictions, Predictions) else load_predictions(predictions, min_confidence)
     docs = match_documents(gold, pred)
     amap = ActorMap(gold, pred, docs)
     actors, frag = score_actors(gold, pred, docs, amap, all_types)
@@ -50,6 +52,8 @@ def evaluate_predictions(gold: Gold, predictions, all_types: bool = False) -> di
         "gold": gold.path,
         "predictions": str(pred.folder),
         "n_documents": len(gold.documents),
+        "min_confidence": pred.min_confidence,
+        "n_events_below_min_confidence": pred.n_events_below,
         "warnings": warnings,
         "actors": actors,
         "fragmentation": frag,

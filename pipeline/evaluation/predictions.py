@@ -5,6 +5,11 @@ folder; :func:`match_documents` pairs each gold document with a predicted one (s
 else the document whose ``source`` is the gold id, else the id without a file extension).
 A folder that is not a usable output raises :class:`PredictionsError`.
 
+Only the events at or above the run's ``min_confidence`` (``manifest.json``, ``config``)
+are scored — the events the graph draws; ``min_confidence=`` overrides it (CLI
+``evaluate --predictions DIR --min-confidence X``). A run without the setting (older
+outputs) or events without a ``confidence`` column are scored whole.
+
 >>> load_predictions("no/such/folder")
 Traceback (most recent call last):
 ...
@@ -12,6 +17,7 @@ pipeline.evaluation.predictions.PredictionsError: predictions folder not found: 
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,9 +42,37 @@ class Predictions:
     actors: pd.DataFrame  # index actor_id
     timexes: pd.DataFrame
     events: pd.DataFrame
+    min_confidence: float | None = None  # the threshold the events were filtered with
+    n_events_below: int = 0  # events of events.csv below it (not scored)
 
 
-def load_predictions(folder) -> Predictions:
+def run_min_confidence(folder) -> float | None:
+    """The ``min_confidence`` of a run's ``manifest.json`` configuration, or None."""
+    path = Path(folder) / "manifest.json"
+    try:
+        value = json.loads(path.read_text(encoding="utf-8")).get("config", {}).get("min_confidence")
+    except (OSError, ValueError, AttributeError):
+        return None
+    try:
+        return None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def confident_events(events: pd.DataFrame, min_confidence: float | None) -> pd.DataFrame:
+    """The events with ``confidence >= min_confidence`` (all of them when either is missing).
+
+    >>> e = pd.DataFrame({"event_id": ["a", "b"], "confidence": ["0.9", "0.2"]})
+    >>> list(confident_events(e, 0.5)["event_id"]), len(confident_events(e, None))
+    (['a'], 2)
+    """
+    if min_confidence is None or "confidence" not in events.columns:
+        return events
+    score = pd.to_numeric(events["confidence"], errors="coerce").fillna(0.0)
+    return events[score >= min_confidence].reset_index(drop=True)
+
+
+def load_predictions(folder, min_confidence: float | None = None) -> Predictions:
     out = Path(folder)
     if not out.is_dir():
         raise PredictionsError(f"predictions folder not found: {out}")
@@ -54,10 +88,13 @@ def load_predictions(folder) -> Predictions:
     actors = csv("actors.csv")
     if "in_graph" not in actors.columns:
         actors["in_graph"] = actors["type"].isin(GRAPH_TYPES).map(str)
+    threshold = min_confidence if min_confidence is not None else run_min_confidence(out)
+    events = csv("events.csv")
+    kept = confident_events(events, threshold)
     return Predictions(out, docs.set_index("doc_id", drop=False),
                        {d: (t if isinstance(t, str) else "") for d, t in zip(texts["doc_id"], texts["text"])},
                        csv("mentions.csv"), actors.set_index("actor_id", drop=False), csv("timexes.csv"),
-                       csv("events.csv"))
+                       kept, threshold if "confidence" in events.columns else None, len(events) - len(kept))
 
 
 def match_documents(gold: Gold, pred: Predictions) -> dict[str, str]:

@@ -196,7 +196,7 @@ class _ActorAgg:
 
 
 def build_edges(mentions: pd.DataFrame, events: pd.DataFrame, published: dict, node_ids: set,
-                min_weight: int = 1, top_edges: int | None = None) -> pd.DataFrame:
+                min_weight: int = 1, top_edges: int | None = None, min_confidence: float = 0.0) -> pd.DataFrame:
     """Undirected co-mention edges (two actors named in the same sentence), then the
     directed action edges of :func:`action_edges`.
 
@@ -208,7 +208,7 @@ def build_edges(mentions: pd.DataFrame, events: pd.DataFrame, published: dict, n
     """
     m = mentions.sort_values("doc_id", kind="stable")
     rows = comention_rows(zip(m["doc_id"], m["sentence_id"], m["actor_id"]), published, node_ids)
-    rows.extend(action_edges(events, published, node_ids))
+    rows.extend(action_edges(events, published, node_ids, min_confidence))
     return filter_edges(frame("edges", rows), min_weight=min_weight, top_edges=top_edges)
 
 
@@ -297,10 +297,12 @@ def filter_edges(edges: pd.DataFrame, min_weight: int = 1, top_edges: int | None
     return edges[keep].reset_index(drop=True)
 
 
-def action_edges(events: pd.DataFrame, published: dict, node_ids: set) -> list[dict]:
+def action_edges(events: pd.DataFrame, published: dict, node_ids: set, min_confidence: float = 0.0) -> list[dict]:
     """Directed edges agent -> target, one per (agent, target, event type): ``weight`` =
     number of events, dates from the events' dates (else their documents'), and the
-    share of hypothetical events."""
+    share of hypothetical events. Only events with ``confidence >= min_confidence`` count."""
+    if min_confidence > 0 and "confidence" in events.columns:
+        events = events[pd.to_numeric(events["confidence"], errors="coerce").fillna(0.0) >= min_confidence]
     if not len(events):
         return []
     e = events.sort_values("doc_id", kind="stable")

@@ -28,7 +28,7 @@ COLUMNS = {
                 "end_value", "kind", "anchor", "rule"],
     "events": ["event_id", "doc_id", "sentence_id", "event_type", "trigger", "agent_id", "target_id",
                "date", "date_precision", "date_source", "modality", "attributed_to", "sentence",
-               "trigger_lemma", "start_char", "end_char", "agent_text", "target_text", "rule"],
+               "trigger_lemma", "start_char", "end_char", "agent_text", "target_text", "rule", "confidence"],
     "edges": ["edge_id", "source", "target", "kind", "weight", "n_documents", "n_stories", "first_seen", "last_seen",
               "event_type", "n_hypothetical", "share_hypothetical", "npmi"],
     "dropped_mentions": ["doc_id", "start_char", "end_char", "text", "label", "reason"],
@@ -36,7 +36,7 @@ COLUMNS = {
 }
 INT_COLUMNS = {"n_tokens", "n_sentences", "n_mentions", "sentence_id", "start_char", "end_char",
                "n_documents", "n_stories", "weight", "n_hypothetical", "community", "degree", "weighted_degree"}
-FLOAT_COLUMNS = {"share_hypothetical", "npmi", "pagerank"}
+FLOAT_COLUMNS = {"share_hypothetical", "npmi", "pagerank", "confidence"}
 BOOL_COLUMNS = {"in_graph"}
 
 #: rows per Parquet row group of the wide tables (the others: pipeline.reduce.stream.ROW_GROUP)

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..analysis.extract import DocResult
-from .schema import COLUMNS, INT_COLUMNS
+from .schema import COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
 
 #: tables the spool holds (``documents`` has an extra ``text`` column, the cleaned text of
 #: documents whose status is ``ok``; ``sentences`` one row per parser sentence)
@@ -48,10 +48,13 @@ DEFAULT_CHUNK_DOCS = 500
 
 
 def schema(name: str) -> pa.Schema:
-    """Integers ``int64``; strings ``large_string``, as pandas' pyarrow-backed ``str``
-    holds them (tables convert to pandas without copying their strings)."""
-    return pa.schema([(c, pa.int64() if c in INT_COLUMNS or (name == "sentences" and c != "doc_id")
-                       else pa.large_string()) for c in SPOOL_COLUMNS[name]])
+    """Integers ``int64``; floats ``float64``; strings ``large_string``, as pandas'
+    pyarrow-backed ``str`` holds them (tables convert to pandas without copying their strings)."""
+    def typ(c):
+        if c in INT_COLUMNS or (name == "sentences" and c != "doc_id"):
+            return pa.int64()
+        return pa.float64() if c in FLOAT_COLUMNS else pa.large_string()
+    return pa.schema([(c, typ(c)) for c in SPOOL_COLUMNS[name]])
 
 
 def as_str(v) -> str:
@@ -88,10 +91,21 @@ def as_int(v) -> int:
         return 0
 
 
+def as_float(v) -> float | None:
+    """A float cell: numeric if it can be, else missing."""
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(f) else f
+
+
 def column(values: list, typ: pa.DataType) -> pa.Array:
     """An Arrow column of ``values`` normalised as :func:`as_int` / :func:`as_str` do;
     Arrow converts well-typed values at once, the rest go through the Python functions."""
     is_int = pa.types.is_integer(typ)
+    if pa.types.is_floating(typ):
+        return pa.array([as_float(v) for v in values], type=typ)
     try:
         arr = pa.array(values, type=typ)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
@@ -151,7 +165,7 @@ class Spool:
         """Raw values, column by column; :func:`column` converts them at the flush."""
         cols = self._cols[name]
         for c in SPOOL_COLUMNS[name]:
-            default = 0 if c in INT_COLUMNS else ""
+            default = 0 if c in INT_COLUMNS else None if c in FLOAT_COLUMNS else ""
             cols[c].extend(r.get(c, default) for r in records)
 
     def extend(self, results) -> "Spool":

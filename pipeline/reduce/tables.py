@@ -78,18 +78,20 @@ def _iter_subset(mapping, keys: list):
 
 
 def build_tables(results: Iterable[DocResult], gaz: Gazetteer, graph_types=GRAPH_TYPES,
-                 min_weight: int = 1, top_edges: int | None = None) -> Tables:
+                 min_weight: int = 1, top_edges: int | None = None, min_confidence: float = 0.0) -> Tables:
     """The tables of a run, in memory: the reduce of a run (:func:`reduce_spool`) over an
     in-memory spool, read back as pandas frames with plain Python strings (``object``
     columns, as :func:`frame` makes them) and ``texts`` / ``sentences`` dicts.
     ``min_weight`` / ``top_edges`` filter the co-mention edges (see :func:`filter_edges`);
-    the other tables do not depend on them."""
+    the other tables do not depend on them. Action edges use only the events with
+    ``confidence >= min_confidence``."""
     import tempfile
 
 
     spool = Spool(None, chunk_docs=1 << 30).extend(results)
     with tempfile.TemporaryDirectory(prefix="actorgraph-tables-") as tmp:
-        t = reduce_spool(spool, gaz, Path(tmp), graph_types, min_weight=min_weight, top_edges=top_edges)
+        t = reduce_spool(spool, gaz, Path(tmp), graph_types, min_weight=min_weight, top_edges=top_edges,
+                         min_confidence=min_confidence)
         return _in_memory(t)
 
 
@@ -237,8 +239,16 @@ def table_schema(name: str) -> pa.Schema:
     return output_schema(cols, INT_COLUMNS, FLOAT_COLUMNS, BOOL_COLUMNS)
 
 
+def _confident(value, min_confidence: float) -> bool:
+    """An event's confidence clears the threshold (a missing score counts as 0)."""
+    try:
+        return float(value) >= min_confidence
+    except (TypeError, ValueError):
+        return min_confidence <= 0.0
+
+
 def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_weight: int = 1,
-                 top_edges: int | None = None) -> Tables:
+                 top_edges: int | None = None, min_confidence: float = 0.0) -> Tables:
     """The reduce step over a :class:`pipeline.reduce.spool.Spool`: writes the record tables
     (documents, mentions, timexes, events, dropped_mentions; CSV + Parquet) into ``out``
     and returns the tables of the run.
@@ -309,7 +319,9 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
             w.write(chunk)
             agg.add_event_actors((aid, doc_id) for col in ("agent_id", "target_id", "attributed_to")
                                  for aid, doc_id in iter_rows(chunk, [col, "doc_id"]))
-            actions.add(iter_rows(chunk, ["agent_id", "target_id", "event_type", "modality", "date", "doc_id"]))
+            actions.add(row[:6] for row in iter_rows(chunk, ["agent_id", "target_id", "event_type", "modality", "date",
+                                                           "doc_id", "confidence"])
+                        if _confident(row[6], min_confidence))
         w.close()
         stored["events"] = StoredTable(out, "events", COLUMNS["events"], w.n_rows)
         actors = frame("actors", agg.rows())

@@ -175,7 +175,8 @@ def test_record_keys_and_types(nlp):
     for ev in doc._.events:
         assert tuple(ev) == EVENT_KEYS
         for key, value in ev.items():
-            assert type(value) in (str, int), (key, value)
+            assert type(value) in ((float,) if key == "confidence" else (str, int)), (key, value)
+        assert 0.0 <= ev["confidence"] <= 1.0
         assert doc.text[ev["start_char"]:ev["end_char"]] == "envahi"
         assert ev["sentence_id"] == 0 and ev["sentence_start_char"] == 0
         assert ev["modality"] in ("asserted", "hypothetical", "negated")

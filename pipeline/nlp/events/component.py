@@ -17,8 +17,11 @@ plain record per (agent, target) pair is written to ``doc._.events``::
     >>> doc._.events[0]["event_type"], doc._.events[0]["agent_id"]      # doctest: +SKIP
     ('ASSAULT', 'russia')
 
-Every record has exactly the keys of :data:`EVENT_KEYS`; values are ``str`` or ``int``,
-missing values are ``""``. The stages live in their own modules: :mod:`.triggers`
+Every record has exactly the keys of :data:`EVENT_KEYS`; values are ``str`` or ``int``
+(``confidence`` a ``float`` in [0, 1], see :mod:`.confidence`), missing values are ``""``.
+Layout that states no event (headings, rubric labels: :mod:`.layout`) and triggers that
+are names, noun modifiers or figurative senses (:mod:`.filters`) give no record; neither
+does an event noun without an agent; each trigger occurrence keeps one event type. The stages live in their own modules: :mod:`.triggers`
 (detection, sense), :mod:`.arguments`, :mod:`.subjects`, :mod:`.targets`, :mod:`.nominal`
 (arguments), :mod:`.pronouns`, :mod:`.modality`, :mod:`.attribution`, :mod:`.dating` and
 :mod:`.records`, over the per-document indexes of :mod:`.context`; their French words are
@@ -35,7 +38,7 @@ in ``models/event_words.yaml`` (:mod:`.words`). On a hand-parsed document:
     >>> [(e["event_type"], e["agent_id"], e["target_id"]) for e in EventExtractor()(doc)._.events]
     [('ASSAULT', 'russia', 'ukraine')]
     >>> len(EVENT_KEYS), EVENT_KEYS[0]
-    (18, 'event_type')
+    (19, 'event_type')
 """
 from __future__ import annotations
 
@@ -47,7 +50,7 @@ from spacy.tokens import Doc, Token
 from ..base import StatelessComponent
 from ..gazetteer import load_gazetteer
 from ...paths import model_file, read_yaml
-from . import records, triggers
+from . import confidence, filters, layout, records, triggers
 from . import words as W
 from .context import DocContext, case_of
 from .triggers import Entry, load_entries
@@ -55,7 +58,7 @@ from .triggers import Entry, load_entries
 EVENT_KEYS = (
     "event_type", "trigger", "trigger_lemma", "start_char", "end_char", "sentence_id", "sentence",
     "sentence_start_char", "agent_id", "agent_text", "target_id", "target_text", "attributed_to",
-    "modality", "date", "date_precision", "date_source", "rule",
+    "modality", "date", "date_precision", "date_source", "rule", "confidence",
 )
 
 
@@ -111,6 +114,7 @@ class EventExtractor(StatelessComponent):
         self.harm_verbs = frozenset(o for es in self.entries.values() for e in es
                                     if e.canonical == "promettre" and e.type == "THREATEN" and e.prep and e.obj
                                     for o in e.obj) or W.HARM_VERBS
+        self.weights = confidence.load_weights()
         gaz = load_gazetteer()
         self.gaz = gaz
         self.adjectives = gaz.adjective_index
@@ -129,9 +133,11 @@ class EventExtractor(StatelessComponent):
         if not candidates:
             return []
         ctx = DocContext(self, doc)
+        skip = layout.SpanIndex(layout.non_event_spans(doc))
         by_sentence: dict[int, list[int]] = {}
         for i in candidates:
-            by_sentence.setdefault(ctx.sent_of[i], []).append(i)
+            if not skip.inside(doc[i].idx):
+                by_sentence.setdefault(ctx.sent_of[i], []).append(i)
         out: list[dict[str, Any]] = []
         seen: set[tuple] = set()
         for sid, token_ids in sorted(by_sentence.items()):
@@ -145,18 +151,25 @@ class EventExtractor(StatelessComponent):
                 entry, obj_tok = triggers.select(ctx, tok, *key)
                 if entry is not None:
                     entry = triggers.sense(ctx, tok, entry, obj_tok)
+                if entry is not None and filters.not_an_event(ctx, tok, entry):
+                    entry = None
                 if entry is not None:
                     matches.append((tok, entry, obj_tok))
             if not matches:
                 continue
             absorbed = self._absorbed(matches)
+            found: list[dict[str, Any]] = []
             for tok, entry, obj_tok in matches:
                 for rec in records.events_for(ctx, tok, entry, obj_tok, sid, sent, absorbed):
+                    if entry.pos == "NOUN" and (not rec["agent_id"] or filters.venue_agent(ctx, tok, entry, rec)):
+                        continue  # an event noun needs an actor that does it (not a venue)
                     key = (rec["event_type"], rec["agent_id"], rec["target_id"], rec["start_char"])
                     if key in seen:
                         continue
                     seen.add(key)
-                    out.append(rec)
+                    rec["confidence"] = confidence.score(confidence.features(ctx, tok, entry, rec, sent), self.weights)
+                    found.append(rec)
+            out.extend(one_type_per_occurrence(found))
         return out
 
     def _absorbed(self, matches: list[tuple[Token, Entry, Token | None]]) -> dict[int, Token]:
@@ -172,6 +185,17 @@ class EventExtractor(StatelessComponent):
                         if e2 and e2[0].type == entry.type:
                             absorbed[c.i] = tok
         return absorbed
+
+
+def one_type_per_occurrence(recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keep one event type per trigger occurrence: the type of the most confident record
+    (then the first found) at each ``start_char``."""
+    best: dict[int, tuple[float, int, str]] = {}
+    for k, r in enumerate(recs):
+        cur = best.get(r["start_char"])
+        if cur is None or r["confidence"] > cur[0]:
+            best[r["start_char"]] = (r["confidence"], k, r["event_type"])
+    return [r for r in recs if r["event_type"] == best[r["start_char"]][2]]
 
 
 @Language.factory("actorgraph_events", default_config={"triggers": None, "modality": None, "pronoun_window": 2})

@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 class Entry:
     """One trigger of ``models/triggers.yaml`` with its constraints."""
     __slots__ = ("lemma", "canonical", "pos", "type", "obj", "prep", "reflexive", "light", "target_prep",
-                 "specificity", "order")
+                 "specificity", "order", "not_with", "not_under")
 
     def __init__(self, raw: dict, order: int):
         self.lemma = str(raw["lemma"])
@@ -66,6 +66,9 @@ class Entry:
         tp = raw.get("target_prep")
         self.target_prep = tuple(str(p).lower() for p in tp) if tp else None
         self.specificity = (self.obj is not None) + (self.prep is not None) + self.reflexive
+        # figurative senses (pipeline/nlp/events/filters.py): an argument or the governing word
+        self.not_with = frozenset(str(o).lower() for o in raw.get("not_with") or ())
+        self.not_under = frozenset(str(o).lower() for o in raw.get("not_under") or ())
         self.order = order
 
 
@@ -214,6 +217,11 @@ def find_obj(ctx: DocContext, tok: Token, e: Entry) -> Token | None:
         cands = [c for c in tok.children if c.dep_ == "obj" or (passive and c.dep_ == "nsubj:pass")]
         # parse slips: "a lancé une nouvelle offensive" (offensive tagged punct/dep)
         cands += [c for c in tok.children if c.i > tok.i and c.pos_ == "NOUN" and c.dep_ in ("dep", "punct")]
+        if not any(c.dep_ == "obj" for c in tok.children):
+            # "a approuvé mardi un paquet de sanctions": the object after a time word parsed as
+            # an adjunct (a noun with no preposition of its own)
+            cands += [c for c in tok.children if c.i > tok.i and c.pos_ == "NOUN" and c.dep_ == "obl:mod"
+                      and not any(k.dep_ == "case" for k in c.children)]
         # "enverrait des soldats combattre": the object parsed as subject of an infinitive
         cands += [k for c in tok.children if c.dep_ == "xcomp" for k in c.children if k.dep_ == "nsubj" and k.i < c.i]
         if not cands and tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm"):

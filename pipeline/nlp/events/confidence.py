@@ -1,0 +1,143 @@
+"""How sure the extractor is of one event: a logistic score over documented evidence.
+
+Each event record gets ``confidence`` in [0, 1]::
+
+    confidence = 1 / (1 + exp(-(bias + sum of the weights of the features that hold)))
+
+The features are yes/no facts read from the record and the parse (:func:`features`); the
+bias and the weights are in ``models/confidence.yaml`` and every feature is described in
+CODEBOOK.md (``events.confidence``). Nothing is learnt at run time.
+
+>>> w = Weights(bias=0.0, weights={"core_frame": 1.0, "noun_trigger": -1.0}, default_min_confidence=0.5)
+>>> score({"core_frame": True, "noun_trigger": False}, w)
+0.731
+>>> score({"core_frame": True, "noun_trigger": True}, w)
+0.5
+>>> sorted(FEATURES)[:3]
+['agent_elsewhere', 'background_noun', 'core_frame']
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ...paths import model_file, read_yaml
+
+if TYPE_CHECKING:  # spaCy is not imported: a cached run reads the default threshold without it
+    from spacy.tokens import Span, Token
+
+    from .context import DocContext
+    from .triggers import Entry
+
+#: the features of :func:`features` (the keys allowed under ``weights`` in confidence.yaml):
+#: evidence on the arguments and the trigger, then on the sentence
+ARGUMENT_FEATURES = ("no_agent", "agent_elsewhere", "target", "core_frame", "de_agent", "inferred_agent",
+                     "noun_trigger", "background_noun", "sense_constrained", "statement", "speaker_adjective")
+SENTENCE_FEATURES = ("hypothetical", "hypothetical_statement", "negated", "in_quote", "question", "verbless_sentence")
+FEATURES = ARGUMENT_FEATURES + SENTENCE_FEATURES
+
+#: record rules whose agent is a syntactic argument of the trigger itself
+CORE_RULES = ("verb_nsubj", "verb_obl_agent", "noun_adj_agent", "noun_de_agent", "noun_par_agent", "noun_nsubj",
+              "noun_entre")
+#: record rules whose agent is borrowed from another word (a governing verb, a participle...)
+INFERRED_RULES = ("noun_subject_control", "noun_object_control", "noun_participle_agent", "light_noun_agent",
+                  "verb_acl_owner")
+
+
+class ConfidenceError(ValueError):
+    """``models/confidence.yaml`` is malformed."""
+
+
+@dataclass(frozen=True)
+class Weights:
+    bias: float
+    weights: dict = field(default_factory=dict)
+    default_min_confidence: float = 0.5
+    layout: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=4)
+def load_weights(path: str | None = None) -> Weights:
+    """The bias, weights, default threshold and layout settings of ``models/confidence.yaml``."""
+    p = path or model_file("confidence.yaml")
+    raw = read_yaml(p) or {}
+    weights = raw.get("weights") or {}
+    unknown = sorted(set(weights) - set(FEATURES))
+    if unknown:
+        raise ConfidenceError(f"{p}: unknown feature {unknown[0]!r} under weights (known: {', '.join(FEATURES)})")
+    try:
+        w = {k: float(v) for k, v in weights.items()}
+        bias = float(raw.get("bias", 0.0))
+        threshold = float(raw.get("default_min_confidence", 0.5))
+    except (TypeError, ValueError) as exc:
+        raise ConfidenceError(f"{p}: weights, bias and default_min_confidence must be numbers ({exc})") from None
+    if not 0.0 <= threshold <= 1.0:
+        raise ConfidenceError(f"{p}: default_min_confidence must be in [0, 1], got {threshold}")
+    return Weights(bias, w, threshold, dict(raw.get("layout") or {}))
+
+
+def default_min_confidence() -> float:
+    """The documented default of ``--min-confidence``."""
+    return load_weights().default_min_confidence
+
+
+def score(feats: dict[str, bool], weights: Weights) -> float:
+    """The logistic score of the features that hold, rounded to 3 decimals."""
+    z = weights.bias + sum(weights.weights.get(k, 0.0) for k, on in feats.items() if on)
+    return round(1.0 / (1.0 + math.exp(-z)), 3)
+
+
+def features(ctx: DocContext, tok: Token, entry: Entry, rec: dict[str, Any], sent: Span) -> dict[str, bool]:
+    """The yes/no evidence of one event record (see the module doc and CODEBOOK.md)."""
+    rule = rec.get("rule", "")
+    has_agent = bool(rec["agent_id"])
+    agent_text = rec.get("agent_text", "")
+    return {
+        "no_agent": not has_agent,
+        "agent_elsewhere": has_agent and bool(agent_text) and agent_text.lower() not in rec["sentence"].lower(),
+        "target": bool(rec["target_id"]),
+        "core_frame": has_agent and rule.startswith(CORE_RULES),
+        "de_agent": has_agent and rule.startswith("noun_de_agent"),
+        "inferred_agent": has_agent and rule.startswith(INFERRED_RULES),
+        "noun_trigger": entry.pos == "NOUN",
+        "background_noun": entry.pos == "NOUN" and tok.dep_ == "nmod" and tok.head.pos_ in ("NOUN", "PROPN"),
+        "sense_constrained": entry.specificity > 0,
+        "statement": entry.type == "STATEMENT" and has_agent,
+        "speaker_adjective": entry.type == "STATEMENT" and has_agent and " " not in agent_text.strip()
+                             and agent_text[:1].islower(),
+        "hypothetical": rec["modality"] == "hypothetical",
+        "hypothetical_statement": entry.type == "STATEMENT" and rec["modality"] == "hypothetical",
+        "negated": rec["modality"] == "negated",
+        "in_quote": quoted_in_sentence(tok, sent),
+        "question": sent.text.rstrip().endswith("?"),
+        "verbless_sentence": not has_finite_verb(sent),
+    }
+
+
+OPENING, CLOSING, STRAIGHT = ("«", "“"), ("»", "”"), '"'
+
+
+def quoted_in_sentence(tok: Token, sent: Span) -> bool:
+    """The trigger lies between an opening and a closing quotation mark of its own
+    sentence (a sentence-local check: an unbalanced mark elsewhere cannot spread)."""
+    before = sent.doc[sent.start: tok.i]
+    after = sent.doc[tok.i + 1: sent.end]
+    depth = 0
+    straight = 0
+    for t in before:
+        if t.text in OPENING:
+            depth += 1
+        elif t.text in CLOSING:
+            depth = max(0, depth - 1)
+        elif t.text == STRAIGHT:
+            straight += 1
+    if depth and any(t.text in CLOSING for t in after):
+        return True
+    return straight % 2 == 1 and any(t.text == STRAIGHT for t in after)
+
+
+def has_finite_verb(sent: Span) -> bool:
+    """A verb or auxiliary with a finite form (indicative, conditional, subjunctive, imperative)."""
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in sent)

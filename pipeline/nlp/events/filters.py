@@ -1,0 +1,138 @@
+"""Triggers that look like events but are not: names, noun modifiers and figurative senses.
+
+:func:`not_an_event` is asked for every trigger token with its chosen lexicon entry,
+before any argument is read. It says why the token states no event, or returns ``""``:
+
+* ``entity`` — a noun inside a named entity ("Organisation du **traité** de l'Atlantique
+  nord", "l'**Alliance** atlantique"), or right after the capitalised first word of an
+  institution's name that the tagger kept alone ("l'Organisation pour l'**interdiction**
+  des armes chimiques");
+* ``modifier`` — a bare noun (no determiner) in the *de*-complement of another noun that
+  is not itself an event, a quantifier, a hypothetical or an attribution noun: it classifies
+  that noun ("avions de **combat**", "navires de **guerre**", "crimes de **guerre**");
+* ``venue`` (:func:`venue_agent`, per record) — the *de*-complement taken as the agent of a
+  meeting or agreement noun is a bare place name, the venue or the name of the
+  event ("l'accord de **Doha**", "le sommet de **Madrid**", "une visite du musée du **Prado**");
+* ``sense`` — a figurative sense excluded by the entry's ``not_with`` / ``not_under``
+  constraints in ``models/triggers.yaml`` ("**escalade** des tensions", "cessation des
+  **hostilités**"; see ``models/TRIGGERS.md``).
+
+>>> from pipeline.nlp.events.context import hand_parsed
+>>> doc = hand_parsed('''
+... des un DET det 1
+... avions avion NOUN ROOT 1
+... de de ADP case 3
+... combat combat NOUN nmod 1''')
+>>> bare_modifier(doc[3], frozenset({"combat"}))
+True
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from . import words as W
+from .context import case_of
+
+if TYPE_CHECKING:
+    from .context import DocContext
+    from .triggers import Entry
+
+#: types of the nouns named after their venue ("accord de Doha", "sommet de Madrid")
+VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: the forms of "de" that carry no article ("du", "des" do)
+BARE_DE = frozenset({"de", "d'", "d’"})
+#: dependents of a verb trigger that a ``not_with`` lemma is looked for in
+VERB_ARG_DEPS = ("obj", "obl", "obl:arg", "obl:mod", "nsubj:pass", "xcomp", "iobj")
+
+
+def not_an_event(ctx: DocContext, tok: Token, entry: Entry) -> str:
+    """Why ``tok`` (with ``entry``) states no event: ``entity``, ``modifier``, ``sense`` or ``""``."""
+    if entry.pos == "NOUN":
+        if tok.ent_type_ or ctx.tok2ent[tok.i] is not None or continues_a_name(tok):
+            return "entity"
+        wrappers = ctx.ex.event_nouns | W.QUANTIFIERS | ctx.ex.hyp_nouns | ctx.ex.attr_nouns
+        if bare_modifier(tok, wrappers):
+            return "modifier"
+    if excluded_sense(tok, entry):
+        return "sense"
+    return ""
+
+
+def continues_a_name(tok: Token) -> bool:
+    """The noun continues an institution's name whose first word the tagger kept alone:
+    a capitalised common noun inside a name, then only a preposition and a determiner
+    ("l'Organisation pour l'**interdiction** des armes chimiques")."""
+    k = tok.i - 1
+    steps = 0
+    while k >= 0 and steps < 3 and tok.doc[k].pos_ in ("DET", "ADP"):
+        k -= 1
+        steps += 1
+    if k < 0 or steps == 0:
+        return False
+    head = tok.doc[k]
+    return (head.ent_type_ in ("ORG", "MISC") and head.pos_ == "NOUN" and head.text[:1].isupper()
+            and not head.is_sent_start)
+
+
+def bare_modifier(tok: Token, wrappers: frozenset[str]) -> bool:
+    """A determiner-less *de*-complement of a noun that does not wrap an event ("chars de combat")."""
+    head = tok.head
+    if tok.dep_ != "nmod" or head is tok or head.pos_ != "NOUN" or case_of(tok) != "de":
+        return False
+    if not bare(tok):
+        return False
+    if tok.text[:1].isupper():
+        return False
+    return head.lemma_.lower() not in wrappers and head.lower_ not in wrappers
+
+
+def bare(tok: Token) -> bool:
+    """No determiner, not even one contracted into the preposition ("du", "des")."""
+    for c in tok.children:
+        if c.dep_ == "det":
+            return False
+        if c.dep_ == "case" and c.lower_ not in BARE_DE:
+            return False
+    return True
+
+
+def excluded_sense(tok: Token, entry: Entry) -> bool:
+    """The entry's ``not_with`` lemma among the trigger's arguments or modifiers, or its
+    ``not_under`` lemma as the word that governs it."""
+    if entry.not_with:
+        deps = VERB_ARG_DEPS if entry.pos == "VERB" else ("nmod", "amod", "obl")
+        cands = [c for c in tok.children if c.dep_ in deps]
+        if entry.pos == "NOUN":
+            # "son escalade de la tension": the complement is often attached to the verb
+            cands += [t for t in tok.doc[tok.i + 1: tok.i + 4]
+                      if t.pos_ in ("NOUN", "ADJ") and t.head.i in (tok.i, tok.head.i)]
+        if any(c.lemma_.lower() in entry.not_with or c.lower_ in entry.not_with for c in cands):
+            return True
+    if entry.not_under and tok.head is not tok:
+        h = tok.head
+        if h.lemma_.lower() in entry.not_under or h.lower_ in entry.not_under:
+            return True
+    return False
+
+
+def venue_agent(ctx: DocContext, tok: Token, entry: Entry, rec: dict) -> bool:
+    """The record's agent is a place named in a determiner-less *de*-complement (or in its
+    own complement) of a meeting or agreement noun (:data:`VENUE_TYPES`)."""
+    if entry.pos != "NOUN" or entry.type not in VENUE_TYPES or not rec["agent_id"]:
+        return False
+    for c in tok.children:
+        if c.dep_ != "nmod" or case_of(c) != "de":
+            continue
+        for x in (c, *[k for k in c.children if k.dep_ in ("nmod", "flat:name")]):
+            ent = ctx.tok2ent[x.i]
+            label = ent.label_ if ent is not None else x.ent_type_
+            if label != "LOC" and not (x.pos_ == "PROPN" and x is not c and label == ""):
+                continue
+            if not bare(x):
+                continue
+            text = ent.text if ent is not None else x.text
+            if text and (text in rec["agent_text"] or rec["agent_text"] in text):
+                return True
+    return False
