@@ -113,6 +113,10 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
         return []
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject(ctx, head, seen)
+    if participial_adjunct(ctx, verb):
+        # "a-t-il affirmé, appelant les militaires à...": a present participle set off by
+        # a comma shares the subject of the clause it comments on
+        return subject(ctx, head, seen)
     if verb.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("obj", "obl", "obl:arg") \
             and head.head.pos_ in ("VERB", "AUX") and "Part" in verb.morph.get("VerbForm") \
             and not any(c.dep_.startswith("aux") for c in verb.children) \
@@ -129,6 +133,18 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
             return subject(ctx, head, seen)
         return []
     return adjacent_subject(ctx, verb)
+
+
+def participial_adjunct(ctx: DocContext, verb: Token) -> bool:
+    """A present participle without 'en' (advcl/conj of a verb) right after a comma."""
+    if verb.dep_ not in ("advcl", "conj", "acl") or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if "Part" not in verb.morph.get("VerbForm") or "Pres" not in verb.morph.get("Tense"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubj:pass", "mark") for c in verb.children):
+        return False
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith(("aux", "expl")) or c.lower_ in ("ne", "n'", "n’")])
+    return first > 0 and ctx.doc[first - 1].text == ","
 
 
 def adjacent_subject(ctx: DocContext, verb: Token) -> list[Arg]:
@@ -204,13 +220,16 @@ def subject_actors(ctx: DocContext, verb: Token, subj: Token) -> list[Arg]:
 
 def inverted_subject(ctx: DocContext, verb: Token) -> Token | None:
     """', a rapporté l'AFP': a reporting incise whose subject follows (parsed obj)."""
-    if verb_lemma(ctx.ex, verb) not in ctx.ex.report_verbs or verb.dep_ not in ("parataxis", "conj", "ROOT"):
+    lemma = verb_lemma(ctx.ex, verb)
+    speech = lemma in ctx.ex.report_verbs or lemma in W.INCISE_VERBS
+    if not speech or verb.dep_ not in ("parataxis", "conj", "ROOT", "advcl"):
         return None
-    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith(("aux", "expl"))])
     if first == 0 or ctx.doc[first - 1].text not in (",", "»", "”", '"'):
         return None
+    # '», s'est insurgé Donald Trump': the inverted name may be parsed obj, nsubj or dep
     for c in verb.children:
-        if c.i > verb.i and c.dep_ in ("obj", "nsubj") and not case_of(c) and arguments.actor(ctx, c) is not None:
+        if c.i > verb.i and c.dep_ in ("obj", "nsubj", "dep") and not case_of(c) and arguments.actor(ctx, c) is not None:
             return c
     return None
 

@@ -139,9 +139,19 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
             if got:
                 return got, "light_noun_target"
             continue
+        if o.pos_ == "NOUN" and o.lemma_.lower() in W.PATIENT_NOUNS and ctx.tok2ent[o.i] is None:
+            # 'dénoncer l'exclusion de l'Ukraine': the de-complement is the victim of the
+            # action named by the noun, not the addressee of the speech act
+            got = [g for g in relative_clause_agent(ctx, o) if g.id not in agent_ids]
+            if got:
+                return got, "obj_relative_agent"
+            continue
         got = [g for g in arguments.actors(ctx, o, role="target") if g.id not in agent_ids]
         if got:
             return got, "obj"
+        got = [g for g in relative_clause_agent(ctx, o) if g.id not in agent_ids]
+        if got:  # 'refuser les garanties que leur proposait la Russie'
+            return got, "obj_relative_agent"
         for c in o.children:  # "livré des drones à la Russie" (à attached to the object)
             if c.dep_ == "nmod" and case_of(c) in preps and case_of(c) != "de":
                 got = [g for g in arguments.prep_actors(ctx, c) if g.id not in agent_ids]
@@ -156,6 +166,13 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
     for prep in preps:
         for c in kids:
             if not c.dep_.startswith("obl") or c.dep_ == "obl:agent" or case_of(c) != prep:
+                continue
+            if is_venue(ctx, c, entry, prep):
+                # 'rencontrera à Helsinki (Finlande) Vladimir Poutine': the city is where the
+                # meeting happens; a person the parser hung on it is the real object
+                got = [g for g in venue_people(ctx, c) if g.id not in agent_ids]
+                if got:
+                    return got, "obj_after_venue"
                 continue
             if (prep in ("à", "en", "de", "dans") and c.dep_ == "obl:mod" and entry.type in W.PLACE_ADJUNCT_TYPES
                     and entry.target_prep is None and not (entry.prep and prep in entry.prep)):
@@ -181,3 +198,52 @@ def clause_opponent(ctx: DocContext, verb: Token, exclude: set[str]) -> tuple[li
                     if got:
                         return got, "clause_opponent"
     return [], ""
+
+
+def is_venue(ctx: DocContext, tok: Token, entry: Entry, prep: str) -> bool:
+    """In a frame with a venue (``venue_types`` of event_words.yaml: meetings, signatures),
+    a place-name (a LOC entity, capital or country) introduced by à/en/dans is the venue,
+    unless the trigger names that preposition itself ('se rendre à Moscou')."""
+    if entry.type not in W.VENUE_TYPES or prep not in W.PLACE_PREPS:
+        return False
+    if entry.prep and prep in entry.prep:
+        return False
+    ent = ctx.tok2ent[tok.i]
+    return ent is not None and ent.label_ == "LOC"
+
+
+def venue_people(ctx: DocContext, place: Token) -> list[Arg]:
+    """People the parser attached to a venue as appositions ('à Helsinki (Finlande)
+    Vladimir Poutine')."""
+    out = []
+    for c in place.children:
+        if c.dep_ in ("appos", "conj", "nmod") and not case_of(c):
+            ent = ctx.tok2ent[c.i]
+            if ent is not None and ent.label_ == "PER":
+                out.append(Arg(ent._.actor_id, ent.text, ent.start))
+    return out
+
+
+def relative_clause_agent(ctx: DocContext, noun: Token) -> list[Arg]:
+    """The doer named in an object relative clause on ``noun``: 'les garanties que leur
+    proposait la Russie', 'l'accord que Moscou avait signé' (the subject of the clause,
+    also when inverted after the verb; the parser often attaches such clauses as a
+    ccomp of the main verb right after the noun)."""
+    end = max(t.i for t in noun.subtree)
+    clauses = [c for c in noun.children if c.dep_ == "acl:relcl"]
+    if end + 1 < len(ctx.doc) and ctx.doc[end + 1].lower_ in ("que", "qu'", "qu’"):
+        que = ctx.doc[end + 1]
+        if que.head.dep_ in ("ccomp", "acl:relcl", "advcl") and que.head.i > que.i:
+            clauses.append(que.head)
+    for cl in clauses:
+        if not any(k.lower_ in ("que", "qu'", "qu’") and k.i < cl.i for k in cl.children):
+            continue
+        for k in cl.children:
+            if k.dep_ in ("nsubj", "nsubj:pass") and k.pos_ != "PRON":
+                got = arguments.actors(ctx, k)
+                if got:
+                    return got
+        for k in cl.children:  # stylistic inversion: 'que proposait la Russie'
+            if k.i > cl.i and k.dep_ in ("obj", "nsubj") and not case_of(k) and ctx.tok2ent[k.i] is not None:
+                return arguments.actors(ctx, k)
+    return []
