@@ -118,6 +118,9 @@ def actor(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: b
             if c.dep_ == "amod":
                 cid = ctx.ex.adjectives.get(fold(c.text))
                 if cid:
+                    # 'les dirigeants européens': a body of a bloc's members acts for the bloc
+                    if tok.lemma_.lower() in W.COLLECTIVE_NOUNS:
+                        cid = W.COLLECTIVE_ADJECTIVES.get(fold(c.lemma_), cid)
                     return Arg(cid, c.text, c.i)
     if nmod and depth > 0:
         for c in children:

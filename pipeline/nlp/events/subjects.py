@@ -113,6 +113,16 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
         return []
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject(ctx, head, seen)
+    if verb.dep_ == "acl" and "Fin" in verb.morph.get("VerbForm") and head.pos_ in ("NOUN", "PROPN") \
+            and head.i < verb.i and not any(c.dep_ in ("mark", "nsubj", "nsubj:pass") for c in verb.children):
+        # "Kiev et ses alliés occidentaux accusent la Russie": a finite verb the parser
+        # hung on the noun before it as a clause; that noun phrase is its subject
+        got = arguments.actors(ctx, head)
+        if got:
+            root = head
+            while root.dep_ == "conj" and root.head.i < root.i:
+                root = root.head
+            return arguments.actors(ctx, root) if root is not head else got
     if participial_adjunct(ctx, verb):
         # "a-t-il affirmé, appelant les militaires à...": a present participle set off by
         # a comma shares the subject of the clause it comments on
@@ -202,6 +212,16 @@ def subject_actors(ctx: DocContext, verb: Token, subj: Token) -> list[Arg]:
             prev = ctx.tok2ent[subj.i - 1] if subj.i > 0 else None
             if prev is not None and prev.end == subj.i and prev.root.dep_ != "nmod":
                 return [Arg(prev._.actor_id, prev.text, prev.start)]
+            # "...par les dirigeants européens, qui dénoncent": the noun phrase that ends
+            # right before the comma, whatever the parser attached the clause to
+            if subj.i > 1 and ctx.doc[subj.i - 1].text == "," and verb.head.pos_ in ("VERB", "AUX"):
+                k = ctx.doc[subj.i - 2]
+                if k.pos_ == "ADJ" and k.dep_ == "amod":
+                    k = k.head
+                if k.pos_ in ("NOUN", "PROPN") and max(t.i for t in k.subtree) == subj.i - 2:
+                    got = arguments.actors(ctx, k)
+                    if got:
+                        return got
             # "Giuseppe Cavo Dragone, président du Comité militaire de l'OTAN, qui affirme"
             h = verb.head
             for _ in range(3):

@@ -33,6 +33,8 @@ SYMMETRIC_TYPES = words(FILE, "symmetric_types")
 FORCE_TYPES = words(FILE, "force_types")
 PLACE_ADJUNCT_TYPES = words(FILE, "place_adjunct_types")
 VENUE_TYPES = words(FILE, "venue_types")
+COLLECTIVE_NOUNS = words(FILE, "collective_nouns")
+COLLECTIVE_ADJECTIVES = mapping(FILE, "collective_adjectives")
 PATIENT_NOUNS = words(FILE, "patient_nouns")
 # word senses
 RECIPIENT_OBJECT_VERBS = words(FILE, "recipient_object_verbs")
