@@ -36,6 +36,9 @@ def is_passive(ctx: DocContext, verb: Token) -> bool:
         return False  # "a-t-il affirmé": the inverted clitic mis-tagged nsubj:pass
     if not any(c.dep_ in ("aux:pass", "nsubj:pass", "expl:pass") for c in kids):
         return False
+    if not any(c.dep_ == "aux:pass" for c in kids) and any(
+            c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in kids) and not any(c.dep_ == "obl:agent" for c in kids):
+        return False  # 'Berlin a assuré que…' with the subject mis-tagged nsubj:pass
     if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in kids) and any(c.dep_ == "obj" for c in kids):
         return False  # 'se sont serré la main': a pronominal verb with an object, not a passive
     if verb_lemma(ctx.ex, verb) in W.ETRE_VERBS and not any(c.dep_ == "obl:agent" for c in kids):
@@ -59,6 +62,7 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
     subjs = [c for c in verb.children
              if (c.dep_ == "nsubj" and c.lower_ not in ("-t", "-t-"))
              or (c.dep_ == "expl:subj" and c.lower_ in W.SUBJECT_PRONOUNS)
+             or (c.dep_ == "nsubj:pass" and not passive and not c.lower_.startswith("-") and c.i < verb.i)
              # "a-t-il affirmé": the euphonic '-t' taken as the subject and '-il' as nsubj:pass
              or (c.dep_ == "nsubj:pass" and c.lower_.startswith("-") and c.lower_.lstrip("-") in W.SUBJECT_PRONOUNS
                  and not any(k.dep_ == "aux:pass" for k in verb.children))]
@@ -91,6 +95,13 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
                     if first > 0 and ctx.doc[first - 1].text == ",":
                         out.extend(arguments.actors(ctx, c))
         return out
+    if subj is not None and ctx.in_quote[subj.i] and not ctx.in_quote[verb.i]:
+        # '« … du côté ukrainien », a déclaré Alexander Borodai': a noun inside the
+        # quotation is no subject of the reporting verb outside it
+        inverted = inverted_subject(ctx, verb)
+        if inverted is not None:
+            return inverted_actors(ctx, inverted)
+        subj = None
     if subj is not None:
         got = subject_actors(ctx, verb, subj)
         if got and subj.pos_ != "PRON":
@@ -98,7 +109,7 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
         return got
     inverted = inverted_subject(ctx, verb)
     if inverted is not None:
-        return arguments.actors(ctx, inverted)
+        return inverted_actors(ctx, inverted)
     head = verb.head
     if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") \
             and any(c.dep_ in ("mark", "case") and c.lower_ == "en" for c in verb.children):
@@ -249,9 +260,24 @@ def inverted_subject(ctx: DocContext, verb: Token) -> Token | None:
         return None
     # '», s'est insurgé Donald Trump': the inverted name may be parsed obj, nsubj or dep
     for c in verb.children:
-        if c.i > verb.i and c.dep_ in ("obj", "nsubj", "dep") and not case_of(c) and arguments.actor(ctx, c) is not None:
+        if c.i > verb.i and c.dep_ in ("obj", "nsubj", "dep") and not case_of(c) and inverted_actors(ctx, c):
             return c
     return None
+
+
+def inverted_actors(ctx: DocContext, tok: Token) -> list[Arg]:
+    """The inverted subject of an incise: a person named after a comma at the end of the
+    description wins over the description's own complements ('a déclaré le Premier
+    ministre de la République de Lougansk, Igor Plotnitski')."""
+    got = arguments.actors(ctx, tok)
+    if ctx.tok2ent[tok.i] is not None:
+        return got
+    for t in tok.subtree:
+        ent = ctx.tok2ent[t.i]
+        if ent is not None and ent.label_ == "PER" and t.i == ent.start and t.i > 0 \
+                and ctx.doc[t.i - 1].text == "," and t.i - tok.i <= 15:
+            return [Arg(ent._.actor_id, ent.text, ent.start)]
+    return got
 
 
 def controller_object(ctx: DocContext, verb: Token) -> list[Arg]:
