@@ -133,7 +133,7 @@ def speaker_clitic(ctx: DocContext, tok: Token) -> bool:
     '« … », a-t-il ajouté', '…, a-t-elle poursuivi'."""
     if not tok.lower_.startswith("-"):
         return False
-    verb = tok.head
+    verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head  # '-t' '-elle'
     first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
     j = first - 1
     while j >= 0 and ctx.doc[j].is_punct and ctx.doc[j].text in (",", "»", "”", '"', "›"):

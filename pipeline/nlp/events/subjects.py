@@ -66,6 +66,11 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
              # "a-t-il affirmé": the euphonic '-t' taken as the subject and '-il' as nsubj:pass
              or (c.dep_ == "nsubj:pass" and c.lower_.startswith("-") and c.lower_.lstrip("-") in W.SUBJECT_PRONOUNS
                  and not any(k.dep_ == "aux:pass" for k in verb.children))]
+    if not subjs:
+        # 'a-t-elle ajouté' with '-elle' hung on the euphonic '-t' (flat:name)
+        for c in verb.children:
+            if c.lower_ in ("-t", "-t-"):
+                subjs = [k for k in c.children if k.lower_.lstrip("-") in W.SUBJECT_PRONOUNS]
     if subjs:
         # several subjects is a parse slip ("en Roumanie où dans la Moldavie voisine
         # l'armée russe a entamé"): the one nearest before the verb is the real one
@@ -104,7 +109,7 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
         subj = None
     if subj is not None:
         got = subject_actors(ctx, verb, subj)
-        if got and subj.pos_ != "PRON":
+        if subj.pos_ != "PRON":  # 'Varsovie et ses partenaires accusent…'
             got = left_coordination(ctx, subj) + got
         return got
     inverted = inverted_subject(ctx, verb)
@@ -217,6 +222,10 @@ def subject_actors(ctx: DocContext, verb: Token, subj: Token) -> list[Arg]:
     if subj.pos_ == "PRON":
         if low in W.SUBJECT_PRONOUNS and verb_lemma(ctx.ex, verb) not in W.IMPERSONAL_VERBS:
             return pronouns.pronoun(ctx, subj)
+        if low == "qui" and subj.i > 1 and ctx.doc[subj.i - 1].text == "," and verb.dep_ != "acl:relcl":
+            got = comma_antecedent(ctx, subj)
+            if got:
+                return got
         if low == "qui" and verb.dep_ == "acl:relcl":
             # a name right before 'qui' is its antecedent whatever the parse says
             # ("c'était la Turquie qui avait bloqué..."), unless it is a de-complement
@@ -226,13 +235,9 @@ def subject_actors(ctx: DocContext, verb: Token, subj: Token) -> list[Arg]:
             # "...par les dirigeants européens, qui dénoncent": the noun phrase that ends
             # right before the comma, whatever the parser attached the clause to
             if subj.i > 1 and ctx.doc[subj.i - 1].text == "," and verb.head.pos_ in ("VERB", "AUX"):
-                k = ctx.doc[subj.i - 2]
-                if k.pos_ == "ADJ" and k.dep_ == "amod":
-                    k = k.head
-                if k.pos_ in ("NOUN", "PROPN") and max(t.i for t in k.subtree) == subj.i - 2:
-                    got = arguments.actors(ctx, k)
-                    if got:
-                        return got
+                got = comma_antecedent(ctx, subj)
+                if got:
+                    return got
             # "Giuseppe Cavo Dragone, président du Comité militaire de l'OTAN, qui affirme"
             h = verb.head
             for _ in range(3):
@@ -247,6 +252,16 @@ def subject_actors(ctx: DocContext, verb: Token, subj: Token) -> list[Arg]:
             return [spk] if spk is not None else []
         return []
     return arguments.actors(ctx, subj)
+
+
+def comma_antecedent(ctx: DocContext, qui: Token) -> list[Arg]:
+    """', qui …': the actors of the noun phrase that ends right before the comma."""
+    k = ctx.doc[qui.i - 2]
+    if k.pos_ == "ADJ" and k.dep_ == "amod":
+        k = k.head
+    if k.pos_ in ("NOUN", "PROPN") and max(t.i for t in k.subtree) == qui.i - 2:
+        return arguments.actors(ctx, k)
+    return []
 
 
 def inverted_subject(ctx: DocContext, verb: Token) -> Token | None:

@@ -1,0 +1,82 @@
+"""Who is meant and which argument is which: frames, venues, relative clauses, collective
+subjects, speech incises (issue #15, recall half).
+
+Every sentence was written for this test; each checks one documented rule of
+``pipeline/nlp/events`` (subjects, targets, pronouns, nominal) and fails when the rule is
+removed.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def _events(nlp, text):
+    return [(e["agent_id"], e["event_type"], e["target_id"], e["modality"], e["attributed_to"])
+            for e in nlp(text)._.events]
+
+
+def _has(events, agent, etype, target):
+    return any(a == agent and t == etype and (target is None or g == target) for a, t, g, _, _ in events)
+
+
+CASES = [
+    # venue frame: a city after à in a meeting is where, not whom
+    ("Le chancelier allemand rencontrera à Varsovie (Pologne) Volodymyr Zelensky.",
+     None, "CONSULT", "volodymyr-zelensky"),
+    # object relative clause: the doer of the offer is the target of the refusal
+    ("La Géorgie a rejeté les conditions que lui imposait la Russie.", "georgia", "REJECT", "russia"),
+    # participial adjunct shares the clause subject
+    ("Emmanuel Macron a pris la parole à Berlin, exhortant les dirigeants iraniens à négocier.",
+     "emmanuel-macron", "REQUEST", "iran"),
+    # a speech-act verb opens an incise with an inverted subject
+    ("« Cette décision est une erreur », a fustigé Recep Tayyip Erdogan.", "recep-tayyip-erdogan", "ACCUSE", None),
+    # the noun inside a quotation is no subject of the reporting verb
+    ("« Les coupables sont du côté russe », a déclaré Olaf Scholz.", "olaf-scholz", "STATEMENT", None),
+    # a person named after the comma of an inverted description
+    ("« Nous ne céderons pas », a déclaré à la presse le ministre de la Défense de la Lettonie, Artis Pabriks.",
+     "artis-pabriks", "STATEMENT", None),
+    # collective subject: the members of a bloc act for the bloc
+    ("Les ministres européens ont condamné l'annexion de la Crimée.", "eu", "ACCUSE", None),
+    # 'qui' after a comma refers to the noun phrase before the comma
+    ("La déclaration a été signée par les dirigeants européens, qui condamnent la Russie.", "eu", "ACCUSE", "russia"),
+    # a finite verb hung by the parser on its subject noun
+    ("Varsovie et ses partenaires occidentaux accusent la Biélorussie d'orchestrer la crise.", "poland", "ACCUSE", "belarus"),
+    # agentless event noun takes the subject of a verb that discusses or starts it
+    ("Le Japon discute de nouvelles sanctions contre la Corée du Nord.", "japan", "SANCTION", "north-korea"),
+    # approving a package of sanctions is a SANCTION
+    ("Les Vingt-Sept ont approuvé un nouveau paquet de sanctions contre l'Iran.", "eu", "SANCTION", "iran"),
+]
+
+
+@pytest.mark.parametrize("text,agent,etype,target", CASES, ids=[c[0][:40] for c in CASES])
+def test_who_is_meant(nlp, text, agent, etype, target):
+    events = _events(nlp, text)
+    if agent is None:
+        assert any(t == etype and g == target for _, t, g, _, _ in events), events
+    else:
+        assert _has(events, agent, etype, target), events
+
+
+def test_meeting_city_is_not_target(nlp):
+    events = _events(nlp, "Le président turc rencontrera à Ankara Vladimir Poutine.")
+    assert not any(t == "CONSULT" and g == "turkey" for _, t, g, _, _ in events), events
+
+
+def test_patient_noun_is_not_target(nlp):
+    # the victim of the denounced act is no target of the denunciation
+    events = _events(nlp, "La Pologne a dénoncé l'arrestation de l'Ukrainien Oleg Sentsov.")
+    assert not any(t == "ACCUSE" and g in ("ukraine", "oleg-sentsov") for _, t, g, _, _ in events), events
+
+
+def test_agreement_named_after_city(nlp):
+    # 'accords de Minsk': the city names the agreement, it is not the agent
+    events = _events(nlp, "La France a défendu les accords de Minsk devant l'Assemblée.")
+    assert not any(a == "belarus" for a, _, _, _, _ in events), events
+
+
+def test_speech_clitic_is_earlier_person(nlp):
+    text = ("Kaja Kallas est arrivée à Bruxelles. « L'Otan doit rester unie face à la Russie », "
+            "a-t-elle ajouté.")
+    events = _events(nlp, text)
+    assert _has(events, "kaja-kallas", "STATEMENT", None), events
+    assert not _has(events, "nato", "STATEMENT", None), events
