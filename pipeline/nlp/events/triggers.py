@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 class Entry:
     """One trigger of ``models/triggers.yaml`` with its constraints."""
     __slots__ = ("lemma", "canonical", "pos", "type", "obj", "prep", "reflexive", "light", "target_prep",
-                 "specificity", "order")
+                 "adv", "specificity", "order")
 
     def __init__(self, raw: dict, order: int):
         self.lemma = str(raw["lemma"])
@@ -65,7 +65,8 @@ class Entry:
         self.light = bool(raw.get("light", True)) and self.obj is not None
         tp = raw.get("target_prep")
         self.target_prep = tuple(str(p).lower() for p in tp) if tp else None
-        self.specificity = (self.obj is not None) + (self.prep is not None) + self.reflexive
+        self.adv = frozenset(str(a).lower() for a in raw.get("adv") or ()) or None
+        self.specificity = (self.obj is not None) + (self.prep is not None) + self.reflexive + (self.adv is not None)
         self.order = order
 
 
@@ -193,6 +194,8 @@ def select(ctx: DocContext, tok: Token, lemma: str, pos: str):
                                    and (c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj"))
                                    for c in tok.children):
             continue
+        if e.adv is not None and not any(c.dep_ == "advmod" and c.lower_ in e.adv for c in tok.children):
+            continue  # 'accueillir favorablement'
         if e.prep is not None and e.obj is None:
             if not any(case_of(c) in e.prep for c in tok.children if c.dep_ not in ("case", "mark")):
                 continue
