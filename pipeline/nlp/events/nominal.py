@@ -149,7 +149,8 @@ def participle_agent(ctx: DocContext, noun: Token) -> list[Arg]:
         hosts.append(noun.head)
     for h in hosts:
         for c in h.children:
-            if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ") and "Part" in c.morph.get("VerbForm"):
+            if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ") and "Part" in c.morph.get("VerbForm") \
+                    and "Pres" not in c.morph.get("Tense"):  # 'un plan passant par…' is no passive
                 for k in c.children:
                     if k.dep_.startswith("obl") and case_of(k) == "par":
                         got = arguments.actors(ctx, k)

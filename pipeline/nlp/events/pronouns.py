@@ -48,6 +48,13 @@ def pronoun(ctx: DocContext, tok: Token, exclude: set[str] = frozenset(), subjec
                 got = [a for a in subjects.subject(ctx, cur) if a.id not in exclude]
                 if got:
                     return got
+    if subject and tok.head.dep_ == "conj" and tok.head.head.pos_ in ("VERB", "AUX") \
+            and tok.head.head.i < tok.i and not tok.lower_.startswith("-"):
+        # 'les pays de l'OTAN ont validé … et ils ont promis': the subject of the first
+        # coordinated clause
+        got = [a for a in subjects.subject(ctx, tok.head.head) if a.id not in exclude]
+        if got and (low in ("ils", "elles")) == (len({a.id for a in got}) > 1 or plural_subject(tok.head.head)):
+            return got
     sid = ctx.sent_of[tok.i]
     lo = ctx.sents[max(0, sid - ctx.ex.pronoun_window)].start
     if subject and low in ("il", "elle") and speaker_clitic(ctx, tok):
@@ -123,6 +130,14 @@ def pronoun(ctx: DocContext, tok: Token, exclude: set[str] = frozenset(), subjec
                     ctx.resolved.sort(key=lambda x: x[0])
                 return [arg]
     return []
+
+
+def plural_subject(verb: Token) -> bool:
+    """The verb agrees in the plural ('ont validé', 'accusent')."""
+    for t in [verb, *[c for c in verb.children if c.dep_.startswith("aux")]]:
+        if "Plur" in t.morph.get("Number"):
+            return True
+    return False
 
 
 SPEAKER_WINDOW = 5  # sentences searched back for the person behind '», a-t-il dit'

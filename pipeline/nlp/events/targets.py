@@ -79,7 +79,18 @@ def verb_targets(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | No
     roots += [k for o in objs for k in o.children if k.dep_ == "nmod"]
     preps = tuple(p for p in entry.target_prep if p in W.DEEP_PLACE_PREPS) if entry.target_prep else W.DEEP_PLACE_PREPS
     got = arguments.deep_place_targets(ctx, roots, agent_ids, preps)
-    return got, ("deep_place" if got else "")
+    if got:
+        return got, "deep_place"
+    if entry.type == "ASSAULT":
+        # 'une attaque sur trois sites nucléaires iraniens', 'des frappes contre les
+        # positions russes': what is hit belongs to the state of its nationality adjective
+        for r in roots:
+            if case_of(r) in ("sur", "contre") and r.pos_ == "NOUN":
+                for c in r.children:
+                    cid = ctx.ex.adjectives.get(fold(c.text)) if c.dep_ == "amod" else None
+                    if cid and cid not in agent_ids:
+                        return [Arg(cid, c.text, c.i)], "hit_adjective"
+    return [], ""
 
 
 def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | None, agents: list[Arg],
