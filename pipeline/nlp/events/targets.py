@@ -84,7 +84,10 @@ def verb_targets(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | No
     if entry.type == "ASSAULT":
         # 'une attaque sur trois sites nucléaires iraniens', 'des frappes contre les
         # positions russes': what is hit belongs to the state of its nationality adjective
-        for r in roots:
+        # (also under an adjective of the object: 'une attaque "très réussie" sur…')
+        hits = roots + [k for o in objs for a in o.children if a.dep_ == "amod"
+                        for k in a.children if k.dep_.startswith(("obl", "nmod"))]
+        for r in hits:
             if case_of(r) in ("sur", "contre") and r.pos_ == "NOUN":
                 for c in r.children:
                     cid = ctx.ex.adjectives.get(fold(c.text)) if c.dep_ == "amod" else None
