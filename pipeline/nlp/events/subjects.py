@@ -151,6 +151,11 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
         # attached by the parser to the first verb's object, shares its subject
         return subject(ctx, head.head, seen)
     if verb.dep_ in ("xcomp", "advcl", "ccomp", "acl") and is_infinitival(verb):
+        if head.pos_ == "NOUN" and any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in head.children) \
+                and head.head.pos_ in ("VERB", "AUX") and head.dep_ in ("obj", "nsubj", "obl", "obl:arg"):
+            # 'Biden a confirmé sa décision de retirer…': the possessor of the intention
+            # noun is the subject of the verb that governs it
+            return subject(ctx, head.head, seen)
         if head.pos_ in ("VERB", "AUX"):
             if verb_lemma(ctx.ex, head) in ctx.ex.agent_from_object:
                 ctrl = controller_object(ctx, head)

@@ -42,7 +42,9 @@ def light_noun_targets(ctx: DocContext, noun: Token, preps: tuple, agent_ids: se
     adjective ('formera des soldats ukrainiens') or an entity introduced by a target
     preposition somewhere in its nominal phrase ('un embargo sur le pétrole russe')."""
     got: list[Arg] = []
-    if noun.lemma_.lower() not in ctx.ex.event_nouns and noun.lemma_.lower() not in ctx.ex.instruments:
+    # 'retirer les troupes américaines': the withdrawn troops' adjective is their owner
+    owner_adj = entry is not None and entry.type in W.OWNER_ADJECTIVE_TYPES
+    if not owner_adj and noun.lemma_.lower() not in ctx.ex.event_nouns and noun.lemma_.lower() not in ctx.ex.instruments:
         for c in noun.children:
             if c.dep_ == "amod" and fold(c.text) in ctx.ex.adjectives:
                 got.append(Arg(ctx.ex.adjectives[fold(c.text)], c.text, c.i))
@@ -147,6 +149,9 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
             if is_light_noun and ntargets:
                 return ntargets, "light_noun_target"
             if not is_light_noun:
+                got = [g for g in relative_clause_agent(ctx, o) if g.id not in agent_ids]
+                if got:  # 'saluer l'annonce faite par Ankara'
+                    return got, "event_noun_agent"
                 continue
         if is_light_noun:
             got = light_noun_targets(ctx, o, preps, agent_ids, entry)
@@ -239,8 +244,8 @@ def venue_people(ctx: DocContext, place: Token) -> list[Arg]:
 
 
 def relative_clause_agent(ctx: DocContext, noun: Token) -> list[Arg]:
-    """The doer named in an object relative clause on ``noun``: 'les garanties que leur
-    proposait la Russie', 'l'accord que Moscou avait signé' (the subject of the clause,
+    """The doer named in a participle or an object relative clause on ``noun``: 'l'annonce
+    faite par Ankara', 'les garanties que leur proposait la Russie' (the subject of the clause,
     also when inverted after the verb; the parser often attaches such clauses as a
     ccomp of the main verb right after the noun)."""
     end = max(t.i for t in noun.subtree)
@@ -249,6 +254,15 @@ def relative_clause_agent(ctx: DocContext, noun: Token) -> list[Arg]:
         que = ctx.doc[end + 1]
         if que.head.dep_ in ("ccomp", "acl:relcl", "advcl") and que.head.i > que.i:
             clauses.append(que.head)
+    for c in noun.children:
+        # 'a salué les engagements pris par les membres de l'Alliance', 'l'annonce faite
+        # par M. Erdogan': the par-agent of a participle on the object
+        if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm") and "Pres" not in c.morph.get("Tense"):
+            for k in c.children:
+                if k.dep_ == "obl:agent" or (k.dep_.startswith("obl") and case_of(k) == "par"):
+                    got = arguments.actors(ctx, k)
+                    if got:
+                        return got
     for cl in clauses:
         if not any(k.lower_ in ("que", "qu'", "qu’") and k.i < cl.i for k in cl.children):
             continue
