@@ -45,6 +45,19 @@ CASES = [
     ("Le Japon discute de nouvelles sanctions contre la Corée du Nord.", "japan", "SANCTION", "north-korea"),
     # approving a package of sanctions is a SANCTION
     ("Les Vingt-Sept ont approuvé un nouveau paquet de sanctions contre l'Iran.", "eu", "SANCTION", "iran"),
+    # adverb-typed speech acts
+    ("Le gouvernement polonais a accueilli favorablement la candidature de la Moldavie.", "poland", "SUPPORT", "moldova"),
+    # the par-agent of a participle on the object is the addressee of the evaluation
+    ("Antonio Guterres a salué la proposition faite par la Chine.", "antonio-guterres", "SUPPORT", "china"),
+    # withdrawn troops: their adjective is the owner, the place left is the target
+    ("Paris a retiré les soldats français du Niger.", "france", "RETREAT", "niger"),
+    # the possessor of an intention noun does the infinitive
+    ("Keir Starmer a annoncé sa décision de livrer des missiles à l'Ukraine.", "keir-starmer", "AID", "ukraine"),
+    # what is hit carries the nationality adjective
+    ("Israël a mené des frappes contre les installations militaires iraniennes.", "israel", "ASSAULT", "iran"),
+    # a plural pronoun in the second coordinated clause
+    ("Les pays du G7 ont adopté une déclaration et ils ont promis de soutenir la Moldavie.",
+     "g7", "SUPPORT", "moldova"),
 ]
 
 
