@@ -58,6 +58,11 @@ CASES = [
     # a plural pronoun in the second coordinated clause
     ("Les pays du G7 ont adopté une déclaration et ils ont promis de soutenir la Moldavie.",
      "g7", "SUPPORT", "moldova"),
+    # a text speaks for whoever adopts it
+    ("L'Assemblée générale de l'ONU a adopté une résolution exhortant la Russie à se retirer.",
+     "un-general-assembly", "REQUEST", "russia"),
+    # seizing ships is COERCE
+    ("La marine iranienne a arraisonné un pétrolier britannique.", "iran", "COERCE", "united-kingdom"),
 ]
 
 
@@ -93,3 +98,9 @@ def test_speech_clitic_is_earlier_person(nlp):
     events = _events(nlp, text)
     assert _has(events, "kaja-kallas", "STATEMENT", None), events
     assert not _has(events, "nato", "STATEMENT", None), events
+
+
+def test_speech_act_object_is_not_an_incise_subject(nlp):
+    # a speech-act verb after a plain comma keeps its object as object
+    events = _events(nlp, "Le chancelier Olaf Scholz a pris la parole, dénoncé les frappes russes.")
+    assert not any(a == "russia" and t == "ACCUSE" for a, t, _, _, _ in events), events

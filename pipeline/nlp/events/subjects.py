@@ -86,7 +86,8 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
                 if a.lemma_ == "avoir" and a.pos_ in ("VERB", "AUX") and a.i + 1 < len(ctx.doc) \
                         and ctx.doc[a.i + 1].text == "," \
                         and not any(k.dep_ in ("obj", "xcomp", "ccomp") for k in a.children):
-                    subj = next((k for k in a.children if k.dep_ == "nsubj"), None)
+                    subj = next((k for k in a.children if k.dep_ == "nsubj"), None) or next(
+                        (k for k in a.head.children if k.dep_ == "nsubj" and k.i < a.i), None)
                     break
     if passive:
         kids = list(verb.children)
@@ -139,6 +140,12 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
             while root.dep_ == "conj" and root.head.i < root.i:
                 root = root.head
             return arguments.actors(ctx, root) if root is not head else got
+    if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") \
+            and head.lemma_.lower() in W.DOCUMENT_NOUNS and head.head.pos_ in ("VERB", "AUX") \
+            and head.dep_ in ("obj", "nsubj:pass"):
+        # 'le Conseil a adopté une résolution appelant à un cessez-le-feu': a text speaks
+        # for whoever adopts, publishes or signs it
+        return subject(ctx, head.head, seen)
     if participial_adjunct(ctx, verb):
         # "a-t-il affirmé, appelant les militaires à...": a present participle set off by
         # a comma shares the subject of the clause it comments on
@@ -272,15 +279,24 @@ def comma_antecedent(ctx: DocContext, qui: Token) -> list[Arg]:
 def inverted_subject(ctx: DocContext, verb: Token) -> Token | None:
     """', a rapporté l'AFP': a reporting incise whose subject follows (parsed obj)."""
     lemma = verb_lemma(ctx.ex, verb)
-    speech = lemma in ctx.ex.report_verbs or lemma in W.INCISE_VERBS
-    if not speech or verb.dep_ not in ("parataxis", "conj", "ROOT", "advcl"):
+    report = lemma in ctx.ex.report_verbs
+    if not (report or lemma in W.INCISE_VERBS) or verb.dep_ not in ("parataxis", "conj", "ROOT", "advcl"):
         return None
     first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith(("aux", "expl"))])
     if first == 0 or ctx.doc[first - 1].text not in (",", "»", "”", '"'):
         return None
+    j = first - 1
+    while j > 0 and ctx.doc[j].text == ",":
+        j -= 1
+    quoted = ctx.doc[j].text in ("»", "”", '"') or ctx.in_quote[j]
+    if not report and not quoted:
+        return None  # other speech acts open an incise only right after a quotation
+    # a clause the parser hung as advcl without a quotation before it: only a name
+    strict = verb.dep_ == "advcl" and not quoted
     # '», s'est insurgé Donald Trump': the inverted name may be parsed obj, nsubj or dep
     for c in verb.children:
-        if c.i > verb.i and c.dep_ in ("obj", "nsubj", "dep") and not case_of(c) and inverted_actors(ctx, c):
+        if c.i > verb.i and c.dep_ in ("obj", "nsubj", "dep") and not case_of(c) and inverted_actors(ctx, c) \
+                and (not strict or ctx.tok2ent[c.i] is not None):
             return c
     return None
 

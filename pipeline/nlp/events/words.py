@@ -57,6 +57,7 @@ PROMISE_VERBS = words(FILE, "promise_verbs")
 WARNING_VERBS = words(FILE, "warning_verbs")
 TRANSFER_VERBS = words(FILE, "transfer_verbs")
 INCISE_VERBS = words(FILE, "incise_verbs")
+DOCUMENT_NOUNS = words(FILE, "document_nouns")
 # prepositions and sources
 SOURCE_PREPOSITIONS = words(FILE, "source_prepositions")
 CONTRACTED_PREPOSITIONS = mapping(FILE, "contracted_prepositions")
