@@ -104,3 +104,9 @@ def test_speech_act_object_is_not_an_incise_subject(nlp):
     # a speech-act verb after a plain comma keeps its object as object
     events = _events(nlp, "Le chancelier Olaf Scholz a pris la parole, dénoncé les frappes russes.")
     assert not any(a == "russia" and t == "ACCUSE" for a, t, _, _, _ in events), events
+
+
+def test_source_is_not_a_coordinated_agent(nlp):
+    events = _events(nlp, "Selon le New York Times, le Canada s'est engagé à livrer des obus à l'Ukraine.")
+    assert not any(a == "new-york-times" for a, _, _, _, _ in events), events
+    assert _has(events, "canada", "AID", "ukraine"), events

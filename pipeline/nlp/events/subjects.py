@@ -110,7 +110,7 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
         subj = None
     if subj is not None:
         got = subject_actors(ctx, verb, subj)
-        if subj.pos_ != "PRON":  # 'Varsovie et ses partenaires accusent…'
+        if subj.pos_ != "PRON" or ctx.tok2ent[subj.i] is not None:  # 'Varsovie et ses partenaires accusent…'
             got = left_coordination(ctx, subj) + got
         return got
     inverted = inverted_subject(ctx, verb)
@@ -220,6 +220,8 @@ def left_coordination(ctx: DocContext, subj: Token) -> list[Arg]:
         r = ent.root
         if not (r.dep_ in ("ROOT", "dep", "appos") or r.i == subj.head.i or subj.head.head.i == r.i):
             break
+        if any(k.dep_ == "case" for k in r.children) or (ent.start > 0 and ctx.doc[ent.start - 1].pos_ == "ADP"):
+            break  # 'selon le Wall Street Journal, le Royaume-Uni…': a source, no conjunct
         out.insert(0, Arg(ent._.actor_id, ent.text, ent.start))
         j = ent.start - 1
         while j >= 1 and ctx.doc[j].pos_ == "DET":
