@@ -61,6 +61,9 @@ CASES = [
     # a text speaks for whoever adopts it
     ("L'Assemblée générale de l'ONU a adopté une résolution exhortant la Russie à se retirer.",
      "un-general-assembly", "REQUEST", "russia"),
+    # the party a demand is addressed to, named as the subject of the demanded clause
+    ("Le Japon exige que la Chine retire ses navires.", "japan", "REQUEST", "china"),
+    ("Le Kremlin insiste pour que Kiev renonce à l'OTAN.", "russia", "REQUEST", "ukraine"),
     # seizing ships is COERCE
     ("La marine iranienne a arraisonné un pétrolier britannique.", "iran", "COERCE", "united-kingdom"),
 ]

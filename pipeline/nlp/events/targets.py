@@ -70,6 +70,10 @@ def light_noun_targets(ctx: DocContext, noun: Token, preps: tuple, agent_ids: se
 def verb_targets(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | None, agents: list[Arg],
                   absorbed: dict[int, Token]) -> tuple[list[Arg], str]:
     got, rule = verb_targets_core(ctx, verb, entry, obj_tok, agents, absorbed)
+    if not got and entry.type == "REQUEST":
+        got = asked_party(ctx, verb, {a.id for a in agents})
+        if got:
+            return got, "asked_party"
     if got or entry.type not in ("ASSAULT", "MOBILIZE"):
         return got, rule
     agent_ids = {a.id for a in agents}
@@ -274,4 +278,21 @@ def relative_clause_agent(ctx: DocContext, noun: Token) -> list[Arg]:
         for k in cl.children:  # stylistic inversion: 'que proposait la Russie'
             if k.i > cl.i and k.dep_ in ("obj", "nsubj") and not case_of(k) and ctx.tok2ent[k.i] is not None:
                 return arguments.actors(ctx, k)
+    return []
+
+
+def asked_party(ctx: DocContext, verb: Token, exclude: set[str]) -> list[Arg]:
+    """The party a demand is addressed to when it is only named as the subject of the
+    demanded clause: 'insiste pour que l'Ukraine se démilitarise', 'exige que Moscou
+    retire ses troupes'."""
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "advcl", "obl:arg") or c.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        if not any(k.lower_ in ("que", "qu'", "qu’") for k in c.children):
+            continue
+        for k in c.children:
+            if k.dep_ in ("nsubj", "nsubj:pass") and ctx.tok2ent[k.i] is not None:
+                got = [g for g in arguments.actors(ctx, k) if g.id not in exclude]
+                if got:
+                    return got
     return []
