@@ -113,3 +113,14 @@ def test_source_is_not_a_coordinated_agent(nlp):
     events = _events(nlp, "Selon le New York Times, le Canada s'est engagé à livrer des obus à l'Ukraine.")
     assert not any(a == "new-york-times" for a, _, _, _, _ in events), events
     assert _has(events, "canada", "AID", "ukraine"), events
+
+
+def test_meeting_country_is_a_venue(nlp):
+    events = _events(nlp, "Le ministre a évoqué sa rencontre en Norvège avec Antony Blinken.")
+    assert not any(g == "norway" for _, _, g, _, _ in events), events
+
+
+def test_statement_city_is_not_addressee(nlp):
+    events = _events(nlp, "Sergueï Lavrov a déclaré à Minsk que la trêve tiendrait.")
+    assert _has(events, "sergei-lavrov", "STATEMENT", None), events
+    assert not any(g == "belarus" for _, _, g, _, _ in events), events

@@ -92,7 +92,8 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
     if passive:
         kids = list(verb.children)
         agents = [c for c in kids if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")]
-        out = [a for c in agents for a in arguments.actors(ctx, c)]
+        # 'par la représentante de l'OSCE à Minsk, Heidi Tagliavini': the person named
+        out = [a for c in agents for a in inverted_actors(ctx, c)]
         if agents:  # "par la Turquie, l'ONU, la Russie et l'Ukraine" (comma list parsed as obl)
             last = agents[-1]
             for c in kids:

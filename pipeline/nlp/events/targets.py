@@ -113,6 +113,8 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
     if entry.type == "STATEMENT":
         for c in kids:
             if c.dep_ == "iobj" or (c.dep_.startswith("obl") and case_of(c) == "à"):
+                if c.dep_ != "iobj" and nominal.place_name(ctx, c):
+                    continue  # 'a déclaré à Minsk': where it was said, not to whom
                 got = [g for g in arguments.actors(ctx, c) if g.id not in agent_ids]
                 if got:
                     return got, "statement_addressee"
