@@ -124,3 +124,8 @@ def test_statement_city_is_not_addressee(nlp):
     events = _events(nlp, "Sergueï Lavrov a déclaré à Minsk que la trêve tiendrait.")
     assert _has(events, "sergei-lavrov", "STATEMENT", None), events
     assert not any(g == "belarus" for _, _, g, _, _ in events), events
+
+
+def test_relational_noun_is_not_its_complement(nlp):
+    events = _events(nlp, "Les adversaires de Viktor Orban réclament la démission du gouvernement.")
+    assert not any(a == "viktor-orban" for a, _, _, _, _ in events), events

@@ -122,7 +122,8 @@ def actor(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: b
                     if tok.lemma_.lower() in W.COLLECTIVE_NOUNS:
                         cid = W.COLLECTIVE_ADJECTIVES.get(fold(c.lemma_), cid)
                     return Arg(cid, c.text, c.i)
-    if nmod and depth > 0:
+    if nmod and depth > 0 and tok.lemma_.lower() not in W.RELATIONAL_NOUNS:
+        # ('les opposants de Loukachenko', 'les alliés de Kiev' are not Loukachenko, Kiev)
         for c in children:
             if c.dep_ == "nmod" and case_of(c) == "de":
                 # "chefs d'État et de gouvernement de l'Otan": the conjunct carries the name

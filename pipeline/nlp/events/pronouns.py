@@ -79,7 +79,9 @@ def pronoun(ctx: DocContext, tok: Token, exclude: set[str] = frozenset(), subjec
     # an incise after a quotation ('», a-t-il ajouté') does not refer to a name quoted
     skip_quoted = subject and tok.head.i < tok.i and not ctx.in_quote[tok.i]
     cands = [(i, ent) for i, ent in ctx.mentions if lo <= i < tok.i and ent._.actor_id not in exclude
-             and not (skip_quoted and ctx.in_quote[i] and ctx.sent_of[i] == sid)]
+             and not (skip_quoted and ctx.in_quote[i] and ctx.sent_of[i] == sid)
+             # a mere place (a city that stands for no state) does not act: 'ils ont promis'
+             and not (subject and arguments.is_place(ctx, Arg(ent._.actor_id, ent.text, ent.start)))]
     if not cands:
         return []
     cands.reverse()

@@ -35,6 +35,7 @@ PLACE_ADJUNCT_TYPES = words(FILE, "place_adjunct_types")
 VENUE_TYPES = words(FILE, "venue_types")
 OWNER_ADJECTIVE_TYPES = words(FILE, "owner_adjective_types")
 COLLECTIVE_NOUNS = words(FILE, "collective_nouns")
+RELATIONAL_NOUNS = words(FILE, "relational_nouns")
 COLLECTIVE_ADJECTIVES = mapping(FILE, "collective_adjectives")
 PATIENT_NOUNS = words(FILE, "patient_nouns")
 # word senses
