@@ -36,9 +36,9 @@ CASES = [
     ("« Nous ne céderons pas », a déclaré à la presse le ministre de la Défense de la Lettonie, Artis Pabriks.",
      "artis-pabriks", "STATEMENT", None),
     # collective subject: the members of a bloc act for the bloc
-    ("Les ministres européens ont condamné l'annexion de la Crimée.", "eu", "ACCUSE", None),
+    ("L'UE se réunit. Les ministres européens ont condamné l'annexion de la Crimée.", "eu", "ACCUSE", None),
     # 'qui' after a comma refers to the noun phrase before the comma
-    ("La déclaration a été signée par les dirigeants européens, qui condamnent la Russie.", "eu", "ACCUSE", "russia"),
+    ("L'UE a publié une déclaration, signée par les dirigeants européens, qui condamnent la Russie.", "eu", "ACCUSE", "russia"),
     # a finite verb hung by the parser on its subject noun
     ("Varsovie et ses partenaires occidentaux accusent la Biélorussie d'orchestrer la crise.", "poland", "ACCUSE", "belarus"),
     # agentless event noun takes the subject of a verb that discusses or starts it
@@ -129,3 +129,9 @@ def test_statement_city_is_not_addressee(nlp):
 def test_relational_noun_is_not_its_complement(nlp):
     events = _events(nlp, "Les adversaires de Viktor Orban réclament la démission du gouvernement.")
     assert not any(a == "viktor-orban" for a, _, _, _, _ in events), events
+
+
+def test_collective_needs_the_bloc_named(nlp):
+    # without the EU named in the document, 'européens' keeps its own actor
+    events = _events(nlp, "Les ministres européens ont condamné l'annexion de la Crimée.")
+    assert _has(events, "europe", "ACCUSE", None), events

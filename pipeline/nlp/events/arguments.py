@@ -119,8 +119,10 @@ def actor(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: b
                 cid = ctx.ex.adjectives.get(fold(c.text))
                 if cid:
                     # 'les dirigeants européens': a body of a bloc's members acts for the bloc
-                    if tok.lemma_.lower() in W.COLLECTIVE_NOUNS:
-                        cid = W.COLLECTIVE_ADJECTIVES.get(fold(c.lemma_), cid)
+                    # (only when the document names the bloc: an actor must have mentions)
+                    bloc = W.COLLECTIVE_ADJECTIVES.get(fold(c.lemma_)) if tok.lemma_.lower() in W.COLLECTIVE_NOUNS else None
+                    if bloc and any(e._.actor_id == bloc for _, e in ctx.mentions):
+                        cid = bloc
                     return Arg(cid, c.text, c.i)
     if nmod and depth > 0 and tok.lemma_.lower() not in W.RELATIONAL_NOUNS:
         # ('les opposants de Loukachenko', 'les alliés de Kiev' are not Loukachenko, Kiev)
