@@ -64,6 +64,9 @@ CASES = [
     # the party a demand is addressed to, named as the subject of the demanded clause
     ("Le Japon exige que la Chine retire ses navires.", "japan", "REQUEST", "china"),
     ("Le Kremlin insiste pour que Kiev renonce à l'OTAN.", "russia", "REQUEST", "ukraine"),
+    # a reduced passive relative: the par-agent is the agent, not a target
+    ("Les négociateurs réclament la libération des journalistes détenus par le Hezbollah.",
+     "hezbollah", "COERCE", None),
     # seizing ships is COERCE
     ("La marine iranienne a arraisonné un pétrolier britannique.", "iran", "COERCE", "united-kingdom"),
 ]
@@ -135,3 +138,8 @@ def test_collective_needs_the_bloc_named(nlp):
     # without the EU named in the document, 'européens' keeps its own actor
     events = _events(nlp, "Les ministres européens ont condamné l'annexion de la Crimée.")
     assert _has(events, "europe", "ACCUSE", None), events
+
+
+def test_second_object_after_comma_is_no_target(nlp):
+    events = _events(nlp, "L'armée turque poursuit ses opérations, refusant toute trêve, la Grèce est inquiète.")
+    assert not any(t == "REJECT" and g == "greece" for _, t, g, _, _ in events), events

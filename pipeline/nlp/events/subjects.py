@@ -31,6 +31,9 @@ from .context import Arg, DocContext, case_of, verb_lemma
 
 def is_passive(ctx: DocContext, verb: Token) -> bool:
     kids = list(verb.children)
+    if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense") \
+            and any(c.dep_ == "obl:agent" for c in kids):
+        return True  # 'les otages détenus par le Hamas': a reduced passive relative
     if not any(c.dep_ == "aux:pass" for c in kids) and any(
             c.dep_ == "nsubj:pass" and c.lower_.startswith("-") for c in kids):
         return False  # "a-t-il affirmé": the inverted clitic mis-tagged nsubj:pass

@@ -133,6 +133,11 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
         objs.append(obj_tok)
     elif entry.obj is not None and obj_tok is not None and entry.prep is not None:
         objs = [o for o in objs if o.i != obj_tok.i]
+    if len(objs) > 1:
+        # 'refusant tout cessez-le-feu, le Qatar est…': a second object after a comma is
+        # the parser's slip for the subject of the next clause
+        objs = [objs[0]] + [o for o in objs[1:] if not (min(t.i for t in o.subtree) > 0
+                                                       and ctx.doc[min(t.i for t in o.subtree) - 1].text == ",")]
     for o in objs:
         if o.pos_ == "PRON":
             if o.lower_ in W.OBJECT_PRONOUNS:
@@ -155,7 +160,7 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
             if is_light_noun and ntargets:
                 return ntargets, "light_noun_target"
             if not is_light_noun:
-                got = [g for g in relative_clause_agent(ctx, o) if g.id not in agent_ids]
+                got = [g for g in relative_clause_agent(ctx, o, verb) if g.id not in agent_ids]
                 if got:  # 'saluer l'annonce faite par Ankara'
                     return got, "event_noun_agent"
                 continue
@@ -167,14 +172,14 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
         if o.pos_ == "NOUN" and o.lemma_.lower() in W.PATIENT_NOUNS and ctx.tok2ent[o.i] is None:
             # 'dénoncer l'exclusion de l'Ukraine': the de-complement is the victim of the
             # action named by the noun, not the addressee of the speech act
-            got = [g for g in relative_clause_agent(ctx, o) if g.id not in agent_ids]
+            got = [g for g in relative_clause_agent(ctx, o, verb) if g.id not in agent_ids]
             if got:
                 return got, "obj_relative_agent"
             continue
         got = [g for g in arguments.actors(ctx, o, role="target") if g.id not in agent_ids]
         if got:
             return got, "obj"
-        got = [g for g in relative_clause_agent(ctx, o) if g.id not in agent_ids]
+        got = [g for g in relative_clause_agent(ctx, o, verb) if g.id not in agent_ids]
         if got:  # 'refuser les garanties que leur proposait la Russie'
             return got, "obj_relative_agent"
         for c in o.children:  # "livré des drones à la Russie" (à attached to the object)
@@ -249,7 +254,7 @@ def venue_people(ctx: DocContext, place: Token) -> list[Arg]:
     return out
 
 
-def relative_clause_agent(ctx: DocContext, noun: Token) -> list[Arg]:
+def relative_clause_agent(ctx: DocContext, noun: Token, trigger: Token | None = None) -> list[Arg]:
     """The doer named in a participle or an object relative clause on ``noun``: 'l'annonce
     faite par Ankara', 'les garanties que leur proposait la Russie' (the subject of the clause,
     also when inverted after the verb; the parser often attaches such clauses as a
@@ -263,7 +268,8 @@ def relative_clause_agent(ctx: DocContext, noun: Token) -> list[Arg]:
     for c in noun.children:
         # 'a salué les engagements pris par les membres de l'Alliance', 'l'annonce faite
         # par M. Erdogan': the par-agent of a participle on the object
-        if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm") and "Pres" not in c.morph.get("Tense"):
+        if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm") and "Pres" not in c.morph.get("Tense") \
+                and (trigger is None or c.i != trigger.i):  # 'otages détenus par X': X is the agent
             for k in c.children:
                 if k.dep_ == "obl:agent" or (k.dep_.startswith("obl") and case_of(k) == "par"):
                     got = arguments.actors(ctx, k)
