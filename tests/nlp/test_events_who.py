@@ -143,3 +143,9 @@ def test_collective_needs_the_bloc_named(nlp):
 def test_second_object_after_comma_is_no_target(nlp):
     events = _events(nlp, "L'armée turque poursuit ses opérations, refusant toute trêve, la Grèce est inquiète.")
     assert not any(t == "REJECT" and g == "greece" for _, t, g, _, _ in events), events
+
+
+def test_range_of_members_is_no_relation(nlp):
+    # 'les alliés, de X à Y' lists members: X acts
+    events = _events(nlp, "Les alliés, de la Pologne à la Finlande, renforcent leurs sanctions contre la Biélorussie.")
+    assert any(a == "poland" and t == "SANCTION" for a, t, _, _, _ in events), events

@@ -124,7 +124,9 @@ def actor(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: b
                     if bloc and any(e._.actor_id == bloc for _, e in ctx.mentions):
                         cid = bloc
                     return Arg(cid, c.text, c.i)
-    if nmod and depth > 0 and tok.lemma_.lower() not in W.RELATIONAL_NOUNS:
+    # a range 'les alliés, du Danemark à la République tchèque' lists members, no relation
+    ranged = any(c.dep_ == "nmod" and case_of(c) == "à" for c in children)
+    if nmod and depth > 0 and (tok.lemma_.lower() not in W.RELATIONAL_NOUNS or ranged):
         # ('les opposants de Loukachenko', 'les alliés de Kiev' are not Loukachenko, Kiev)
         for c in children:
             if c.dep_ == "nmod" and case_of(c) == "de":
