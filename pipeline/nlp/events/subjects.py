@@ -185,6 +185,8 @@ def participial_adjunct(ctx: DocContext, verb: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubj:pass", "mark") for c in verb.children):
         return False
+    if ctx.in_quote[verb.head.i] and not ctx.in_quote[verb.i]:
+        return False  # a participle outside a quotation does not comment on the quoted clause
     first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith(("aux", "expl")) or c.lower_ in ("ne", "n'", "n’")])
     return first > 0 and ctx.doc[first - 1].text == ","
 
