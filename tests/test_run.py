@@ -149,15 +149,15 @@ def test_files_without_a_reader_are_listed_as_skipped(nlp, tmp_path):
     import csv
 
     corpus = _corpus(tmp_path)
-    (corpus / "rapport.pdf").write_bytes(b"%PDF-1.4 ...")
+    (corpus / "tableau.xlsx").write_bytes(b"PK\x03\x04 not a workbook we read")
     (corpus / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     out = tmp_path / "out"
     summary = run(RunConfig(corpus=str(corpus), out=str(out), quiet=True, cache=False), nlp=nlp)
     rows = {r["doc_id"]: r for r in csv.DictReader(open(out / "documents.csv", encoding="utf-8"))}
-    assert rows["rapport.pdf"]["status"] == "skipped" and "no reader for .pdf files" in rows["rapport.pdf"]["error"]
+    assert rows["tableau.xlsx"]["status"] == "skipped" and "no reader for .xlsx files" in rows["tableau.xlsx"]["error"]
     assert rows["photo.jpg"]["status"] == "skipped"
     assert summary.exit_code() == 0 and summary.n_skipped == 2
-    assert "rapport.pdf" not in (out / "errors.csv").read_text(encoding="utf-8")
+    assert "tableau.xlsx" not in (out / "errors.csv").read_text(encoding="utf-8")
 
 
 def test_a_reader_for_a_suffix_makes_its_files_read(monkeypatch, tmp_path):

@@ -30,7 +30,7 @@ CATEGORIES = {
     "no_event",
 }
 TRIGGER_KEYS = {"lemma", "pos", "type", "obj", "prep", "reflexive", "light", "target_prep",
-                "alias_of", "note", "not_with", "not_under"}
+                "adv", "alias_of", "note", "not_with", "not_under"}
 EVENT_KEYS = {"agent", "type", "target", "modality", "attributed_to",
               "agent_from", "target_from", "attributed_from"}
 FROM_VALUES = {"adjective", "demonym"}
@@ -109,7 +109,7 @@ def _constraint_key(e: dict) -> tuple:
     return (
         e["lemma"], e["pos"],
         tuple(sorted(e.get("obj", []))), tuple(sorted(e.get("prep", []))),
-        bool(e.get("reflexive", False)),
+        bool(e.get("reflexive", False)), tuple(sorted(e.get("adv", []))),
     )
 
 

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FILE = ROOT / "models" / "event_words.yaml"
 TRIGGERS = ROOT / "models" / "triggers.yaml"
 DATA = yaml.safe_load(FILE.read_text(encoding="utf-8"))
-TYPE_KEYS = ("symmetric_types", "force_types", "place_adjunct_types")
+TYPE_KEYS = ("symmetric_types", "force_types", "place_adjunct_types", "venue_types", "owner_adjective_types")
 
 
 def test_every_key_is_used_by_the_words_module():

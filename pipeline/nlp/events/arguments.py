@@ -118,8 +118,16 @@ def actor(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: b
             if c.dep_ == "amod":
                 cid = ctx.ex.adjectives.get(fold(c.text))
                 if cid:
+                    # 'les dirigeants européens': a body of a bloc's members acts for the bloc
+                    # (only when the document names the bloc: an actor must have mentions)
+                    bloc = W.COLLECTIVE_ADJECTIVES.get(fold(c.lemma_)) if tok.lemma_.lower() in W.COLLECTIVE_NOUNS else None
+                    if bloc and any(e._.actor_id == bloc for _, e in ctx.mentions):
+                        cid = bloc
                     return Arg(cid, c.text, c.i)
-    if nmod and depth > 0:
+    # a range 'les alliés, du Danemark à la République tchèque' lists members, no relation
+    ranged = any(c.dep_ == "nmod" and case_of(c) == "à" for c in children)
+    if nmod and depth > 0 and (tok.lemma_.lower() not in W.RELATIONAL_NOUNS or ranged):
+        # ('les opposants de Loukachenko', 'les alliés de Kiev' are not Loukachenko, Kiev)
         for c in children:
             if c.dep_ == "nmod" and case_of(c) == "de":
                 # "chefs d'État et de gouvernement de l'Otan": the conjunct carries the name

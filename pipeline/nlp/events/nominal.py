@@ -75,6 +75,8 @@ def nominal_args(ctx: DocContext, noun: Token, entry: Entry | None) -> tuple[lis
                     rule = "noun_entre"
                 targets.extend(got[1:])
         elif case == "de":
+            if entry is not None and entry.type in W.VENUE_TYPES and place_name(ctx, c):
+                continue  # 'les accords de Minsk', 'le sommet de Vilnius': a venue in a name
             got = arguments.actors(ctx, c)
             if got:
                 de_args.append(got)
@@ -147,7 +149,8 @@ def participle_agent(ctx: DocContext, noun: Token) -> list[Arg]:
         hosts.append(noun.head)
     for h in hosts:
         for c in h.children:
-            if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ") and "Part" in c.morph.get("VerbForm"):
+            if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ") and "Part" in c.morph.get("VerbForm") \
+                    and "Pres" not in c.morph.get("Tense"):  # 'un plan passant par…' is no passive
                 for k in c.children:
                     if k.dep_.startswith("obl") and case_of(k) == "par":
                         got = arguments.actors(ctx, k)
@@ -158,3 +161,19 @@ def participle_agent(ctx: DocContext, noun: Token) -> list[Arg]:
 
 def possessive(noun: Token) -> bool:
     return any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in noun.children)
+
+
+def place_name(ctx: DocContext, tok: Token) -> bool:
+    """A city named without determiner whose actor is something else (a capital standing for
+    its state, 'Minsk' → Belarus) or a mere place: in 'accords de Minsk', 'sommet de
+    Vilnius' the city is the venue that names the event, not its agent. A country keeps
+    its role ('la rencontre d'Israël et du Hamas')."""
+    ent = ctx.tok2ent[tok.i]
+    if ent is None or ent.label_ != "LOC" or any(c.dep_ == "det" for c in tok.children):
+        return False
+    arg = Arg(ent._.actor_id, ent.text, ent.start)
+    if arguments.is_place(ctx, arg):
+        return True
+    gent = ctx.ex.gaz.get(ent._.actor_id)
+    return gent is not None and fold(gent.label) != fold(ent.text) and fold(ent.text) not in {
+        fold(a) for a in getattr(gent, "aliases", ())}

@@ -48,12 +48,40 @@ def pronoun(ctx: DocContext, tok: Token, exclude: set[str] = frozenset(), subjec
                 got = [a for a in subjects.subject(ctx, cur) if a.id not in exclude]
                 if got:
                     return got
+    if subject and tok.head.dep_ == "conj" and tok.head.head.pos_ in ("VERB", "AUX") \
+            and tok.head.head.i < tok.i and not tok.lower_.startswith("-"):
+        # 'les pays de l'OTAN ont validé … et ils ont promis': the subject of the first
+        # coordinated clause
+        got = [a for a in subjects.subject(ctx, tok.head.head) if a.id not in exclude]
+        if got and (low in ("ils", "elles")) == (len({a.id for a in got}) > 1 or plural_subject(tok.head.head)):
+            return got
     sid = ctx.sent_of[tok.i]
     lo = ctx.sents[max(0, sid - ctx.ex.pronoun_window)].start
+    if subject and low in ("il", "elle") and speaker_clitic(ctx, tok):
+        # '», a-t-il souligné': the speaker of a quotation is a person, named earlier
+        # (possibly a few sentences back, before a long quotation), never a name quoted
+        lo = ctx.sents[max(0, sid - SPEAKER_WINDOW)].start
+        people = [(i, e) for i, e in ctx.mentions if lo <= i < tok.i and e.label_ == "PER"
+                  and e._.actor_id not in exclude and not ctx.in_quote[i]]
+        chained = [(i, a) for i, a in ctx.resolved if lo <= i < tok.i and a.id not in exclude
+                   and ctx.doc[i].lower_.lstrip("-") == low]
+        best = None
+        if people:
+            i, e = people[-1]
+            best = (i, Arg(e._.actor_id, e.text, e.start))
+        if chained and (best is None or chained[-1][0] > best[0]):
+            best = chained[-1]
+        if best is not None:
+            if all(i != tok.i for i, _ in ctx.resolved):
+                ctx.resolved.append((tok.i, best[1]))
+                ctx.resolved.sort(key=lambda x: x[0])
+            return [best[1]]
     # an incise after a quotation ('», a-t-il ajouté') does not refer to a name quoted
     skip_quoted = subject and tok.head.i < tok.i and not ctx.in_quote[tok.i]
     cands = [(i, ent) for i, ent in ctx.mentions if lo <= i < tok.i and ent._.actor_id not in exclude
-             and not (skip_quoted and ctx.in_quote[i] and ctx.sent_of[i] == sid)]
+             and not (skip_quoted and ctx.in_quote[i] and ctx.sent_of[i] == sid)
+             # a mere place (a city that stands for no state) does not act: 'ils ont promis'
+             and not (subject and arguments.is_place(ctx, Arg(ent._.actor_id, ent.text, ent.start)))]
     if not cands:
         return []
     cands.reverse()
@@ -104,6 +132,32 @@ def pronoun(ctx: DocContext, tok: Token, exclude: set[str] = frozenset(), subjec
                     ctx.resolved.sort(key=lambda x: x[0])
                 return [arg]
     return []
+
+
+def plural_subject(verb: Token) -> bool:
+    """The verb agrees in the plural ('ont validé', 'accusent')."""
+    for t in [verb, *[c for c in verb.children if c.dep_.startswith("aux")]]:
+        if "Plur" in t.morph.get("Number"):
+            return True
+    return False
+
+
+SPEAKER_WINDOW = 5  # sentences searched back for the person behind '», a-t-il dit'
+
+
+def speaker_clitic(ctx: DocContext, tok: Token) -> bool:
+    """An inverted subject clitic of a verb that follows a closing quotation or comma:
+    '« … », a-t-il ajouté', '…, a-t-elle poursuivi'."""
+    if not tok.lower_.startswith("-"):
+        return False
+    verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head  # '-t' '-elle'
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
+    j = first - 1
+    while j >= 0 and ctx.doc[j].is_punct and ctx.doc[j].text in (",", "»", "”", '"', "›"):
+        if ctx.doc[j].text != ",":
+            return True
+        j -= 1
+    return j >= 0 and ctx.in_quote[j]
 
 
 def is_subject_mention(ent: Span) -> bool:

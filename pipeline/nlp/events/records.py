@@ -88,6 +88,9 @@ def events_for(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None,
             agents = participle_agent(ctx, tok)
             rule = "noun_participle_agent" if agents else rule
         gov, dep = governing_verb(tok)
+        if entry.type == "STATEMENT" and not agents and not targets and gov is not None and dep.startswith("obl") \
+                and verb_lemma(ctx.ex, gov) in ctx.ex.report_verbs:
+            return []  # 'a déclaré l'UE dans un communiqué': the medium of the same statement
         if not agents and gov is not None:
             gl = verb_lemma(ctx.ex, gov)
             if dep in ("obj", "obl", "obl:arg", "obl:mod", "nsubj:pass", "xcomp"):

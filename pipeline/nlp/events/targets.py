@@ -42,7 +42,9 @@ def light_noun_targets(ctx: DocContext, noun: Token, preps: tuple, agent_ids: se
     adjective ('formera des soldats ukrainiens') or an entity introduced by a target
     preposition somewhere in its nominal phrase ('un embargo sur le pétrole russe')."""
     got: list[Arg] = []
-    if noun.lemma_.lower() not in ctx.ex.event_nouns and noun.lemma_.lower() not in ctx.ex.instruments:
+    # 'retirer les troupes américaines': the withdrawn troops' adjective is their owner
+    owner_adj = entry is not None and entry.type in W.OWNER_ADJECTIVE_TYPES
+    if not owner_adj and noun.lemma_.lower() not in ctx.ex.event_nouns and noun.lemma_.lower() not in ctx.ex.instruments:
         for c in noun.children:
             if c.dep_ == "amod" and fold(c.text) in ctx.ex.adjectives:
                 got.append(Arg(ctx.ex.adjectives[fold(c.text)], c.text, c.i))
@@ -68,6 +70,10 @@ def light_noun_targets(ctx: DocContext, noun: Token, preps: tuple, agent_ids: se
 def verb_targets(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | None, agents: list[Arg],
                   absorbed: dict[int, Token]) -> tuple[list[Arg], str]:
     got, rule = verb_targets_core(ctx, verb, entry, obj_tok, agents, absorbed)
+    if not got and entry.type == "REQUEST":
+        got = asked_party(ctx, verb, {a.id for a in agents})
+        if got:
+            return got, "asked_party"
     if got or entry.type not in ("ASSAULT", "MOBILIZE"):
         return got, rule
     agent_ids = {a.id for a in agents}
@@ -79,7 +85,21 @@ def verb_targets(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | No
     roots += [k for o in objs for k in o.children if k.dep_ == "nmod"]
     preps = tuple(p for p in entry.target_prep if p in W.DEEP_PLACE_PREPS) if entry.target_prep else W.DEEP_PLACE_PREPS
     got = arguments.deep_place_targets(ctx, roots, agent_ids, preps)
-    return got, ("deep_place" if got else "")
+    if got:
+        return got, "deep_place"
+    if entry.type == "ASSAULT":
+        # 'une attaque sur trois sites nucléaires iraniens', 'des frappes contre les
+        # positions russes': what is hit belongs to the state of its nationality adjective
+        # (also under an adjective of the object: 'une attaque "très réussie" sur…')
+        hits = roots + [k for o in objs for a in o.children if a.dep_ == "amod"
+                        for k in a.children if k.dep_.startswith(("obl", "nmod"))]
+        for r in hits:
+            if case_of(r) in ("sur", "contre") and r.pos_ == "NOUN":
+                for c in r.children:
+                    cid = ctx.ex.adjectives.get(fold(c.text)) if c.dep_ == "amod" else None
+                    if cid and cid not in agent_ids:
+                        return [Arg(cid, c.text, c.i)], "hit_adjective"
+    return [], ""
 
 
 def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | None, agents: list[Arg],
@@ -93,6 +113,8 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
     if entry.type == "STATEMENT":
         for c in kids:
             if c.dep_ == "iobj" or (c.dep_.startswith("obl") and case_of(c) == "à"):
+                if c.dep_ != "iobj" and nominal.place_name(ctx, c):
+                    continue  # 'a déclaré à Minsk': where it was said, not to whom
                 got = [g for g in arguments.actors(ctx, c) if g.id not in agent_ids]
                 if got:
                     return got, "statement_addressee"
@@ -111,6 +133,11 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
         objs.append(obj_tok)
     elif entry.obj is not None and obj_tok is not None and entry.prep is not None:
         objs = [o for o in objs if o.i != obj_tok.i]
+    if len(objs) > 1:
+        # 'refusant tout cessez-le-feu, le Qatar est…': a second object after a comma is
+        # the parser's slip for the subject of the next clause
+        objs = [objs[0]] + [o for o in objs[1:] if not (min(t.i for t in o.subtree) > 0
+                                                       and ctx.doc[min(t.i for t in o.subtree) - 1].text == ",")]
     for o in objs:
         if o.pos_ == "PRON":
             if o.lower_ in W.OBJECT_PRONOUNS:
@@ -133,15 +160,28 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
             if is_light_noun and ntargets:
                 return ntargets, "light_noun_target"
             if not is_light_noun:
+                got = [g for g in relative_clause_agent(ctx, o, verb) if g.id not in agent_ids]
+                if got:  # 'saluer l'annonce faite par Ankara'
+                    return got, "event_noun_agent"
                 continue
         if is_light_noun:
             got = light_noun_targets(ctx, o, preps, agent_ids, entry)
             if got:
                 return got, "light_noun_target"
             continue
+        if o.pos_ == "NOUN" and o.lemma_.lower() in W.PATIENT_NOUNS and ctx.tok2ent[o.i] is None:
+            # 'dénoncer l'exclusion de l'Ukraine': the de-complement is the victim of the
+            # action named by the noun, not the addressee of the speech act
+            got = [g for g in relative_clause_agent(ctx, o, verb) if g.id not in agent_ids]
+            if got:
+                return got, "obj_relative_agent"
+            continue
         got = [g for g in arguments.actors(ctx, o, role="target") if g.id not in agent_ids]
         if got:
             return got, "obj"
+        got = [g for g in relative_clause_agent(ctx, o, verb) if g.id not in agent_ids]
+        if got:  # 'refuser les garanties que leur proposait la Russie'
+            return got, "obj_relative_agent"
         for c in o.children:  # "livré des drones à la Russie" (à attached to the object)
             if c.dep_ == "nmod" and case_of(c) in preps and case_of(c) != "de":
                 got = [g for g in arguments.prep_actors(ctx, c) if g.id not in agent_ids]
@@ -156,6 +196,13 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
     for prep in preps:
         for c in kids:
             if not c.dep_.startswith("obl") or c.dep_ == "obl:agent" or case_of(c) != prep:
+                continue
+            if is_venue(ctx, c, entry, prep):
+                # 'rencontrera à Helsinki (Finlande) Vladimir Poutine': the city is where the
+                # meeting happens; a person the parser hung on it is the real object
+                got = [g for g in venue_people(ctx, c) if g.id not in agent_ids]
+                if got:
+                    return got, "obj_after_venue"
                 continue
             if (prep in ("à", "en", "de", "dans") and c.dep_ == "obl:mod" and entry.type in W.PLACE_ADJUNCT_TYPES
                     and entry.target_prep is None and not (entry.prep and prep in entry.prep)):
@@ -181,3 +228,79 @@ def clause_opponent(ctx: DocContext, verb: Token, exclude: set[str]) -> tuple[li
                     if got:
                         return got, "clause_opponent"
     return [], ""
+
+
+def is_venue(ctx: DocContext, tok: Token, entry: Entry, prep: str) -> bool:
+    """In a frame with a venue (``venue_types`` of event_words.yaml: meetings, signatures),
+    a place-name (a LOC entity, capital or country) introduced by à/en/dans is the venue,
+    unless the trigger names that preposition itself ('se rendre à Moscou')."""
+    if entry.type not in W.VENUE_TYPES or prep not in W.PLACE_PREPS:
+        return False
+    if entry.prep and prep in entry.prep:
+        return False
+    ent = ctx.tok2ent[tok.i]
+    return ent is not None and ent.label_ == "LOC"
+
+
+def venue_people(ctx: DocContext, place: Token) -> list[Arg]:
+    """People the parser attached to a venue as appositions ('à Helsinki (Finlande)
+    Vladimir Poutine')."""
+    out = []
+    for c in place.children:
+        if c.dep_ in ("appos", "conj", "nmod") and not case_of(c):
+            ent = ctx.tok2ent[c.i]
+            if ent is not None and ent.label_ == "PER":
+                out.append(Arg(ent._.actor_id, ent.text, ent.start))
+    return out
+
+
+def relative_clause_agent(ctx: DocContext, noun: Token, trigger: Token | None = None) -> list[Arg]:
+    """The doer named in a participle or an object relative clause on ``noun``: 'l'annonce
+    faite par Ankara', 'les garanties que leur proposait la Russie' (the subject of the clause,
+    also when inverted after the verb; the parser often attaches such clauses as a
+    ccomp of the main verb right after the noun)."""
+    end = max(t.i for t in noun.subtree)
+    clauses = [c for c in noun.children if c.dep_ == "acl:relcl"]
+    if end + 1 < len(ctx.doc) and ctx.doc[end + 1].lower_ in ("que", "qu'", "qu’"):
+        que = ctx.doc[end + 1]
+        if que.head.dep_ in ("ccomp", "acl:relcl", "advcl") and que.head.i > que.i:
+            clauses.append(que.head)
+    for c in noun.children:
+        # 'a salué les engagements pris par les membres de l'Alliance', 'l'annonce faite
+        # par M. Erdogan': the par-agent of a participle on the object
+        if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm") and "Pres" not in c.morph.get("Tense") \
+                and (trigger is None or c.i != trigger.i):  # 'otages détenus par X': X is the agent
+            for k in c.children:
+                if k.dep_ == "obl:agent" or (k.dep_.startswith("obl") and case_of(k) == "par"):
+                    got = arguments.actors(ctx, k)
+                    if got:
+                        return got
+    for cl in clauses:
+        if not any(k.lower_ in ("que", "qu'", "qu’") and k.i < cl.i for k in cl.children):
+            continue
+        for k in cl.children:
+            if k.dep_ in ("nsubj", "nsubj:pass") and k.pos_ != "PRON":
+                got = arguments.actors(ctx, k)
+                if got:
+                    return got
+        for k in cl.children:  # stylistic inversion: 'que proposait la Russie'
+            if k.i > cl.i and k.dep_ in ("obj", "nsubj") and not case_of(k) and ctx.tok2ent[k.i] is not None:
+                return arguments.actors(ctx, k)
+    return []
+
+
+def asked_party(ctx: DocContext, verb: Token, exclude: set[str]) -> list[Arg]:
+    """The party a demand is addressed to when it is only named as the subject of the
+    demanded clause: 'insiste pour que l'Ukraine se démilitarise', 'exige que Moscou
+    retire ses troupes'."""
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "advcl", "obl:arg") or c.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        if not any(k.lower_ in ("que", "qu'", "qu’") for k in c.children):
+            continue
+        for k in c.children:
+            if k.dep_ in ("nsubj", "nsubj:pass") and ctx.tok2ent[k.i] is not None:
+                got = [g for g in arguments.actors(ctx, k) if g.id not in exclude]
+                if got:
+                    return got
+    return []

@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 class Entry:
     """One trigger of ``models/triggers.yaml`` with its constraints."""
     __slots__ = ("lemma", "canonical", "pos", "type", "obj", "prep", "reflexive", "light", "target_prep",
-                 "specificity", "order", "not_with", "not_under")
+                 "adv", "specificity", "order", "not_with", "not_under")
 
     def __init__(self, raw: dict, order: int):
         self.lemma = str(raw["lemma"])
@@ -65,7 +65,8 @@ class Entry:
         self.light = bool(raw.get("light", True)) and self.obj is not None
         tp = raw.get("target_prep")
         self.target_prep = tuple(str(p).lower() for p in tp) if tp else None
-        self.specificity = (self.obj is not None) + (self.prep is not None) + self.reflexive
+        self.adv = frozenset(str(a).lower() for a in raw.get("adv") or ()) or None
+        self.specificity = (self.obj is not None) + (self.prep is not None) + self.reflexive + (self.adv is not None)
         # figurative senses (pipeline/nlp/events/filters.py): an argument or the governing word
         self.not_with = frozenset(str(o).lower() for o in raw.get("not_with") or ())
         self.not_under = frozenset(str(o).lower() for o in raw.get("not_under") or ())
@@ -196,6 +197,8 @@ def select(ctx: DocContext, tok: Token, lemma: str, pos: str):
                                    and (c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj"))
                                    for c in tok.children):
             continue
+        if e.adv is not None and not any(c.dep_ == "advmod" and c.lower_ in e.adv for c in tok.children):
+            continue  # 'accueillir favorablement'
         if e.prep is not None and e.obj is None:
             if not any(case_of(c) in e.prep for c in tok.children if c.dep_ not in ("case", "mark")):
                 continue
