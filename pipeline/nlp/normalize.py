@@ -31,7 +31,8 @@ def fold(text: str) -> str:
     >>> fold("  L’Élysée — Zelensky ")
     "l'elysee - zelensky"
     """
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).translate(_DASHES))
+    # translated after NFKD too: compatibility forms decompose into the marks we unify ("︱" -> "—")
+    text = unicodedata.normalize("NFKD", text).translate(_APOSTROPHES).translate(_DASHES)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.lower().split())
 
