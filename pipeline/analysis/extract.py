@@ -15,6 +15,9 @@ from typing import Iterable, Iterator
 from ..ingest.readers import Document
 
 CHUNK_CHARS = 50_000
+#: characters of text parsed in one spaCy batch at most: the parser's and tok2vec's
+#: buffers grow with the text of a batch, so a long document's pieces go a few at a time
+BATCH_CHARS = 100_000
 
 
 @dataclass
@@ -112,14 +115,13 @@ def reduce_doc(doc, result: DocResult, char_offset: int, sent_offset: int) -> in
     return len(sent_starts)
 
 
-def _make_docs(nlp, document: Document) -> list:
-    docs = []
+def _make_docs(nlp, document: Document) -> Iterator[tuple[int, object]]:
+    """(offset, tokenised piece) of ``document``, made one at a time."""
     for offset, piece in split_text(document.text):
         d = nlp.make_doc(piece)
         if d.has_extension("anchor"):
             d._.anchor = document.published or None
-        docs.append((offset, d))
-    return docs
+        yield offset, d
 
 
 def analyse(nlp, documents: Iterable[Document], batch_size: int = 32) -> Iterator[DocResult]:
@@ -140,25 +142,49 @@ def analyse(nlp, documents: Iterable[Document], batch_size: int = 32) -> Iterato
 
 
 def _analyse_batch(nlp, batch: list[Document], batch_size: int) -> list[DocResult]:
+    """The pieces of the batch's documents stream through ``nlp.pipe`` and each parsed
+    piece is reduced to records as soon as it leaves it, so that memory holds one spaCy
+    batch of pieces, whatever the size of a document."""
     todo = [d for d in batch if d.status == "ok"]
-    pieces = []  # (doc index in todo, offset, spacy Doc)
-    try:
-        for i, document in enumerate(todo):
-            for offset, d in _make_docs(nlp, document):
-                pieces.append((i, offset, d))
-        processed = list(nlp.pipe((p[2] for p in pieces), batch_size=batch_size))
-    except Exception:  # noqa: BLE001 - find the culprit by running documents one by one
-        return [_analyse_one(nlp, d) for d in batch]
     results = {id(d): DocResult(d) for d in todo}
     sent_counts = {id(d): 0 for d in todo}
+
+    def pieces():
+        for i, document in enumerate(todo):
+            for offset, d in _make_docs(nlp, document):
+                yield d, (i, offset)
+
     try:
-        for (i, offset, _), doc in zip(pieces, processed):
-            document = todo[i]
-            res = results[id(document)]
-            sent_counts[id(document)] += reduce_doc(doc, res, offset, sent_counts[id(document)])
-    except Exception:  # noqa: BLE001 - a record that cannot be built: same one-by-one retry
+        for group in _char_bounded(pieces(), batch_size):
+            for doc, (i, offset) in nlp.pipe(group, batch_size=len(group), as_tuples=True):
+                document = todo[i]
+                sent_counts[id(document)] += reduce_doc(doc, results[id(document)], offset,
+                                                        sent_counts[id(document)])
+    except Exception:  # noqa: BLE001 - find the culprit by running documents one by one
         return [_analyse_one(nlp, d) for d in batch]
     return [results.get(id(d)) or DocResult(d) for d in batch]
+
+
+def _char_bounded(items, batch_size: int, max_chars: int | None = None) -> Iterator[list]:
+    """``(doc, context)`` items in groups of at most ``batch_size`` items and, beyond the
+    first item of a group, at most ``max_chars`` characters (default :data:`BATCH_CHARS`).
+
+    >>> class D(str):
+    ...     text = property(str.__str__)
+    >>> [len(g) for g in _char_bounded([(D("a" * 60), 0), (D("b" * 60), 1), (D("c"), 2)], 32, max_chars=100)]
+    [1, 2]
+    """
+    max_chars = BATCH_CHARS if max_chars is None else max_chars
+    group, size = [], 0
+    for item in items:
+        n = len(item[0].text)
+        if group and (len(group) >= batch_size or size + n > max_chars):
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += n
+    if group:
+        yield group
 
 
 def _analyse_one(nlp, document: Document) -> DocResult:
