@@ -96,6 +96,12 @@ def _dates_in(line: str):
         yield c.start, c.end, r.value, r.precision
 
 
+#: characters of a header or footer line searched for a publication date: such dates sit
+#: near the start of short lines, and reading a megabyte-long line whole for each date it
+#: holds would take time quadratic in its length
+MAX_LINE_CHARS = 2_000
+
+
 def _clean(line: str) -> str:
     return _MARKDOWN.sub("", line.replace("\u00a0", " ").replace("\u202f", " "))
 
@@ -141,7 +147,7 @@ def _from_text(text: str) -> tuple[str, str, str]:
     order = 0
     for where, block in (("header", header), ("footer", footer)):
         for raw in block:
-            line = _clean(raw)
+            line = _clean(raw[:MAX_LINE_CHARS])
             bullet = bool(_BULLET.match(raw))
             for s, e, value, precision in _dates_in(line):
                 kind = _classify(line, s, e, precision, footer=(where == "footer"), bullet=bullet)

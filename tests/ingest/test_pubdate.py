@@ -117,3 +117,14 @@ def test_word_lists_are_validated_data():
     for key in ("published_markers", "updated_markers", "date_labels", "byline_openers", "reference_markers",
                 "governing_words"):
         assert lexicon.word_list("pubdate_fr.yaml", key)
+
+
+def test_a_megabyte_line_keeps_its_leading_date_and_ignores_the_rest():
+    """Only the first MAX_LINE_CHARS characters of a header line are read for a date."""
+    from pipeline.ingest import pubdate
+
+    filler = " ".join(["mot"] * 400_000)  # 1.6 MB with no punctuation
+    value, precision, _ = pubdate.find_publication_date("Publié le 3 mars 2022 " + filler + " publié le 9 mai 2023")[:3]
+    assert (value, precision) == ("2022-03-03", "day")
+    late = "x" * pubdate.MAX_LINE_CHARS + " publié le 9 mai 2023"
+    assert pubdate.find_publication_date(late)[0] == ""
