@@ -22,6 +22,9 @@ from dataclasses import dataclass, field, replace
 from .patterns import Rules, rules
 from .vocabulary import lookup_key
 
+# After a two-digit year: a clock time, a percentage or a decimal ("le 3 mars 15 h").
+_NOT_A_YEAR = re.compile(r"\s*(?:h\b|h\d|heures?\b|%|[.,:]\d|[-–])", re.IGNORECASE)
+
 # Months used to place a season on the calendar when resolving "cet été", "au printemps".
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
@@ -45,6 +48,8 @@ class Candidate:
     mod: str | None = None  # past / future / this (an explicit modifier in the text)
     year_offset: int | None = None  # "le 30 septembre de cette année" -> 0
     guarded: bool = False  # context says it is probably not a date (bare month, number...)
+    yy: int | None = None  # a two-digit year ("le 10 novembre 93"), its century chosen at resolution
+    period_part: str | None = None  # START / MID / END of "la fin du XIXe siècle" (for TimeML's mod)
     range_end: "Candidate | None" = field(default=None, repr=False)
 
     @property
@@ -54,6 +59,8 @@ class Candidate:
             return True
         if self.kind == "weekday":
             return self.mod is None
+        if self.kind == "relweek":
+            return self.unit == "weekend" and self.offset == 0
         if self.kind in ("abs", "season"):
             return self.year is None and self.month is not None and self.mod is None and self.year_offset is None
         return False
@@ -81,7 +88,14 @@ def _make(rule: str, m: re.Match, text: str, R: Rules) -> Candidate | None:
         year = int(g["year"]) if g.get("year") else None
         if mk in R.abbr and not g["month"].endswith(".") and year is None:
             return None
-        c = Candidate(s, e, "date_full" if year else "day_month", "abs", year, month, R.day(g["day"]))
+        yy = None
+        if g.get("yy"):
+            after = text[m.end():m.end() + 40]
+            if _NOT_A_YEAR.match(after) or R.year_after.search(after):
+                e = len(text[:m.start("yy")].rstrip())
+            else:
+                yy = int(g["yy"])
+        c = Candidate(s, e, "date_full" if year else "day_month", "abs", year, month, R.day(g["day"]), yy=yy)
         if g.get("wd"):
             c.weekday = R.weekday_of[lookup_key(g["wd"])]
         if g.get("yrel"):
@@ -140,13 +154,16 @@ def _make(rule: str, m: re.Match, text: str, R: Rules) -> Candidate | None:
     if rule == "relative_week":
         det = lookup_key(g["det"] or "")
         mod = R.mod(g.get("mod"))
-        if mod is None and det not in ("cette", "ce"):
+        if mod is None and det == "le" and lookup_key(g["unit"]) != "semaine":
+            mod = "bare"  # "durant le week-end": a date only in a past or future sentence
+        elif mod is None and det not in ("cette", "ce"):
             return None
         if det in ("cette", "la") and lookup_key(g["unit"]) != "semaine":
             return None
         unit = "week" if lookup_key(g["unit"]) == "semaine" else "weekend"
         return Candidate(s, e, "relative_weekend" if unit == "weekend" else rule, "relweek",
-                         offset={"past": -1, "future": 1}.get(mod or "", 0), unit=unit)
+                         offset={"past": -1, "future": 1}.get(mod or "", 0), unit=unit,
+                         mod="bare" if mod == "bare" else None)
     if rule == "relative_month":
         mod = R.mod(g.get("mod"))
         det = lookup_key(g["det"] or "")

@@ -39,6 +39,8 @@ from .candidates import Candidate, find_candidates
 from .landmarks import AnchorEvidence, dated_events, event_evidence, events_between
 from .patterns import rules
 from .rules import normalize  # noqa: F401  (part of this module's __all__)
+from .tense import is_conditional as _is_conditional
+from .tense import tense_of
 from .values import PRECISIONS
 from .vocabulary import vocabulary, word_list
 
@@ -47,74 +49,6 @@ __all__ = ["TimexTagger", "normalize", "sentence_dates", "tense_of", "make_timex
 register_extensions(Doc, "anchor", "timexes", "anchor_interval")
 
 _PREC_RANK = {p: i for i, p in enumerate(reversed(PRECISIONS))}  # decade 0 ... day 5
-_FUTURE_HEADS = frozenset(word_list("future_auxiliary_verbs"))
-
-
-def _governing_verb(tok: Token) -> Token | None:
-    for _ in range(12):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "aux:tense", "aux:pass"):
-            return tok
-        if tok.head is tok:
-            return None
-        tok = tok.head
-    return None
-
-
-_COND_ENDINGS = frozenset(word_list("conditional_endings"))
-
-
-def _is_conditional(verb: Token) -> bool:
-    """Mood=Cnd, or an "imperfect" that is really a conditional (stem + imperfect ending)."""
-    if "Cnd" in verb.morph.get("Mood"):
-        return True
-    if "Imp" not in verb.morph.get("Tense"):
-        return False
-    word, lemma = verb.lower_, verb.lemma_.lower()
-    stem = vocabulary().get("conditional_stems", {}).get(lemma)
-    if stem is None:
-        stem = lemma[:-1] if lemma.endswith("re") else lemma
-    return len(stem) >= 2 and word.startswith(stem) and word[len(stem):] in _COND_ENDINGS
-
-
-def tense_of(span: Span) -> str | None:
-    """Tense ("past", "present", "future") of the verb that governs ``span``, or None.
-
-    Passé composé / plus-que-parfait (AUX + participle) -> past; simple conditional ->
-    future (reported plans); "va annoncer", "doit se tenir" -> future; "vient de" -> past.
-    """
-    verb = _governing_verb(span.root)
-    if verb is None:
-        return None
-    for _ in range(3):
-        morph = verb.morph
-        vform = morph.get("VerbForm")
-        tense = morph.get("Tense")
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense")]
-        if auxes and "Part" in vform:
-            am = auxes[0].morph
-            if "Fut" in am.get("Tense") and not _is_conditional(auxes[0]):
-                return "future"
-            return "past"
-        if "Inf" in vform and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
-            head = verb.head
-            if head.lemma_ == "venir" and any(c.lower_ in ("de", "d'", "d’") for c in verb.children):
-                return "past"
-            if head.lemma_ in _FUTURE_HEADS and "Pres" in head.morph.get("Tense"):
-                return "future"
-            verb = head
-            continue
-        if _is_conditional(verb):
-            return "future"
-        if "Fut" in tense:
-            return "future"
-        if "Past" in tense or "Imp" in tense:
-            return "past"
-        if "Pres" in tense:
-            return "present"
-        if "Part" in vform:  # "annoncé jeudi" (participle without auxiliary)
-            return "past"
-        return None
-    return None
 
 
 _NEGATION = frozenset(word_list("negation_words"))

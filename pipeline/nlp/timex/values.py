@@ -21,12 +21,12 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .candidates import Candidate
 
-PRECISIONS = ("day", "week", "month", "season", "year", "decade")
-VALUE_RE = re.compile(r"^[\dX]{4}(-([\dX]{2}(-[\dX]{2})?|W[\dX]{2}(-WE)?|SP|SU|FA|WI))?$")
+PRECISIONS = ("day", "week", "month", "season", "year", "decade", "century")
+VALUE_RE = re.compile(r"^[\dX]{4}(-([\dX]{2}(-[\dX]{2})?|W[\dX]{2}(-WE|-[1-7])?|SP|SU|FA|WI))?$")
 
 
 def iso_date(s: str) -> _dt.date | None:
@@ -56,23 +56,53 @@ def _valid_day(y: int | None, m: int, d: int) -> bool:
 
 
 def _year_for(month: int, day: int | None, a, direction: str | None, strict: bool) -> int | None:
+    """Year of a year-less date: the previous occurrence for a past tense, the next one for a
+    future tense, the nearest one (the anchor's year, the year before or after) otherwise."""
     ay, am, ad = a
     if ay is None:
         return None
-    if am is None or direction not in ("past", "future"):
+    if am is None:
         return ay
     key = (month, day or 0)
     akey = (am, ad if (ad and day) else 0)
     if direction == "past":
         return ay - 1 if (key >= akey if strict else key > akey) else ay
-    return ay + 1 if (key <= akey if strict else key < akey) else ay
+    if direction == "future":
+        return ay + 1 if (key <= akey if strict else key < akey) else ay
+    return _nearest_year(month, day, a)
 
 
-def _near_year(month: int, day: int | None, a, chosen: int) -> int:
+def _nearest_year(month: int, day: int | None, a) -> int:
+    ay, am, ad = a
+    anchor = _dt.date(ay, am, ad or 15)
+    best, best_gap = ay, None
+    for y in (ay, ay - 1, ay + 1):
+        d = min(day or 15, calendar.monthrange(y, month)[1])
+        gap = abs((_dt.date(y, month, d) - anchor).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = y, gap
+    return best
+
+
+def two_digit_year(yy: int, anchor_year: int | None) -> int:
+    """Century of a two-digit year ("le 10 novembre 93"): with an anchor year A, 20yy when that
+    is at most A + 10, else 19yy; without an anchor, 20yy below 70, else 19yy.
+
+    >>> two_digit_year(93, 1999), two_digit_year(5, 1999), two_digit_year(25, 2022), two_digit_year(93, None)
+    (1993, 2005, 2025, 1993)
+    """
+    if anchor_year is None:
+        return (2000 if yy < 70 else 1900) + yy
+    return 2000 + yy if 2000 + yy <= anchor_year + 10 else 1900 + yy
+
+
+def _near_year(month: int, day: int | None, a, chosen: int, weak: bool) -> int:
     """A year-less date a past tense put in the year before the anchor's ("le défilé du 9 mai"
-    in an article of 5 May): keep the anchor's year when that date lies within four months
-    after the anchor and the past reading is eight months or more away. A past tense is a weak
-    cue (an imperfect "devait se tenir en juin" still points ahead); a future one is not relaxed."""
+    in an article of 5 May): keep the anchor's year when that date lies just after the
+    anchor — within four months for an imperfect (a weak cue: "devait se tenir en juin"
+    still points ahead), within ten days for another past tense ("le 21 juin" in a past
+    sentence of 27 May is the year before) — and the past reading is eight months or more
+    away. A future tense is not relaxed."""
     ay, am, ad = a
     if am is None:
         return chosen
@@ -83,9 +113,41 @@ def _near_year(month: int, day: int | None, a, chosen: int) -> int:
             return None
         return abs((_dt.date(y, month, d) - anchor).days)
     near, far = dist(ay), dist(chosen)
-    if near is not None and far is not None and near <= 122 and far >= 240:
+    ahead = _valid_day(ay, month, day or 15) and _dt.date(ay, month, day or 15) >= anchor
+    if near is not None and far is not None and ahead and near <= (122 if weak else 10) and far >= 240:
         return ay
     return chosen
+
+
+def _weekday_year(month: int, day: int, weekday: int, chosen: int) -> int:
+    """"vendredi 22 janvier": among the chosen year and the years just before and after, the
+    one where that day is that weekday, when exactly one is; else the chosen year."""
+    fits = [y for y in (chosen, chosen - 1, chosen + 1)
+            if _valid_day(y, month, day) and _dt.date(y, month, day).weekday() == weekday]
+    return fits[0] if len(fits) == 1 else chosen
+
+
+def _weekend_saturday(base: _dt.date, offset: int, direction: str | None) -> _dt.date:
+    """Saturday of the weekend meant by "ce week-end" (offset 0), "le week-end dernier" (-1)
+    or "le week-end prochain" (1) in a text of day ``base``.
+
+    On a Saturday or Sunday "ce week-end" is the current one. On a weekday it is the weekend
+    just past for a past tense, the coming one for a present or future tense, and without a
+    tense the past one early in the week (Monday, Tuesday) and the coming one later. "Dernier" is the weekend
+    before the current week's (or before the current weekend); "prochain" the next one to come.
+    """
+    wd = base.weekday()
+    past = base - _dt.timedelta(days=wd + 2) if wd < 5 else base - _dt.timedelta(days=wd - 5)
+    if offset < 0:
+        return past - _dt.timedelta(days=7) if wd >= 5 else past
+    coming = base + _dt.timedelta(days=5 - wd) if wd < 5 else base + _dt.timedelta(days=12 - wd)
+    if offset > 0:
+        return coming
+    if wd >= 5:
+        return past
+    if direction == "past" or (direction is None and wd <= 1):
+        return past
+    return coming
 
 
 def _fmt(y, m=None, d=None) -> str:
@@ -137,8 +199,13 @@ def resolve_parsed(c: Candidate, a, tense: str | None) -> Resolved | None:
 
 def _resolve_one(c: Candidate, a, tense: str | None) -> Resolved | None:
     ay, am, ad = a
+    weak = tense == "imperfect"  # a weaker past (see _near_year)
+    if weak:
+        tense = "past"
     direction = c.mod if c.mod in ("past", "future") else tense
     rule = c.rule
+    if c.kind == "abs" and c.year is None and c.yy is not None:  # "le 10 novembre 93"
+        c = replace(c, year=two_digit_year(c.yy, ay))
     if c.kind == "abs":
         if c.year is not None:
             if c.day is not None and not _valid_day(c.year, c.month, c.day):
@@ -153,7 +220,9 @@ def _resolve_one(c: Candidate, a, tense: str | None) -> Resolved | None:
         else:
             y = _year_for(c.month, c.day, a, direction, strict=c.mod == "past" or c.mod == "future")
             if c.mod is None and direction == "past" and y is not None and y != ay:
-                y = _near_year(c.month, c.day, a, y)
+                y = _near_year(c.month, c.day, a, y, weak)
+            if y is not None and c.day is not None and c.weekday is not None:
+                y = _weekday_year(c.month, c.day, c.weekday, y)
         if y is not None and c.day is not None and not _valid_day(y, c.month, c.day):
             y = None
         prec = "day" if c.day is not None else "month"
@@ -165,10 +234,11 @@ def _resolve_one(c: Candidate, a, tense: str | None) -> Resolved | None:
         return Resolved(f"{_fmt(y)}-{c.season}", "season", rule, y is not None, "relative")
     if c.kind == "decade":
         return Resolved(c.decade, "decade", rule, False, "date")
+    if c.kind == "century":
+        return Resolved(c.decade, "century", rule, False, "date")
     if c.kind == "weekday":
-        if ad is None:
-            return Resolved(_fmt(ay, am if ay is not None else None, "X") if ay is not None and am is not None
-                            else (_fmt(ay, "X", "X")), "day", "weekday_unresolved", ay is not None, "relative")
+        if ad is None:  # TimeML: an unresolved weekday is "some Thursday"
+            return Resolved(f"XXXX-WXX-{c.weekday + 1}", "day", "weekday_unresolved", False, "relative")
         base = _dt.date(ay, am, ad)
         wd = base.weekday()
         if c.mod == "this":
@@ -194,6 +264,11 @@ def _resolve_one(c: Candidate, a, tense: str | None) -> Resolved | None:
         return Resolved("XXXX-XX-XX", "day", rule, False, "relative")
     if c.kind == "relweek":
         weekend = c.unit == "weekend"
+        if weekend and c.mod == "bare" and direction not in ("past", "future"):
+            return None  # "le week-end" in the present: a habit, not a date
+        if weekend and ad is not None:
+            return Resolved(_week(_weekend_saturday(_dt.date(ay, am, ad), c.offset, direction), True), "week",
+                            rule, True, "relative")
         if ad is not None:
             date = _dt.date(ay, am, ad) + _dt.timedelta(days=7 * c.offset)
             return Resolved(_week(date, weekend), "week", rule, True, "relative")

@@ -1,0 +1,132 @@
+"""The tense of the verb that governs a temporal expression, read from the spaCy parse.
+
+:func:`tense_of` returns ``"past"``, ``"imperfect"``, ``"present"``, ``"future"`` or None.
+The values of year-less dates ("le 21 juin", "en mars", "l'automne") and of bare weekdays
+("dimanche") depend on it (:mod:`pipeline.nlp.timex.values`): a past tense points to the
+previous occurrence, a future tense to the next one, a present tense (or none) to the
+nearest. The imperfect is a weaker past ("devait se tenir en juin" still points ahead), so
+it is reported apart.
+
+Compound tenses are read from the auxiliary: "a signé", "avait été abattu" -> past,
+"aura signé" -> future; a simple conditional ("viendrait") -> future (a reported plan);
+"va annoncer", "doit se tenir" -> future; "vient de signer" -> past. A headline in
+capitals is parsed badly by the model; :func:`headline_tense` reads its verb forms from
+their spelling instead ("LE VILLAGE FERA LA FÊTE DIMANCHE" -> future).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .vocabulary import vocabulary, word_list
+
+__all__ = ["tense_of", "headline_tense", "is_conditional", "governing_verb"]
+
+_FUTURE_HEADS = frozenset(word_list("future_auxiliary_verbs"))
+_COND_ENDINGS = frozenset(word_list("conditional_endings"))
+_COMPOUND_AUX = ("avoir", "être", "etre")
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` that is not itself an auxiliary (at most 12 steps)."""
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "aux:tense", "aux:pass"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def is_conditional(verb: Token) -> bool:
+    """Mood=Cnd, or an "imperfect" that is really a conditional (stem + imperfect ending)."""
+    if "Cnd" in verb.morph.get("Mood"):
+        return True
+    if "Imp" not in verb.morph.get("Tense"):
+        return False
+    word, lemma = verb.lower_, verb.lemma_.lower()
+    stem = vocabulary().get("conditional_stems", {}).get(lemma)
+    if stem is None:
+        stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return len(stem) >= 2 and word.startswith(stem) and word[len(stem):] in _COND_ENDINGS
+
+
+def _is_headline(sent: Span) -> bool:
+    letters = [t for t in sent if t.is_alpha and len(t) > 1]
+    return len(letters) >= 2 and sum(t.is_upper for t in letters) >= 0.8 * len(letters)
+
+
+def tense_of(span: Span) -> str | None:
+    """Tense of the verb that governs ``span``: "past", "imperfect", "present", "future" or None."""
+    sent = span.sent if span.doc.has_annotation("SENT_START") or span.doc.has_annotation("DEP") else None
+    if sent is not None and _is_headline(sent):
+        found = headline_tense(sent)
+        if found is not None:
+            return found
+    verb = governing_verb(span.root)
+    if verb is None:
+        return None
+    for _ in range(3):
+        morph = verb.morph
+        vform = morph.get("VerbForm")
+        tense = morph.get("Tense")
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense")]
+        # "a signé" (also when the model tags the participle as a finite verb: "a déploré")
+        if auxes and ("Part" in vform or (auxes[0].lemma_.lower() in _COMPOUND_AUX and auxes[0].dep_ == "aux:tense")):
+            am = auxes[0].morph
+            if "Fut" in am.get("Tense") and not is_conditional(auxes[0]):
+                return "future"
+            return "past"
+        if "Inf" in vform and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+            head = verb.head
+            if head.lemma_ == "venir" and any(c.lower_ in ("de", "d'", "d’") for c in verb.children):
+                return "past"
+            if head.lemma_ in _FUTURE_HEADS and "Pres" in head.morph.get("Tense"):
+                return "future"
+            verb = head
+            continue
+        if is_conditional(verb):
+            return "future"
+        if "Fut" in tense:
+            return "future"
+        if "Imp" in tense:
+            return "imperfect"
+        if "Past" in tense:
+            return "past"
+        if "Pres" in tense:
+            return "present"
+        if "Part" in vform:  # "annoncé jeudi" (participle without auxiliary)
+            return "past"
+        return None
+    return None
+
+
+_FUT_RE = re.compile(r"^(?P<stem>\w+r)(?:ai|as|a|ons|ez|ont)$")
+_PAST_AUX = frozenset({"a", "ont", "avait", "avaient"})
+_PARTICIPLE_RE = re.compile(r"\w{2,}(?:é|ée|és|ées|i|is|it|u|us|ue|ert|erte|eint)$")
+
+
+def headline_tense(sent: Span) -> str | None:
+    """Tense of a headline in capitals from the spelling of its words, or None.
+
+    A future: a word that is a future stem + ending, the stem being an irregular one of
+    ``conditional_stems`` ("FERA") or an infinitive the model knows ("SIGNERA" ->
+    "signer", "PRENDRA" -> "prendre"). A past: an auxiliary followed by a participle-like
+    word ("A SIGNÉ").
+    """
+    irregular = set((vocabulary().get("conditional_stems") or {}).values())
+    vocab = sent.doc.vocab
+    words = [t.lower_ for t in sent]
+    for i, w in enumerate(words):
+        m = _FUT_RE.match(w)
+        if m:
+            stem = m.group("stem")
+            if stem in irregular and len(stem) >= 2:
+                return "future"
+            for inf in (stem, stem + "e"):
+                if inf.endswith(("er", "ir", "re")) and len(inf) >= 4 and vocab.has_vector(inf):
+                    return "future"
+        if w in _PAST_AUX and i + 1 < len(words) and _PARTICIPLE_RE.match(words[i + 1]):
+            return "past"
+    return None
