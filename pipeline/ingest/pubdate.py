@@ -88,7 +88,7 @@ def _valid(y: int, m: int, d: int | None = None) -> bool:
 def _dates_in(line: str):
     """Yield (start, end, value, precision) for each absolute date with a year in ``line``."""
     for c in find_candidates(line):
-        if c.kind != "abs" or c.year is None or c.range_end is not None:
+        if c.kind != "abs" or c.year is None or c.in_range:
             continue
         r = resolve(c)
         if r is None or "X" in r.value:

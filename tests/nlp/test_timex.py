@@ -219,24 +219,32 @@ PURE = [
 # ids are kept short and unique
 PURE_IDS = [f"{i:03d}-{row[3][:24]}" for i, row in enumerate(PURE)]
 
-# (sentence, anchor, expected text, value, end_value, precision)
+# Ranges are two TIMEX3 (TimeML): (sentence, anchor, first text, its value, second text,
+# its value, precision). The first record also carries the second's value as end_value.
 RANGES = [
-    ("Le forum se tient du 8 au 9 juillet 2023 à Vilnius.", None, "du 8 au 9 juillet 2023", "2023-07-08", "2023-07-09", "day"),
-    ("Les combats ont duré entre 2014 et 2022 dans le Donbass.", None, "entre 2014 et 2022", "2014", "2022", "year"),
-    ("La mission a duré de 2014 à 2022.", None, "de 2014 à 2022", "2014", "2022", "year"),
-    ("Le programme 2014-2022 est terminé.", None, "2014-2022", "2014", "2022", "year"),
-    ("Les exercices auront lieu du 8 juillet au 9 août 2023.", None, "du 8 juillet au 9 août 2023", "2023-07-08", "2023-08-09", "day"),
-    ("Le sommet se tiendra du 8 au 9 juillet.", "2023-05-01", "du 8 au 9 juillet", "2023-07-08", "2023-07-09", "day"),
-    ("Le sommet se tiendra du 8 au 9 juillet.", None, "du 8 au 9 juillet", "XXXX-07-08", "XXXX-07-09", "day"),
-    ("Les frappes se sont intensifiées de février à avril 2022.", None, "de février à avril 2022", "2022-02", "2022-04", "month"),
-    ("Les pourparlers auront lieu entre le 3 et le 5 mars 2024.", None, "entre le 3 et le 5 mars 2024", "2024-03-03", "2024-03-05", "day"),
-    ("Les frappes des 24 et 25 février 2022 ont surpris.", None, "24 et 25 février 2022", "2022-02-24", "2022-02-25", "day"),
-    ("Le front a tenu du 24 février au 3 mars 2022.", None, "du 24 février au 3 mars 2022", "2022-02-24", "2022-03-03", "day"),
-    ("La guerre de 1939-1945 a ravagé l'Europe.", None, "1939-1945", "1939", "1945", "year"),
-    ("La trêve a tenu de juin à août 2023.", None, "de juin à août 2023", "2023-06", "2023-08", "month"),
-    ("Entre 2014 et 2022, 200 000 hommes ont servi.", None, "Entre 2014 et 2022", "2014", "2022", "year"),
-    ("Depuis 2014 jusqu'en 2022, la mission a duré.", None, "Depuis 2014 jusqu'en 2022", "2014", "2022", "year"),
-    ("Le sommet se tient les 10-12 mars 2022.", None, "10-12 mars 2022", "2022-03-10", "2022-03-12", "day"),
+    ("Le forum se tient du 8 au 9 juillet 2023 à Vilnius.", None, "8", "2023-07-08", "9 juillet 2023", "2023-07-09", "day"),
+    ("Les combats ont duré entre 2014 et 2022 dans le Donbass.", None, "2014", "2014", "2022", "2022", "year"),
+    ("La mission a duré de 2014 à 2022.", None, "2014", "2014", "2022", "2022", "year"),
+    ("Le programme 2014-2022 est terminé.", None, "2014", "2014", "2022", "2022", "year"),
+    ("Les exercices auront lieu du 8 juillet au 9 août 2023.", None, "8 juillet", "2023-07-08", "9 août 2023", "2023-08-09", "day"),
+    ("Le sommet se tiendra du 8 au 9 juillet.", "2023-05-01", "8", "2023-07-08", "9 juillet", "2023-07-09", "day"),
+    ("Le sommet se tiendra du 8 au 9 juillet.", None, "8", "XXXX-07-08", "9 juillet", "XXXX-07-09", "day"),
+    ("Les frappes se sont intensifiées de février à avril 2022.", None, "février", "2022-02", "avril 2022", "2022-04", "month"),
+    ("Les pourparlers auront lieu entre le 3 et le 5 mars 2024.", None, "3", "2024-03-03", "5 mars 2024", "2024-03-05", "day"),
+    ("Les frappes des 24 et 25 février 2022 ont surpris.", None, "24", "2022-02-24", "25 février 2022", "2022-02-25", "day"),
+    ("Le front a tenu du 24 février au 3 mars 2022.", None, "24 février", "2022-02-24", "3 mars 2022", "2022-03-03", "day"),
+    ("La guerre de 1939-1945 a ravagé l'Europe.", None, "1939", "1939", "1945", "1945", "year"),
+    ("La trêve a tenu de juin à août 2023.", None, "juin", "2023-06", "août 2023", "2023-08", "month"),
+    ("Entre 2014 et 2022, 200 000 hommes ont servi.", None, "2014", "2014", "2022", "2022", "year"),
+    ("Depuis 2014 jusqu'en 2022, la mission a duré.", None, "2014", "2014", "2022", "2022", "year"),
+    ("Le sommet se tient les 10-12 mars 2022.", None, "10", "2022-03-10", "12 mars 2022", "2022-03-12", "day"),
+    # written for issue 16: each end has its own value, the month or year is shared
+    ("Les négociations ont eu lieu les 3 et 4 décembre.", "2022-12-20", "3", "2022-12-03", "4 décembre", "2022-12-04", "day"),
+    ("Le festival se tiendra du 11 au 12 juillet.", "2023-02-01", "11", "2023-07-11", "12 juillet", "2023-07-12", "day"),
+    ("Les manœuvres se sont déroulées du 19 au 23 juillet 2021.", None, "19", "2021-07-19", "23 juillet 2021", "2021-07-23", "day"),
+    ("Le mur a été reconstruit entre 1982 et 1990.", None, "1982", "1982", "1990", "1990", "year"),
+    ("Les vols sont suspendus du 30 décembre au 2 janvier.", "2023-12-20", "30 décembre", "2023-12-30", "2 janvier", "2024-01-02", "day"),
+    ("Le scrutin aura lieu mercredi 29 et jeudi 30 juin 2022.", None, "mercredi 29", "2022-06-29", "jeudi 30 juin 2022", "2022-06-30", "day"),
 ]
 
 NEGATIVE = [
@@ -285,10 +293,12 @@ def test_pure_rules(sentence, anchor, tense, text, value, precision):
     assert res is not None and res[:2] == (value, precision), res
 
 
-@pytest.mark.parametrize("sentence,anchor,text,value,end_value,precision", RANGES)
-def test_ranges(sentence, anchor, text, value, end_value, precision):
-    assert (text, value, precision, end_value) in tag(sentence, anchor), tag(sentence, anchor)
-    assert normalize(text, anchor)[:2] == (value, precision)
+@pytest.mark.parametrize("sentence,anchor,text,value,text2,value2,precision", RANGES)
+def test_ranges(sentence, anchor, text, value, text2, value2, precision):
+    found = tag(sentence, anchor)
+    assert (text, value, precision, value2) in found, found
+    assert (text2, value2, precision, "") in found, found
+    assert len(found) == 2, found
 
 
 @pytest.mark.parametrize("sentence", NEGATIVE)
@@ -414,8 +424,10 @@ def test_component_records(tnlp):
 
 def test_component_range_record(tnlp):
     doc = run(tnlp, "Le forum se tient du 8 au 9 juillet à Vilnius.", "2023-05-01")
-    (rec,) = doc._.timexes
-    assert (rec["value"], rec["end_value"], rec["kind"], rec["rule"]) == ("2023-07-08", "2023-07-09", "range", "range")
+    rec, rec2 = doc._.timexes
+    assert (rec["text"], rec["value"], rec["end_value"], rec["kind"], rec["rule"]) == (
+        "8", "2023-07-08", "2023-07-09", "range", "range")
+    assert (rec2["text"], rec2["value"], rec2["end_value"], rec2["kind"]) == ("9 juillet", "2023-07-09", "", "relative")
     assert all(r["end_value"] == "" for r in run(tnlp, "Le 3 mars 2022, rien.")._.timexes)
 
 

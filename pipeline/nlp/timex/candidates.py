@@ -2,15 +2,16 @@
 
 :func:`find_candidates` runs the regexes of :mod:`pipeline.nlp.timex.patterns` over a
 string and returns non-overlapping candidates sorted by start (the longest match wins;
-"du 8 au 9 juillet" and "entre 2014 et 2022" are merged into ranges). A candidate holds
+"du 8 au 9 juillet" and "entre 2014 et 2022" are ranges of two dates, each its own
+candidate, linked by :mod:`pipeline.nlp.timex.ranges`). A candidate holds
 what the text says (year, month, day, weekday, offset, modifier...); turning it into a
 TIMEX3 value is :func:`pipeline.nlp.timex.anchors.resolve`.
 
 >>> [(c.rule, c.kind, c.month, c.day) for c in find_candidates("Le 24 février, puis hier.")]
 [('day_month', 'abs', 2, 24), ('relative_day', 'relday', None, None)]
 >>> c = find_candidates("du 8 au 9 juillet 2023")[0]
->>> c.rule, c.day, c.range_end.day
-('range', 8, 9)
+>>> c.rule, c.day, c.range_end.day, c.end
+('range', 8, 9, 4)
 >>> find_candidates("200 000 hommes en 2022 dans 2000 villages")[0].year
 2022
 """
@@ -20,6 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .patterns import Rules, rules
+from .ranges import merge_ranges
 from .vocabulary import lookup_key
 
 # After a two-digit year: a clock time, a percentage or a decimal ("le 3 mars 15 h").
@@ -50,7 +52,13 @@ class Candidate:
     guarded: bool = False  # context says it is probably not a date (bare month, number...)
     yy: int | None = None  # a two-digit year ("le 10 novembre 93"), its century chosen at resolution
     period_part: str | None = None  # START / MID / END of "la fin du XIXe siècle" (for TimeML's mod)
-    range_end: "Candidate | None" = field(default=None, repr=False)
+    range_end: "Candidate | None" = field(default=None, repr=False)  # on the first date of a range
+    range_start: "Candidate | None" = field(default=None, repr=False)  # on the second date of a range
+
+    @property
+    def in_range(self) -> bool:
+        """True for either date of a range ("du 8 au 9 juillet")."""
+        return self.range_end is not None or self.range_start is not None
 
     @property
     def needs_tense(self) -> bool:
@@ -196,7 +204,7 @@ def find_candidates(text: str, *, keep_guarded: bool = False) -> list[Candidate]
     """Non-overlapping candidates in ``text``, sorted by start (longest match wins).
 
     >>> [(c.rule, c.year) for c in find_candidates("entre 2014 et 2022, 200 000 hommes")]
-    [('range', 2014)]
+    [('range', 2014), ('year', 2022)]
     """
     if not text:
         return []
@@ -219,53 +227,4 @@ def find_candidates(text: str, *, keep_guarded: bool = False) -> list[Candidate]
         if not any(_overlaps(c, o) for o in chosen):
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
-    return _merge_ranges(text, chosen, R)
-
-
-def _merge_ranges(text: str, cands: list[Candidate], R: Rules) -> list[Candidate]:
-    out: list[Candidate] = []
-    i = 0
-    while i < len(cands):
-        c = cands[i]
-        # "du 8 au 9 juillet 2023": a bare day number before a day-month expression
-        if c.kind == "abs" and c.day is not None and c.month is not None and c.range_end is None:
-            m = R.bare_day_range.search(text[max(0, c.start - 40):c.start])
-            if m:
-                # "du 8 au 9 juillet" keeps "du"; "les 24 et 25 février" starts at the number
-                keep = m.group("pre") is not None and lookup_key(m.group("pre")) not in ("les", "des")
-                s = c.start - (len(text[max(0, c.start - 40):c.start]) - (m.start() if keep else m.start("day")))
-                if not out or out[-1].end <= s:
-                    first = replace(c, start=s, end=c.end, day=R.day(m.group("day")), weekday=None)
-                    if c.rule == "date_full":
-                        first.rule = "date_full"
-                    out.append(_as_range(first, c, s))
-                    i += 1
-                    continue
-        if i + 1 < len(cands):
-            d = cands[i + 1]
-            gap = text[c.end:d.start]
-            pm = R.range_prefix.search(text[max(0, c.start - 20):c.start])
-            hyphen = bool(re.match(r"^\s*[-–]\s*$", gap))
-            if pm and lookup_key(pm.group("pre")) == "depuis" and not re.match(r"^\s*jusqu", gap, re.I):
-                pm = None  # "depuis X et Y" lists two dates; "depuis X jusqu'en Y" is a range
-            if (c.range_end is None and d.range_end is None and R.range_gap.match(gap) and (pm or hyphen)
-                    and c.kind == d.kind and c.kind in ("abs", "weekday", "season")):
-                first = replace(c)
-                if first.kind == "abs" and first.year is None and d.year is not None:
-                    first.year = d.year
-                    first.year_offset = None
-                s = c.start
-                if pm:
-                    s = c.start - (len(text[max(0, c.start - 20):c.start]) - pm.start())
-                out.append(_as_range(first, d, s))
-                i += 2
-                continue
-        out.append(c)
-        i += 1
-    return out
-
-
-def _as_range(first: Candidate, last: Candidate, start: int) -> Candidate:
-    r = replace(first, start=start, end=last.end, rule="range", guarded=False)
-    r.range_end = replace(last, range_end=None)
-    return r
+    return merge_ranges(text, chosen, R)

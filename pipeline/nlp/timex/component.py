@@ -130,7 +130,7 @@ class TimexTagger(StatelessComponent):
         evidence: list[AnchorEvidence] = []
         if has_parse:
             for c, span, _ in items:
-                if (c.kind != "abs" or c.range_end is not None or c.year is None or c.month is None
+                if (c.kind != "abs" or c.in_range or c.year is None or c.month is None
                         or c.day is None):
                     continue
                 try:

@@ -183,11 +183,15 @@ class Resolved:
 
 
 def resolve_parsed(c: Candidate, a, tense: str | None) -> Resolved | None:
+    if c.range_start is not None:  # the second date of a range: never before the first
+        r = _resolve_one(c, a, tense)
+        start = _resolve_one(c.range_start, a, tense)
+        return _not_before(r, start, c, a, tense)
     r = _resolve_one(c, a, tense)
     if r is None:
         return None
     if c.range_end is not None:
-        e = _resolve_one(c.range_end, a, tense)
+        e = _not_before(_resolve_one(c.range_end, a, tense), r, c.range_end, a, tense)
         if e is None:
             return None
         r.end_value = e.value
@@ -195,6 +199,23 @@ def resolve_parsed(c: Candidate, a, tense: str | None) -> Resolved | None:
         r.rule = "range" if c.rule == "range" else c.rule
         r.kind = "range"
     return r
+
+
+def _not_before(end: Resolved | None, start: Resolved | None, c: Candidate, a, tense) -> Resolved | None:
+    """``end`` again in the start's year (or the next) when a year-less end came out before it
+    ("du 30 décembre au 2 janvier": the end is in the year after the start)."""
+    if end is None or start is None or c.year is not None or c.kind != "abs" or c.month is None:
+        return end
+    m = re.match(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?$", start.value)
+    if m is None or not re.match(r"^\d{4}", end.value) or end.value >= start.value[:len(end.value)]:
+        return end
+    sy, sm, sd = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+    year = sy if (c.month, c.day or 0) >= (sm, sd) else sy + 1
+    later = _resolve_one(replace(c, year=year, yy=None), a, tense)
+    if later is None:
+        return end
+    later.rule, later.kind, later.anchor_used = end.rule, end.kind, end.anchor_used
+    return later
 
 
 def _resolve_one(c: Candidate, a, tense: str | None) -> Resolved | None:
