@@ -147,8 +147,8 @@ PURE = [
     ("La Turquie a levé lundi son veto.", "2023-07-10", "past", "lundi", "2023-07-10", "day"),
     ("Il a parlé jeudi dernier.", "2022-02-24", None, "jeudi dernier", "2022-02-17", "day"),
     # a year-less date read in the past that lies just ahead of the article stays in its year
-    ("Le sommet devait se tenir en juin à Sotchi.", "2014-03-18", "imperfect", "juin", "2014-06", "month"),
-    ("Le défilé du 9 mai a été maintenu.", "2023-05-05", "past", "9 mai", "2023-05-09", "day"),
+    ("Le sommet devait se tenir en juin à Sotchi.", "2014-03-18", "weak_past", "juin", "2014-06", "month"),
+    ("Le défilé du 9 mai a été maintenu.", "2023-05-05", "weak_past", "9 mai", "2023-05-09", "day"),
     ("Le défilé du 9 mai a été maintenu.", "2023-11-05", "past", "9 mai", "2023-05-09", "day"),
     ("En octobre, la flotte a appareillé.", "2023-01-10", "past", "octobre", "2022-10", "month"),
     ("Il parlera mardi.", "2022-02-24", "future", "mardi", "2022-03-01", "day"),
@@ -478,7 +478,10 @@ def test_component_without_parser():
     nlp = spacy.blank("fr")
     nlp.add_pipe("actorgraph_timex")
     doc = nlp("Le 24 février 2022 puis jeudi.")
-    assert [(t["value"], t["sentence_id"]) for t in doc._.timexes] == [("2022-02-24", 0), ("XXXX-WXX-4", 0)]
+    # no publication date: the weekday is read against the date written in its sentence
+    assert [(t["value"], t["sentence_id"], t["rule"]) for t in doc._.timexes] == [
+        ("2022-02-24", 0, "date_full"), ("2022-02-24", 0, "weekday_nearest_text")]
+    assert [t["value"] for t in nlp("Puis jeudi.")._.timexes] == ["XXXX-WXX-4"]
 
 
 # ------------------------------------------------------------------ properties

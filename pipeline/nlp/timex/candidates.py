@@ -221,6 +221,9 @@ def find_candidates(text: str, *, keep_guarded: bool = False) -> list[Candidate]
             if c is None or (c.guarded and not keep_guarded):
                 continue
             found.append(c)
+    from .periods import find_period_candidates  # (imports this module)
+
+    found.extend(find_period_candidates(text))
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     chosen: list[Candidate] = []
     for c in found:

@@ -41,6 +41,7 @@ from .patterns import rules
 from .rules import normalize  # noqa: F401  (part of this module's __all__)
 from .tense import is_conditional as _is_conditional
 from .tense import tense_of
+from .textanchor import is_anaphoric, text_anchor_for, written_dates
 from .values import PRECISIONS
 from .vocabulary import vocabulary, word_list
 
@@ -183,8 +184,15 @@ class TimexTagger(StatelessComponent):
                 "evidence": [e.as_dict() for e in iv[2]],
             }
         out: list[dict[str, Any]] = []
-        for c, span, tense in items:
-            if iv is not None:
+        sids = [max(0, bisect_right(sent_starts, span.start) - 1) for _, span, _ in items]
+        explicit = written_dates(items, sids)
+        for (c, span, tense), sid in zip(items, sids):
+            here = text_anchor_for(c, sid, out, explicit, anchor)
+            if here is not None:  # "le lendemain": the date just mentioned (textanchor.py)
+                r = resolve(c, here, None if is_anaphoric(c) else tense)
+                if r is not None:
+                    r.rule, r.anchor = r.rule + "_text", here
+            elif iv is not None:
                 r = resolve_in_interval(c, iv[0], iv[1], tense, coarse=anchor)
             else:
                 r = resolve(c, anchor, tense)
@@ -195,7 +203,7 @@ class TimexTagger(StatelessComponent):
                 "end_char": c.end,
                 "start": span.start,
                 "end": span.end,
-                "sentence_id": max(0, bisect_right(sent_starts, span.start) - 1),
+                "sentence_id": sid,
                 "text": text[c.start:c.end],
                 "value": r.value,
                 "precision": r.precision,

@@ -70,7 +70,7 @@ def normalize(text: str, anchor: str | None = None, tense: str | None = None) ->
     """
     if not isinstance(text, str) or not text.strip():
         return None
-    if tense not in ("past", "imperfect", "present", "future"):
+    if tense not in ("past", "weak_past", "present", "future"):
         tense = None
     stripped = text.strip()
     cands = find_candidates(text, keep_guarded=True)

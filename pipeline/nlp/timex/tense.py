@@ -1,11 +1,12 @@
 """The tense of the verb that governs a temporal expression, read from the spaCy parse.
 
-:func:`tense_of` returns ``"past"``, ``"imperfect"``, ``"present"``, ``"future"`` or None.
+:func:`tense_of` returns ``"past"``, ``"weak_past"``, ``"present"``, ``"future"`` or None.
 The values of year-less dates ("le 21 juin", "en mars", "l'automne") and of bare weekdays
 ("dimanche") depend on it (:mod:`pipeline.nlp.timex.values`): a past tense points to the
 previous occurrence, a future tense to the next one, a present tense (or none) to the
-nearest. The imperfect is a weaker past ("devait se tenir en juin" still points ahead), so
-it is reported apart.
+nearest. A weak past is reported apart: an imperfect ("devait se tenir en juin" still
+points ahead), or a past verb reached through a noun ("le défilé du 9 mai a été
+maintenu": the tense is the decision's, not the parade's).
 
 Compound tenses are read from the auxiliary: "a signé", "avait été abattu" -> past,
 "aura signé" -> future; a simple conditional ("viendrait") -> future (a reported plan);
@@ -26,6 +27,7 @@ __all__ = ["tense_of", "headline_tense", "is_conditional", "governing_verb"]
 _FUTURE_HEADS = frozenset(word_list("future_auxiliary_verbs"))
 _COND_ENDINGS = frozenset(word_list("conditional_endings"))
 _COMPOUND_AUX = ("avoir", "être", "etre")
+_PLAN_PARTICIPLES = frozenset(word_list("plan_participles"))
 
 
 def governing_verb(tok: Token) -> Token | None:
@@ -58,7 +60,25 @@ def _is_headline(sent: Span) -> bool:
 
 
 def tense_of(span: Span) -> str | None:
-    """Tense of the verb that governs ``span``: "past", "imperfect", "present", "future" or None."""
+    """Tense of the verb that governs ``span``: "past", "weak_past", "present", "future" or None."""
+    found = _tense(span)
+    if found == "past" and _through_noun(span.root):
+        return "weak_past"
+    return found
+
+
+def _through_noun(tok: Token) -> bool:
+    """True when ``tok`` hangs off a noun before its verb ("le défilé du 9 mai")."""
+    for _ in range(12):
+        if tok.head is tok or tok.head.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.dep_.startswith("nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _tense(span: Span) -> str | None:
     sent = span.sent if span.doc.has_annotation("SENT_START") or span.doc.has_annotation("DEP") else None
     if sent is not None and _is_headline(sent):
         found = headline_tense(sent)
@@ -86,12 +106,14 @@ def tense_of(span: Span) -> str | None:
                 return "future"
             verb = head
             continue
+        if "Part" in vform and "Pres" not in tense and verb.lemma_.lower() in _PLAN_PARTICIPLES:
+            return "future"  # "les législatives prévues pour l'automne" (no auxiliary: checked above)
         if is_conditional(verb):
             return "future"
         if "Fut" in tense:
             return "future"
         if "Imp" in tense:
-            return "imperfect"
+            return "weak_past"
         if "Past" in tense:
             return "past"
         if "Pres" in tense:

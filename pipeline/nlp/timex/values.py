@@ -99,10 +99,11 @@ def two_digit_year(yy: int, anchor_year: int | None) -> int:
 def _near_year(month: int, day: int | None, a, chosen: int, weak: bool) -> int:
     """A year-less date a past tense put in the year before the anchor's ("le défilé du 9 mai"
     in an article of 5 May): keep the anchor's year when that date lies just after the
-    anchor — within four months for an imperfect (a weak cue: "devait se tenir en juin"
-    still points ahead), within ten days for another past tense ("le 21 juin" in a past
-    sentence of 27 May is the year before) — and the past reading is eight months or more
-    away. A future tense is not relaxed."""
+    anchor (within four months) and the past reading is eight months or more away — only
+    for a weak past (an imperfect: "devait se tenir en juin" still points ahead; a date
+    on a noun: "le défilé du 9 mai a été maintenu"). A past tense on the date itself is
+    not relaxed ("Le 21 juin, il a signé", in an article of 27 May, is the year before),
+    nor is a future tense."""
     ay, am, ad = a
     if am is None:
         return chosen
@@ -114,7 +115,7 @@ def _near_year(month: int, day: int | None, a, chosen: int, weak: bool) -> int:
         return abs((_dt.date(y, month, d) - anchor).days)
     near, far = dist(ay), dist(chosen)
     ahead = _valid_day(ay, month, day or 15) and _dt.date(ay, month, day or 15) >= anchor
-    if near is not None and far is not None and ahead and near <= (122 if weak else 10) and far >= 240:
+    if weak and near is not None and far is not None and ahead and near <= 122 and far >= 240:
         return ay
     return chosen
 
@@ -220,7 +221,7 @@ def _not_before(end: Resolved | None, start: Resolved | None, c: Candidate, a, t
 
 def _resolve_one(c: Candidate, a, tense: str | None) -> Resolved | None:
     ay, am, ad = a
-    weak = tense == "imperfect"  # a weaker past (see _near_year)
+    weak = tense == "weak_past"  # an imperfect, or a past reached through a noun (see _near_year)
     if weak:
         tense = "past"
     direction = c.mod if c.mod in ("past", "future") else tense
@@ -249,6 +250,8 @@ def _resolve_one(c: Candidate, a, tense: str | None) -> Resolved | None:
         prec = "day" if c.day is not None else "month"
         return Resolved(_fmt(y, c.month, c.day), prec, rule, y is not None, "relative")
     if c.kind == "season":
+        if c.mod == "generic":  # "les mois d'été": no particular year
+            return Resolved(f"XXXX-{c.season}", "season", rule, False, "relative")
         if c.year is not None:
             return Resolved(f"{c.year:04d}-{c.season}", "season", rule, False, "date")
         y = _year_for(c.month or 1, None, a, direction, strict=c.mod in ("past", "future"))

@@ -1,0 +1,82 @@
+"""Anchors taken from the text itself: the date an expression is counted from when TimeML
+says it is not the publication date.
+
+* Anaphoric expressions (rule ``anaphoric`` of :mod:`pipeline.nlp.timex.periods`: "le
+  lendemain", "la veille", "le même jour", "deux jours plus tard"...) count from the most
+  recent full date (a day value without ``X``) the text mentioned before them, in the same
+  or an earlier sentence — whatever gave that date ("jeudi", "le 3 mars 2022", another
+  "lendemain"). Only when the text has none before them is the publication date used.
+* A document without any publication date ("narrative" text): a weekday or a year-less
+  date ("vendredi 22 janvier", "lundi", "en mars") is read against the most recent date
+  written with its year ("le 23 janvier 2021") in the same or the previous sentence, or,
+  when none precedes there, the first one in the same or the next sentence. Without one,
+  nothing is inferred (``XXXX-WXX-5``, ``XXXX-01-22``): a date further away may belong to
+  another story.
+
+The record's ``anchor`` column then holds the text date used and its rule ends in ``_text``.
+
+>>> previous_day([{"start_char": 0, "value": "2022-03-03"}, {"start_char": 9, "value": "XXXX-03-04"}], 20)
+'2022-03-03'
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["previous_day", "is_anaphoric", "narrative_dependent", "text_anchor_for", "written_dates"]
+
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def is_anaphoric(c) -> bool:
+    """True for "le lendemain", "la veille", "deux jours plus tard"..."""
+    return c.rule == "anaphoric"
+
+
+def narrative_dependent(c) -> bool:
+    """True when a text date may stand in for a missing publication date (weekdays, year-less dates)."""
+    if c.kind == "weekday":
+        return True
+    return c.kind in ("abs", "season") and c.year is None and c.yy is None and c.month is not None \
+        and c.year_offset is None and c.mod != "generic"
+
+
+def previous_day(records: list[dict[str, Any]], start_char: int) -> str | None:
+    """Value of the last record that starts before ``start_char`` with a full day value."""
+    for rec in reversed(records):
+        if rec["start_char"] < start_char and _DAY_VALUE.match(rec["value"]):
+            return rec["value"]
+    return None
+
+
+def text_anchor_for(c, sid: int, records: list[dict[str, Any]], explicit: list[tuple[int, int, str]],
+                    anchor: str | None) -> str | None:
+    """The text date ``c`` (in sentence ``sid``) is resolved against, or None to use the
+    publication anchor.
+
+    ``records`` are the records made so far (text order); ``explicit`` the (start, sentence,
+    value) of the dates written with their year, in text order; ``anchor`` the publication date.
+    """
+    if is_anaphoric(c):
+        return previous_day(records, c.start)
+    if anchor is None and explicit and narrative_dependent(c):
+        before = [v for s, k, v in explicit if s < c.start and sid - 1 <= k <= sid]
+        if before:
+            return before[-1]
+        after = [v for s, k, v in explicit if s > c.start and sid <= k <= sid + 1]
+        return after[0] if after else None
+    return None
+
+
+def written_dates(items, sentence_ids: list[int]) -> list[tuple[int, int, str]]:
+    """(start, sentence, value) of the full dates written with their year ("le 23 janvier
+    2021"), in text order; ``sentence_ids`` gives the sentence of each item."""
+    from .anchors import resolve
+
+    out = []
+    for (c, _span, _tense), sid in zip(items, sentence_ids):
+        if c.kind == "abs" and c.year is not None and c.month is not None and c.day is not None:
+            r = resolve(c)
+            if r is not None and _DAY_VALUE.match(r.value):
+                out.append((c.start, sid, r.value))
+    return out
