@@ -98,6 +98,16 @@ def _tense(span: Span) -> str | None:
             if "Fut" in am.get("Tense") and not is_conditional(auxes[0]):
                 return "future"
             return "past"
+        passive = [c for c in verb.children if c.dep_ == "aux:pass" and "Fin" in c.morph.get("VerbForm")]
+        if passive and "Part" in vform:  # "sera signé", "est attendu", "était prévu"
+            pm = passive[0].morph
+            if "Fut" in pm.get("Tense") or is_conditional(passive[0]):
+                return "future"
+            if "Imp" in pm.get("Tense"):
+                return "weak_past"
+            if "Pres" in pm.get("Tense"):
+                return "present"
+            return "past"
         if "Inf" in vform and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
             head = verb.head
             if head.lemma_ == "venir" and any(c.lower_ in ("de", "d'", "d’") for c in verb.children):
