@@ -31,7 +31,8 @@ from .vocabulary import vocabulary
 # the article was written on some day of a period. Each anchor-dependent expression
 # ("jeudi", "hier", "la semaine dernière") is resolved against every feasible day; a
 # day-precision value is kept only when all of them agree (consensus), otherwise the
-# expression keeps its unknown parts (``2022-02-XX``, ``XXXX-WXX-4`` for a weekday). Evidence in the text can raise the
+# expression keeps its unknown parts (``2022-02-XX``; ``XXXX-WXX-4`` for a weekday).
+# Evidence in the text can raise the
 # first feasible day: a landmark event of ``models/dated_events.yaml`` that the text
 # reports as having happened (:func:`~pipeline.nlp.timex.landmarks.event_evidence`), or (in :mod:`pipeline.nlp.timex.component`) an
 # explicit date in an asserted past-tense clause. Nothing narrows the period from above,

@@ -18,7 +18,7 @@ TIMEX3 value is :func:`pipeline.nlp.timex.anchors.resolve`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .patterns import Rules, rules
 from .ranges import merge_ranges

@@ -3,8 +3,9 @@
 The rules live in :mod:`pipeline.nlp.timex.rules` and the modules it gathers (pure Python, data in
 ``models/timex_fr.yaml``); this module runs them over ``doc.text``, maps each match to
 tokens and a sentence, reads the tense of the governing verb from the parse when the value
-depends on it (weekdays, "en octobre", "30 septembre"), and resolves against
-``doc._.anchor`` (the publication date, set by the caller before the component runs)::
+depends on it (weekdays, "en octobre", "30 septembre"; :mod:`.tense`), and resolves against
+``doc._.anchor`` (the publication date, set by the caller before the component runs), or
+against a date of the text where TimeML says so ("le lendemain"; :mod:`.textanchor`)::
 
     doc = nlp.make_doc(text)
     doc._.anchor = "2022-02-25"
@@ -31,7 +32,7 @@ from bisect import bisect_right
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..base import StatelessComponent, register_extensions
 from .anchors import anchor_dependent, anchor_period, format_interval, max_interval_days, resolve, resolve_in_interval
