@@ -57,8 +57,10 @@ def test_lists_steer_the_rules():
     assert spans("Le sommet a été reporté.") == []  # perfect_auxiliaries: "été" is a participle
     assert spans("Le sommet a déjà été reporté.") == []  # ... with perfect_adverbs between
     assert normalize("fin de l'année prochaine", anchor="2022-02-24") == ("2023", "year", "part_of_rel")  # period_units
-    assert normalize("du 8 au 9 juillet 2023")[2] == "range"  # day_range_openers, day_range_links
-    assert normalize("entre 2014 et 2022")[2] == "range"  # range_openers, range_links
+    # day_range_openers, day_range_links; range_openers, range_links: two dates, the first links to the second
+    assert [(c.rule, c.range_end is not None) for c in find_candidates("du 8 au 9 juillet 2023")] == [
+        ("range", True), ("date_full", False)]
+    assert [c.rule for c in find_candidates("entre 2014 et 2022")] == ["range", "year"]
 
 
 def test_capitalised_month_needs_a_strong_trigger():
