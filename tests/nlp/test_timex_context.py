@@ -130,6 +130,8 @@ WEEKDAYS = [
     ("Le village a fait la fête dimanche.", "2023-03-30", ("dimanche", "2023-03-26")),
     ("Il n'y a eu aucun progrès, a encore déploré vendredi le ministre.", "2023-03-30", ("vendredi", "2023-03-24")),
     ("Le ministre va annoncer mardi son plan.", "2023-03-30", ("mardi", "2023-04-04")),
+    ("Attendu mardi dans la soirée, le président participera à un dîner.", "2025-06-24", ("mardi", "2025-06-24")),
+    ("Le président viendra mardi prochain.", "2025-06-24", ("mardi prochain", "2025-07-01")),
     ("L'ambassadeur a été convoqué lundi.", None, ("lundi", "XXXX-WXX-1")),
 ]
 

@@ -272,7 +272,9 @@ def _resolve_one(c: Candidate, a, tense: str | None) -> Resolved | None:
             back = (wd - c.weekday) % 7 or (7 if c.mod == "past" else 0)
             date, rule = base - _dt.timedelta(days=back), "weekday_past"
         elif direction == "future":
-            date, rule = base + _dt.timedelta(days=((c.weekday - wd) % 7) or 7), "weekday_future"
+            # "attendu mardi dans la soirée" in an article of Tuesday: that very day; "mardi prochain": a week on
+            ahead = (c.weekday - wd) % 7 or (7 if c.mod == "future" else 0)
+            date, rule = base + _dt.timedelta(days=ahead), "weekday_future"
         else:
             delta = (c.weekday - wd) % 7
             if delta > 3:
