@@ -148,6 +148,14 @@ def test_undated_document_reads_weekdays_against_a_written_date(nlp):
     assert ("vendredi 22 janvier", "2021-01-22") in got and ("lundi", "2021-01-18") in got
 
 
+def test_unplaced_weekday_is_the_date_written_with_it(nlp):
+    recs = records(nlp, "Le scrutin s'est tenu dimanche 15 août. Dimanche soir, les résultats ont été annoncés. "
+                        "Lundi, la foule a manifesté.", None)
+    assert [(r["text"], r["value"]) for r in recs] == [
+        ("dimanche 15 août", "XXXX-08-15"), ("Dimanche soir", "XXXX-08-15"), ("Lundi", "XXXX-WXX-1")]
+    assert recs[1]["rule"] == "weekday_same_text"
+
+
 # 5. Centuries, season months, weekends
 PERIODS = [
     ("À la fin du XIXe siècle, la ville comptait dix mille habitants.", None, ("fin du XIXe siècle", "18XX")),

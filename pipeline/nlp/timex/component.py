@@ -42,7 +42,7 @@ from .patterns import rules
 from .rules import normalize  # noqa: F401  (part of this module's __all__)
 from .tense import is_conditional as _is_conditional
 from .tense import tense_of
-from .textanchor import is_anaphoric, text_anchor_for, written_dates
+from .textanchor import is_anaphoric, same_weekday, text_anchor_for, written_dates
 from .values import PRECISIONS
 from .vocabulary import vocabulary, word_list
 
@@ -187,6 +187,7 @@ class TimexTagger(StatelessComponent):
         out: list[dict[str, Any]] = []
         sids = [max(0, bisect_right(sent_starts, span.start) - 1) for _, span, _ in items]
         explicit = written_dates(items, sids)
+        weekdays: list[int | None] = []  # the weekday written with each date of `out` ("dimanche 15 août")
         for (c, span, tense), sid in zip(items, sids):
             here = text_anchor_for(c, sid, out, explicit, anchor)
             if here is not None:  # "le lendemain": the date just mentioned (textanchor.py)
@@ -199,6 +200,9 @@ class TimexTagger(StatelessComponent):
                 r = resolve(c, anchor, tense)
             if r is None:
                 continue
+            if r.value.startswith("XXXX-WXX-"):  # "dimanche 15 août [...] dimanche soir": that Sunday
+                r = same_weekday(c, sid, out, weekdays, r)
+            weekdays.append(c.weekday if c.kind == "abs" and c.day is not None else None)
             out.append({
                 "start_char": c.start,
                 "end_char": c.end,

@@ -6,6 +6,9 @@ says it is not the publication date.
   recent full date (a day value without ``X``) the text mentioned before them, in the same
   or an earlier sentence — whatever gave that date ("jeudi", "le 3 mars 2022", another
   "lendemain"). Only when the text has none before them is the publication date used.
+* A bare weekday that cannot be placed otherwise ("dimanche soir") is the date written just
+  before with that weekday ("dimanche 15 août", same or previous sentence), even when that
+  date lacks its year (``XXXX-08-15``).
 * A document without any publication date ("narrative" text): a weekday or a year-less
   date ("vendredi 22 janvier", "lundi", "en mars") is read against the most recent date
   written with its year ("le 23 janvier 2021") in the same or the previous sentence, or,
@@ -23,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["previous_day", "is_anaphoric", "narrative_dependent", "text_anchor_for", "written_dates"]
+__all__ = ["previous_day", "is_anaphoric", "narrative_dependent", "same_weekday", "text_anchor_for", "written_dates"]
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -80,3 +83,21 @@ def written_dates(items, sentence_ids: list[int]) -> list[tuple[int, int, str]]:
             if r is not None and _DAY_VALUE.match(r.value):
                 out.append((c.start, sid, r.value))
     return out
+
+
+_PARTIAL_DAY = re.compile(r"^[\dX]{4}-\d{2}-\d{2}$")
+
+
+def same_weekday(c, sid: int, records: list[dict[str, Any]], weekdays: list[int | None], resolved):
+    """``resolved`` (an unplaced weekday) again as the date written just before with the
+    same weekday, in the same or the previous sentence; else ``resolved`` unchanged."""
+    if c.kind != "weekday" or c.mod is not None:
+        return resolved
+    for rec, wd in zip(reversed(records), reversed(weekdays)):
+        if rec["sentence_id"] < sid - 1:
+            break
+        if wd == c.weekday and _PARTIAL_DAY.match(rec["value"]):
+            anchor = rec["value"] if _DAY_VALUE.match(rec["value"]) else ""
+            resolved.value, resolved.rule, resolved.anchor = rec["value"], "weekday_same_text", anchor
+            return resolved
+    return resolved
