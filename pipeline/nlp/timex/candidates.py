@@ -22,6 +22,16 @@ from dataclasses import dataclass, field, replace
 from .patterns import Rules, rules
 from .vocabulary import lookup_key
 
+
+def typed_candidates(text: str) -> list["Candidate"]:
+    from .extents import typed_candidates as find
+    return find(text)
+
+
+def finish_extents(text: str, cands: list["Candidate"]) -> list["Candidate"]:
+    from .extents import finish
+    return finish(text, cands)
+
 # Months used to place a season on the calendar when resolving "cet été", "au printemps".
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
@@ -46,6 +56,14 @@ class Candidate:
     year_offset: int | None = None  # "le 30 septembre de cette année" -> 0
     guarded: bool = False  # context says it is probably not a date (bare month, number...)
     range_end: "Candidate | None" = field(default=None, repr=False)
+    # TimeML (issue #16; pipeline.nlp.timex.timeml): type, mod, a part of day or clock time
+    # ("MO", "14:00") that makes a day a TIME, a value known from the text alone (durations,
+    # sets, references: kind "fixed"), and a time whose day is that of its sentence.
+    ttype: str = "DATE"
+    tmod: str = ""
+    tod: str | None = None
+    fixed: str | None = None
+    context_day: bool = False
 
     @property
     def needs_tense(self) -> bool:
@@ -196,13 +214,14 @@ def find_candidates(text: str, *, keep_guarded: bool = False) -> list[Candidate]
             if c is None or (c.guarded and not keep_guarded):
                 continue
             found.append(c)
+    found.extend(typed_candidates(text))
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     chosen: list[Candidate] = []
     for c in found:
         if not any(_overlaps(c, o) for o in chosen):
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
-    return _merge_ranges(text, chosen, R)
+    return finish_extents(text, _merge_ranges(text, chosen, R))
 
 
 def _merge_ranges(text: str, cands: list[Candidate], R: Rules) -> list[Candidate]:

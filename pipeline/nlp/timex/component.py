@@ -12,7 +12,9 @@ depends on it (weekdays, "en octobre", "30 septembre"), and resolves against
     doc._.timexes   # [{'text': 'jeudi', 'value': '2022-02-24', 'precision': 'day', ...}]
 
 Each record is a plain dict (str/int only): start_char, end_char, start, end,
-sentence_id, text, value, precision, rule, anchor, kind, end_value.
+sentence_id, text, value, precision, rule, anchor, kind, end_value, type, mod. ``type`` is
+the TimeML type (DATE, TIME, DURATION, SET) and ``value`` is written the TimeML way for it
+(:mod:`pipeline.nlp.timex.timeml`); ``mod`` is a TimeML modifier or empty.
 
 Anchors of month or year precision (``"2022-02"``): the article was published on some day
 of that period. The first feasible day is raised by evidence in the text — a landmark
@@ -39,6 +41,8 @@ from .candidates import Candidate, find_candidates
 from .landmarks import AnchorEvidence, dated_events, event_evidence, events_between
 from .patterns import rules
 from .rules import normalize  # noqa: F401  (part of this module's __all__)
+from .clock import sentence_days
+from .timeml import date_part, is_point, typed_value
 from .values import PRECISIONS
 from .vocabulary import vocabulary, word_list
 
@@ -249,6 +253,7 @@ class TimexTagger(StatelessComponent):
                 "evidence": [e.as_dict() for e in iv[2]],
             }
         out: list[dict[str, Any]] = []
+        context: list[bool] = []
         for c, span, tense in items:
             if iv is not None:
                 r = resolve_in_interval(c, iv[0], iv[1], tense, coarse=anchor)
@@ -256,6 +261,8 @@ class TimexTagger(StatelessComponent):
                 r = resolve(c, anchor, tense)
             if r is None:
                 continue
+            value, ttype = typed_value(c, r.value)
+            context.append(c.context_day)
             out.append({
                 "start_char": c.start,
                 "end_char": c.end,
@@ -263,13 +270,16 @@ class TimexTagger(StatelessComponent):
                 "end": span.end,
                 "sentence_id": max(0, bisect_right(sent_starts, span.start) - 1),
                 "text": text[c.start:c.end],
-                "value": r.value,
+                "value": value,
                 "precision": r.precision,
                 "rule": r.rule,
                 "anchor": r.anchor or (anchor if (r.anchor_used and anchor) else ""),
                 "kind": r.kind,
                 "end_value": r.end_value,
+                "type": ttype,
+                "mod": c.tmod,
             })
+        sentence_days(out, context)
         return out
 
 
@@ -292,6 +302,10 @@ def sentence_dates(doc: Doc) -> dict[int, dict[str, Any]]:
     """
     best: dict[int, dict[str, Any]] = {}
     for rec in doc._.timexes or []:
+        if not is_point(rec):
+            continue  # durations, sets and references name no date
+        if rec.get("type") == "TIME":
+            rec = {**rec, "value": date_part(rec["value"])}  # a TIME gives its day
         sid = rec["sentence_id"]
         if sid not in best or _specificity(rec) > _specificity(best[sid]):
             best[sid] = rec

@@ -121,6 +121,8 @@ class Resolved:
 
 
 def resolve_parsed(c: Candidate, a, tense: str | None) -> Resolved | None:
+    if c.fixed is not None:  # durations, sets, references: the text alone gives the value
+        return Resolved(c.fixed, "", c.rule, False, "date")
     r = _resolve_one(c, a, tense)
     if r is None:
         return None

@@ -1,0 +1,70 @@
+"""SET expressions: "chaque année" -> P1Y, "tous les jeudis" -> XXXX-WXX-4, "tous les deux
+ans" -> P2Y, "deux fois par mois" -> P1M, "quotidiennement" -> P1D (``set_*`` of
+``models/timex_fr.yaml``). TimeML's ``freq``/``quant`` attributes are not kept (a
+frequency stays readable in the text: "deux fois par mois").
+
+>>> [c.fixed for c in find("chaque année, tous les jeudis, tous les deux ans, deux fois par mois")]
+['P1Y', 'XXXX-WXX-4', 'P2Y', 'P1M']
+>>> sorted(c.fixed for c in find("quotidiennement, chaque matin"))
+['P1D', 'XXXX-XX-XXTMO']
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .candidates import Candidate
+from .durations import number_pattern, parse_number
+from .patterns import rules
+from .vocabulary import alternation, longest_first, lookup_key, vocabulary, word_list
+
+F = re.IGNORECASE
+
+
+class _Rx:
+    def __init__(self):
+        voc = vocabulary()
+        self.units = {lookup_key(k): v for k, v in voc["set_units"].items()}
+        self.adverbs = {lookup_key(k): v for k, v in voc["set_adverbs"].items()}
+        wd = {lookup_key(w): n for w, n in rules().weekday_of.items()}
+        self.weekdays = {**wd, **{w + "s": n for w, n in wd.items()}}
+        U = longest_first(list(self.units) + list(self.weekdays))
+        self.every = re.compile(r"(?<![\w])(?:" + alternation(word_list("set_openers")) + r")\s+(?:(?P<n>"
+                                + number_pattern() + r")\s+)?(?P<unit>" + U + r")(?![\w])", F)
+        self.times = re.compile(r"(?<![\w])(?P<n>" + number_pattern() + r")\s+(?:" + alternation(word_list("set_times"))
+                                + r")\s+par\s+(?P<unit>" + longest_first(self.units) + r")(?![\w])", F)
+        self.adverb = re.compile(r"(?<![\w])" + longest_first(self.adverbs) + r"(?![\w])", F)
+
+
+@lru_cache(maxsize=None)
+def _rx() -> _Rx:
+    return _Rx()
+
+
+def find(text: str) -> list[Candidate]:
+    """SET candidates of ``text`` (kind ``fixed``)."""
+    X = _rx()
+    out = []
+    for m in X.every.finditer(text):
+        unit = lookup_key(m.group("unit"))
+        n = parse_number(m.group("n")) if m.group("n") else 1
+        if unit in X.weekdays:
+            if n != 1:
+                continue
+            value = f"XXXX-WXX-{X.weekdays[unit] + 1}"
+        else:
+            value = X.units[unit]
+            if n is None or n < 1 or n != int(n):
+                continue
+            if n != 1:
+                if not value.startswith("P"):
+                    continue
+                value = value.replace("1", str(int(n)), 1)
+        out.append(Candidate(m.start(), m.end(), "set", "fixed", ttype="SET", fixed=value))
+    for m in X.times.finditer(text):
+        out.append(Candidate(m.start(), m.end(), "set_freq", "fixed", ttype="SET",
+                             fixed=X.units[lookup_key(m.group("unit"))]))
+    for m in X.adverb.finditer(text):
+        out.append(Candidate(m.start(), m.end(), "set", "fixed", ttype="SET",
+                             fixed=X.adverbs[re.sub(r"\s+", " ", lookup_key(m.group(0)))]))
+    return out
