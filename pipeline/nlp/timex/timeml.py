@@ -108,3 +108,27 @@ def duration_value(number: float | None, unit: str) -> str:
     if unit in ("H", "MIN", "S"):
         return f"PT{n}{'M' if unit == 'MIN' else unit}"
     return f"P{n}{unit}"
+
+
+def dates_only(records: list[dict]) -> list[dict]:
+    """The records of the older dates-only contract (run option ``--timex-types date``):
+    DATE rows with a calendar value, and TIME rows of a day expression ("hier soir") as the
+    DATE of their day; references, durations, sets and clock times or parts of day alone
+    ("14 h", "dans la soirée") are left out.
+
+    >>> recs = [{"type": "TIME", "value": "2022-02-24TEV", "rule": "relative_day"},
+    ...         {"type": "TIME", "value": "2022-02-24T14:00", "rule": "clock"},
+    ...         {"type": "DATE", "value": "PRESENT_REF", "rule": "reference"},
+    ...         {"type": "DURATION", "value": "P2Y", "rule": "duration"}]
+    >>> dates_only(recs)
+    [{'type': 'DATE', 'value': '2022-02-24', 'rule': 'relative_day'}]
+    """
+    out = []
+    for rec in records:
+        ttype = rec.get("type", "DATE")
+        if ttype == "TIME" and not str(rec.get("rule", "")).startswith(("clock", "part_of_day")):
+            rec = {**rec, "type": "DATE", "value": date_part(rec["value"])}
+            ttype = "DATE"
+        if ttype == "DATE" and rec.get("value") not in REFS:
+            out.append(rec)
+    return out
