@@ -86,8 +86,9 @@ def find(text: str) -> list[Candidate]:
         before = text[max(0, m.start() - 25):m.start()]
         if not (X.opener.search(before) or m.group("per") or m.group("m") or m.group("mw")):
             continue  # "8 heures" alone is a duration (pipeline.nlp.timex.durations)
-        if X.dur_opener.search(before) and not (m.group("per") or m.group("m")):
-            continue
+        if not (m.group("per") or m.group("m")) and (
+                X.dur_opener.search(before) or re.match(r"\s+d(?:e|['’])", text[m.end():m.end() + 4], F)):
+            continue  # "après 8 heures de négociations": a duration
         h = int(m.group("h"))
         mins = int(m.group("m") or 0) + X.minute_words.get(lookup_key(m.group("mw") or ""), 0)
         if mins < 0:

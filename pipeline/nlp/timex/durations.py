@@ -57,7 +57,7 @@ class _Rx:
         U = longest_first(self.units)
         UP = longest_first(plural)
         MOD = r"(?:(?P<mod>" + longest_first(self.mods) + r")\s*)?"
-        HALF = r"(?P<half>\s+(?:" + alternation(word_list("duration_half")) + r"))?"
+        HALF = r"(?P<half>\s+" + longest_first(word_list("duration_half")) + r"(?![\w]))?"
         no_decade = r"(?!\s+(?:19|20)?\d0(?!\d))"
         F = re.IGNORECASE
         self.numeric = re.compile(
@@ -66,8 +66,8 @@ class _Rx:
             r"(?P<unit>" + U + r")(?![\w])" + HALF + no_decade, F)
         self.vague = re.compile(
             r"(?<![\w])(?:" + longest_first(word_list("vague_quantities")) + r"|(?P<recent>"
-            + longest_first(word_list("vague_recent")) + r"))\s+(?P<unit>" + UP + r")(?![\w])" + no_decade
-            + r"(?!\s+(?:de|du|des|d['’])\s)", F)
+            + longest_first(word_list("vague_recent")) + r"))\s+(?P<unit>" + UP + r")(?![\w])" + no_decade, F)
+        self.of_after = re.compile(r"^\s+(?:de|du|des|d['’])(?![\w])", F)
         self.ago = re.compile(r"(?<![\w])(?:" + alternation(word_list("ago_openers")) + r")\s+$", F)
         self.ahead = re.compile(r"(?<![\w])(?:" + alternation(word_list("in_openers")) + r")\s+$", F)
         self.one_day_before = re.compile(r"(?<![\w])(?:" + alternation(word_list("one_day_openers")) + r")\s*$", F)
@@ -85,7 +85,7 @@ def find(text: str) -> list[Candidate]:
     for m in X.numeric.finditer(text):
         unit = X.units[lookup_key(m.group("unit"))]
         n = parse_number(m.group("n"))
-        if n is None or n <= 0 or (m.group("det") and not m.group("rel")):
+        if n is None or n <= 0:
             continue
         if unit == "D" and n == 1 and not m.group("mod") and not m.group("det"):
             if not X.one_day_before.search(text[max(0, m.start() - 20):m.start()]):
@@ -97,6 +97,8 @@ def find(text: str) -> list[Candidate]:
                              fixed=duration_value(n, unit)))
     for m in X.vague.finditer(text):
         unit = X.units[lookup_key(m.group("unit"))]
+        if m.group("recent") and X.of_after.match(text[m.end():m.end() + 5]):
+            continue  # "les derniers jours de la guerre": a period of the calendar, not a duration
         before = text[max(0, m.start() - 12):m.start()]
         ago, ahead = X.ago.search(before), X.ahead.search(before)
         if (ago or ahead) and not m.group("recent"):

@@ -37,7 +37,7 @@ _PART_RE = re.compile(r"^(?:(?:le|la|les|l['’]|ce|cette|en)\s+)?(?P<p>début|d
 
 def typed_candidates(text: str) -> list[Candidate]:
     """TIME, DURATION, SET and reference candidates (overlapping; the caller chooses)."""
-    return durations.find(text) + clock.find(text) + refs.find(text) + sets.find(text)
+    return clock.find(text) + durations.find(text) + refs.find(text) + sets.find(text)  # clock wins ties
 
 
 def finish(text: str, cands: list[Candidate]) -> list[Candidate]:

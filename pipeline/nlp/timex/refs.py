@@ -5,7 +5,8 @@
 except in its general sense, which the text marks: "aujourd'hui encore", "encore
 aujourd'hui", "d'aujourd'hui" after a noun ("la Russie d'aujourd'hui", but not "à partir
 d'aujourd'hui") -> PRESENT_REF. "maintenant" is the participle of "maintenir" after "en"
-or before a determiner ("en maintenant la pression", "maintenant le cap"); "bientôt" before a
+("en maintenant la pression") or when it opens a clause before a determiner ("Le
+gouvernement, maintenant le cap, ..."; the parser reads both as adverbs); "bientôt" before a
 number means "almost" ("bientôt deux ans"): neither is a reference then.
 
 >>> [(c.fixed, c.start, c.end) for c in find("Actuellement, la Russie d'aujourd'hui, autrefois.")]
@@ -46,7 +47,8 @@ def find(text: str) -> list[Candidate]:
         k = re.sub(r"\s+", " ", lookup_key(m.group(0)))
         before = text[max(0, m.start() - 12):m.start()]
         after = text[m.end():m.end() + 12]
-        if k == "maintenant" and (re.search(r"(?<![\w])en\s+$", before, F) or X.object_after.match(after)):
+        if k == "maintenant" and (re.search(r"(?<![\w])en\s+$", before, F) or (
+                X.object_after.match(after) and re.search(r"(?:^|[,;:(«—–-])\s*$", before))):
             continue
         if k in ("bientôt", "bientot") and X.number_after.match(after):
             continue

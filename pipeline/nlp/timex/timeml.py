@@ -86,6 +86,8 @@ def is_point(rec: dict) -> bool:
 def duration_value(number: float | None, unit: str) -> str:
     """ISO 8601 period of ``number`` units (None = unknown, ``X``); ``unit`` is Y M W D DE CE H MIN S.
 
+    Decades and centuries are counted in years ("deux décennies" -> ``P20Y``); an unknown
+    number of them keeps TimeML's unit (``PXDE``).
     Fractions go down one unit where it is whole ("deux ans et demi" -> ``P30M``, "une heure
     et demie" -> ``PT90M``); otherwise a decimal is kept on the smallest unit (``PT30.4S``).
 
@@ -95,6 +97,8 @@ def duration_value(number: float | None, unit: str) -> str:
     ('PT30.4S', 'P1.5M', 'PT48H')
     """
     lower = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100)}
+    if number is not None and unit in ("DE", "CE"):  # "deux décennies" -> P20Y (TimeBank's usage)
+        number, unit = number * lower[unit][1], "Y"
     if number is not None and number != int(number) and unit in lower:
         sub, k = lower[unit]
         if float(number * k).is_integer():
