@@ -23,9 +23,14 @@ from .patterns import Rules, rules
 from .vocabulary import lookup_key
 
 
-def typed_candidates(text: str) -> list["Candidate"]:
+def typed_candidates(text: str, low: str) -> list["Candidate"]:
     from .extents import typed_candidates as find
-    return find(text)
+    return find(text, low)
+
+
+def lowered(text: str) -> str:
+    from .extents import lowered as lower
+    return lower(text)
 
 
 def finish_extents(text: str, cands: list["Candidate"]) -> list["Candidate"]:
@@ -202,9 +207,11 @@ def find_candidates(text: str, *, keep_guarded: bool = False) -> list[Candidate]
     if not text:
         return []
     R = rules()
+    low = lowered(text)
     found: list[Candidate] = []
     for rule, rx in R.patterns:
-        for m in rx.finditer(text):
+        fast = R.on_lowercase.get(rule)
+        for m in (fast.finditer(low) if fast is not None else rx.finditer(text)):
             if m.end() == m.start():
                 continue
             try:
@@ -214,7 +221,7 @@ def find_candidates(text: str, *, keep_guarded: bool = False) -> list[Candidate]
             if c is None or (c.guarded and not keep_guarded):
                 continue
             found.append(c)
-    found.extend(typed_candidates(text))
+    found.extend(typed_candidates(text, low))
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     chosen: list[Candidate] = []
     for c in found:

@@ -35,16 +35,16 @@ class _Rx:
         self.minute_words = {lookup_key(k): int(v) for k, v in voc["clock_minute_words"].items()}
         P = longest_first(self.parts)
         named = [w for w, v in self.parts.items() if ":" not in v]
-        ZONE = r"(?:\s+(?:" + alternation(word_list("clock_zones")) + r")(?![\w]))?"
-        self.h_form = re.compile(r"(?<![\w,.:])(?P<h>\d{1,3})\s*[hH](?:\s*(?P<m>[0-5]\d))?(?![\w])" + ZONE, F)
+        ZONE = r"(?:\s+(?:" + alternation([w.lower() for w in word_list("clock_zones")]) + r")(?![\w]))?"
+        self.h_form = re.compile(r"(?<![\w,.:])(?P<h>\d{1,3})\s*[hH](?:\s*(?P<m>[0-5]\d))?(?![\w])" + ZONE)
         self.word_form = re.compile(
             r"(?<![\w,.:])(?P<h>[01]?\d|2[0-4])\s+heures?(?![\w])(?:\s+(?P<m>[0-5]\d)(?![\w])|\s+(?P<mw>"
             + longest_first(self.minute_words) + r")(?![\w]))?(?:\s+(?P<per>" + longest_first(self.periods)
-            + r")(?![\w]))?" + ZONE, F)
+            + r")(?![\w]))?" + ZONE)
         self.noon = re.compile(r"(?<![\w])(?P<w>midi|minuit)(?![\w])(?:\s+(?P<mw>"
                                + longest_first(self.minute_words) + r")(?![\w]))?" + ZONE)
         self.alone = re.compile(r"(?<![\w])(?P<open>" + longest_first(word_list("part_of_day_openers"))
-                                + r")\s*(?P<part>" + longest_first(named) + r")(?![\w])", F)
+                                + r")\s*(?P<part>" + longest_first(named) + r")(?![\w])")
         self.after_day = re.compile(r"^\s*,?\s*(?:(?P<link>" + longest_first(word_list("part_of_day_links"))
                                     + r")\s*)?(?P<part>" + P + r")(?![\w])", F)
         self.ends_with_part = re.compile(r"(?<![\w])(?P<part>" + P + r")$", F)
@@ -67,11 +67,13 @@ def _clock(s: int, e: int, h: int, m: int, before: str, X: _Rx) -> Candidate | N
                      context_day=True)
 
 
-def find(text: str) -> list[Candidate]:
-    """Clock times and parts of day alone (TIME, ``context_day``), and "N h" durations."""
+def find(text: str, low: str | None = None) -> list[Candidate]:
+    """Clock times and parts of day alone (TIME, ``context_day``), and "N h" durations.
+    ``low`` is ``text`` lowercased with the same length (computed when not given)."""
     X = _rx()
+    low = low if low is not None else text.lower()
     out: list[Candidate] = []
-    for m in X.h_form.finditer(text):
+    for m in X.h_form.finditer(low):
         h, mins = int(m.group("h")), int(m.group("m") or 0)
         before = text[max(0, m.start() - 25):m.start()]
         if h > 24 or (X.dur_opener.search(before) and not m.group("m")):
@@ -82,7 +84,7 @@ def find(text: str) -> list[Candidate]:
         c = _clock(m.start(), m.end(), h, mins, before, X)
         if c:
             out.append(c)
-    for m in X.word_form.finditer(text):
+    for m in X.word_form.finditer(low) if "heure" in low else ():
         before = text[max(0, m.start() - 25):m.start()]
         if not (X.opener.search(before) or m.group("per") or m.group("m") or m.group("mw")):
             continue  # "8 heures" alone is a duration (pipeline.nlp.timex.durations)
@@ -98,7 +100,7 @@ def find(text: str) -> list[Candidate]:
         c = _clock(m.start(), m.end(), h, mins, before, X)
         if c:
             out.append(c)
-    for m in X.noon.finditer(text):
+    for m in X.noon.finditer(text) if ("midi" in low or "minuit" in low) else ():
         before = text[max(0, m.start() - 25):m.start()]
         if not X.opener.search(before):
             continue
@@ -111,7 +113,7 @@ def find(text: str) -> list[Candidate]:
         c = _clock(m.start(), m.end(), h % 25, mins, before, X)
         if c:
             out.append(c)
-    for m in X.alone.finditer(text):
+    for m in X.alone.finditer(low):
         part = lookup_key(m.group("part"))
         after = text[m.end():m.end() + 4]
         if part == "aube" and re.match(r"\s*(?:de|du|des|d['’])", after, F):

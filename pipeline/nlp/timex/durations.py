@@ -56,21 +56,25 @@ class _Rx:
         plural = [w for w in self.units if w.endswith(("s", "x")) or w == "mois"]
         U = longest_first(self.units)
         UP = longest_first(plural)
-        MOD = r"(?:(?P<mod>" + longest_first(self.mods) + r")\s*)?"
         HALF = r"(?P<half>\s+" + longest_first(word_list("duration_half")) + r"(?![\w]))?"
         no_decade = r"(?!\s+(?:19|20)?\d0(?!\d))"
-        F = re.IGNORECASE
-        self.numeric = re.compile(
-            r"(?<![\w])" + MOD + r"(?:(?P<det>les|ces)\s+)?(?P<n>" + number_pattern() + r")\s+"
-            r"(?:(?P<rel>derniers|dernières|dernieres|prochains|prochaines|premiers|premières|premieres)\s+)?"
-            r"(?P<unit>" + U + r")(?![\w])" + HALF + no_decade, F)
+        # matched on the lowercased text (pipeline.nlp.timex.extents.lowered): no IGNORECASE, faster
+        # a unit word is found first; the number is read in the 40 characters before it
+        self.unit = re.compile(r"(?<![\w])(?P<unit>" + U + r")(?![\w])")
+        self.number_before = re.compile(
+            r"(?P<n>" + number_pattern() + r")\s+"
+            r"(?:(?P<rel>derniers|dernières|dernieres|prochains|prochaines|premiers|premières|premieres)\s+)?$")
+        self.after_unit = re.compile(HALF + no_decade)
+        # before the number: a quantity word (the mod) and a determiner, both in the expression
+        self.before = re.compile(r"(?:(?<![\w])(?P<mod>" + longest_first(self.mods) + r")\s*)?"
+                                 r"(?:(?<![\w])(?P<det>les|ces)\s+)?$")
         self.vague = re.compile(
             r"(?<![\w])(?:" + longest_first(word_list("vague_quantities")) + r"|(?P<recent>"
-            + longest_first(word_list("vague_recent")) + r"))\s+(?P<unit>" + UP + r")(?![\w])" + no_decade, F)
-        self.of_after = re.compile(r"^\s+(?:de|du|des|d['’])(?![\w])", F)
-        self.ago = re.compile(r"(?<![\w])(?:" + alternation(word_list("ago_openers")) + r")\s+$", F)
-        self.ahead = re.compile(r"(?<![\w])(?:" + alternation(word_list("in_openers")) + r")\s+$", F)
-        self.one_day_before = re.compile(r"(?<![\w])(?:" + alternation(word_list("one_day_openers")) + r")\s*$", F)
+            + longest_first(word_list("vague_recent")) + r"))\s+(?P<unit>" + UP + r")(?![\w])" + no_decade)
+        self.of_after = re.compile(r"^\s+(?:de|du|des|d['’])(?![\w])")
+        self.ago = re.compile(r"(?<![\w])(?:" + alternation(word_list("ago_openers")) + r")\s+$")
+        self.ahead = re.compile(r"(?<![\w])(?:" + alternation(word_list("in_openers")) + r")\s+$")
+        self.one_day_before = re.compile(r"(?<![\w])(?:" + alternation(word_list("one_day_openers")) + r")\s*$")
 
 
 @lru_cache(maxsize=None)
@@ -78,28 +82,41 @@ def _rx() -> _Rx:
     return _Rx()
 
 
-def find(text: str) -> list[Candidate]:
-    """DURATION candidates of ``text`` (kind ``fixed``, value in ``fixed``), overlaps allowed."""
+def find(text: str, low: str | None = None) -> list[Candidate]:
+    """DURATION candidates of ``text`` (kind ``fixed``, value in ``fixed``), overlaps allowed.
+    ``low`` is ``text`` lowercased with the same length (computed when not given)."""
     X = _rx()
+    low = low if low is not None else text.lower()
     out: list[Candidate] = []
-    for m in X.numeric.finditer(text):
-        unit = X.units[lookup_key(m.group("unit"))]
+    for u in X.unit.finditer(low):
+        m = X.number_before.search(low, max(0, u.start() - 40), u.start())
+        after = X.after_unit.match(low, u.end())
+        if m is None or after is None:
+            continue
+        s = m.start()
+        if s and (low[s - 1].isalnum() or low[s - 1] == "_"):
+            continue
+        unit = X.units[u.group("unit")]
         n = parse_number(m.group("n"))
         if n is None or n <= 0:
             continue
-        if unit == "D" and n == 1 and not m.group("mod") and not m.group("det"):
-            if not X.one_day_before.search(text[max(0, m.start() - 20):m.start()]):
+        w0 = max(0, s - 30)
+        b = X.before.search(low, w0, s)
+        if b and b.start() < s:
+            s = b.start("mod") if b.group("mod") else b.start("det")
+        mod = X.mods.get(lookup_key(b.group("mod"))) if b and b.group("mod") else ""
+        if unit == "D" and n == 1 and not mod and s == m.start():
+            if not X.one_day_before.search(low, max(0, s - 20), s):
                 continue  # "un jour, il reviendra": some day, not a duration
-        if m.group("half"):
+        if after.group("half"):
             n += 0.5
-        mod = X.mods.get(lookup_key(m.group("mod"))) if m.group("mod") else ""
-        out.append(Candidate(m.start(), m.end(), "duration", "fixed", ttype="DURATION", tmod=mod or "",
+        out.append(Candidate(s, after.end(), "duration", "fixed", ttype="DURATION", tmod=mod or "",
                              fixed=duration_value(n, unit)))
-    for m in X.vague.finditer(text):
-        unit = X.units[lookup_key(m.group("unit"))]
-        if m.group("recent") and X.of_after.match(text[m.end():m.end() + 5]):
+    for m in X.vague.finditer(low):
+        unit = X.units[m.group("unit")]
+        if m.group("recent") and X.of_after.match(low[m.end():m.end() + 5]):
             continue  # "les derniers jours de la guerre": a period of the calendar, not a duration
-        before = text[max(0, m.start() - 12):m.start()]
+        before = low[max(0, m.start() - 12):m.start()]
         ago, ahead = X.ago.search(before), X.ahead.search(before)
         if (ago or ahead) and not m.group("recent"):
             # "il y a quelques mois" -> PAST_REF, "dans quelques jours" -> FUTURE_REF (DATE)

@@ -35,9 +35,20 @@ def _det() -> re.Pattern:
 _PART_RE = re.compile(r"^(?:(?:le|la|les|l['’]|ce|cette|en)\s+)?(?P<p>début|debut|milieu|mi|fin)(?![^\W\d_])", F)
 
 
-def typed_candidates(text: str) -> list[Candidate]:
-    """TIME, DURATION, SET and reference candidates (overlapping; the caller chooses)."""
-    return clock.find(text) + durations.find(text) + refs.find(text) + sets.find(text)  # clock wins ties
+def lowered(text: str) -> str:
+    """``text`` in lowercase, with the same length (a character whose lowercase is longer,
+    such as "İ", is kept as it is), so that offsets found in it hold in ``text``."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def typed_candidates(text: str, low: str | None = None) -> list[Candidate]:
+    """TIME, DURATION, SET and reference candidates (overlapping; the caller chooses). Their
+    regexes run on ``low``, the lowercased text (case-sensitive regexes are faster)."""
+    low = low if low is not None else lowered(text)
+    return clock.find(text, low) + durations.find(text, low) + refs.find(text, low) + sets.find(text, low)
 
 
 def finish(text: str, cands: list[Candidate]) -> list[Candidate]:

@@ -28,7 +28,7 @@ F = re.IGNORECASE
 class _Rx:
     def __init__(self):
         self.value = {lookup_key(w): ref for ref, ws in vocabulary()["reference_words"].items() for w in ws}
-        self.words = re.compile(r"(?<![\w'’])" + longest_first(self.value) + r"(?![\w])", F)
+        self.words = re.compile(r"(?<![\w'’])" + longest_first(self.value) + r"(?![\w])")  # on lowercased text
         self.object_after = re.compile(r"^\s+(?:" + alternation(word_list("maintenant_objects")) + r")(?![\w])", F)
         self.number_after = re.compile(r"^\s+(?:\d|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|"
                                        r"trente|quarante|cinquante|cent|mille)(?![\w])", F)
@@ -39,11 +39,13 @@ def _rx() -> _Rx:
     return _Rx()
 
 
-def find(text: str) -> list[Candidate]:
-    """Reference candidates of ``text`` (kind ``fixed``, type DATE)."""
+def find(text: str, low: str | None = None) -> list[Candidate]:
+    """Reference candidates of ``text`` (kind ``fixed``, type DATE); ``low`` is ``text``
+    lowercased with the same length (computed when not given)."""
     X = _rx()
+    low = low if low is not None else text.lower()
     out = []
-    for m in X.words.finditer(text):
+    for m in X.words.finditer(low):
         k = re.sub(r"\s+", " ", lookup_key(m.group(0)))
         before = text[max(0, m.start() - 12):m.start()]
         after = text[m.end():m.end() + 12]

@@ -30,10 +30,10 @@ class _Rx:
         self.weekdays = {**wd, **{w + "s": n for w, n in wd.items()}}
         U = longest_first(list(self.units) + list(self.weekdays))
         self.every = re.compile(r"(?<![\w])(?:" + alternation(word_list("set_openers")) + r")\s+(?:(?P<n>"
-                                + number_pattern() + r")\s+)?(?P<unit>" + U + r")(?![\w])", F)
+                                + number_pattern() + r")\s+)?(?P<unit>" + U + r")(?![\w])")
         self.times = re.compile(r"(?<![\w])(?P<n>" + number_pattern() + r")\s+(?:" + alternation(word_list("set_times"))
-                                + r")\s+par\s+(?P<unit>" + longest_first(self.units) + r")(?![\w])", F)
-        self.adverb = re.compile(r"(?<![\w])" + longest_first(self.adverbs) + r"(?![\w])", F)
+                                + r")\s+par\s+(?P<unit>" + longest_first(self.units) + r")(?![\w])")
+        self.adverb = re.compile(r"(?<![\w])" + longest_first(self.adverbs) + r"(?![\w])")
 
 
 @lru_cache(maxsize=None)
@@ -41,11 +41,15 @@ def _rx() -> _Rx:
     return _Rx()
 
 
-def find(text: str) -> list[Candidate]:
-    """SET candidates of ``text`` (kind ``fixed``)."""
+def find(text: str, low: str | None = None) -> list[Candidate]:
+    """SET candidates of ``text`` (kind ``fixed``); ``low`` is ``text`` lowercased with the
+    same length (computed when not given). The regexes run on ``low``, only when a word
+    they need occurs in it."""
     X = _rx()
+    low = low if low is not None else text.lower()
     out = []
-    for m in X.every.finditer(text):
+    every = "chaque" in low or "tous les" in low or "toutes les" in low
+    for m in X.every.finditer(low) if every else ():
         unit = lookup_key(m.group("unit"))
         n = parse_number(m.group("n")) if m.group("n") else 1
         if unit in X.weekdays:
@@ -61,10 +65,10 @@ def find(text: str) -> list[Candidate]:
                     continue
                 value = value.replace("1", str(int(n)), 1)
         out.append(Candidate(m.start(), m.end(), "set", "fixed", ttype="SET", fixed=value))
-    for m in X.times.finditer(text):
+    for m in X.times.finditer(low) if " par " in low else ():
         out.append(Candidate(m.start(), m.end(), "set_freq", "fixed", ttype="SET",
                              fixed=X.units[lookup_key(m.group("unit"))]))
-    for m in X.adverb.finditer(text):
+    for m in X.adverb.finditer(low) if ("ment" in low or "tous les" in low) else ():
         out.append(Candidate(m.start(), m.end(), "set", "fixed", ttype="SET",
                              fixed=X.adverbs[re.sub(r"\s+", " ", lookup_key(m.group(0)))]))
     return out
