@@ -161,6 +161,13 @@ def test_no_anchor_keeps_unknown_day(nlp):
     assert ("hier soir", "TIME", "XXXX-XX-XXTEV", "") in records(nlp, "Il a parlé hier soir.", None)
 
 
+def test_time_takes_the_last_day_of_the_text_without_publication_date(nlp):
+    text = "Le jeudi 7 mars, les troupes ont avancé. Les tirs ont cessé à 4 heures du matin."
+    assert ("4 heures du matin", "TIME", "XXXX-03-07T04:00", "") in records(nlp, text, None)
+    # with a publication date, a time alone in its sentence stays on that day
+    assert ("4 heures du matin", "TIME", "2024-03-14T04:00", "") in records(nlp, text)
+
+
 def test_records_and_dates_only(nlp):
     doc = run(nlp, "Hier soir, à 22 h, les tirs ont duré deux heures. Actuellement, le calme revient.")
     recs = doc._.timexes

@@ -164,22 +164,36 @@ def attach_parts_of_day(text: str, cands: list[Candidate]) -> list[Candidate]:
 def sentence_days(records: list[dict], context: list[bool]) -> None:
     """Give a time without its own day (``context[i]``) the day of the nearest dated record of
     its sentence (before it if any, else after it); in place. Without one it keeps the
-    publication day it was resolved on."""
+    publication day it was resolved on; when that day is not known in full (no publication
+    date: ``XXXX-XX-XX``), it takes the last day named before it in the text, if that one
+    is known better (rule suffix ``_text_day``)."""
     for i, rec in enumerate(records):
         if not context[i]:
             continue
         best = None
+        last_before = None
+        own = date_part(rec["value"])
         for j, other in enumerate(records):
-            if context[j] or other["sentence_id"] != rec["sentence_id"] or other.get("type") not in ("DATE", "TIME"):
+            if context[j] or other.get("type") not in ("DATE", "TIME") or other.get("end_value"):
                 continue
             day = date_part(other["value"])
-            if time_value(day, "MO") is None or other.get("end_value"):
+            if time_value(day, "MO") is None:
+                continue
+            if other["sentence_id"] != rec["sentence_id"]:
+                if other["start_char"] < rec["start_char"] and day.count("X") < own.count("X"):
+                    last_before = (day, other.get("anchor", ""))
                 continue
             key = (0, rec["start_char"] - other["start_char"]) if other["start_char"] < rec["start_char"] \
                 else (1, other["start_char"] - rec["start_char"])
             if best is None or key < best[0]:
                 best = (key, day, other.get("anchor", ""))
         if best is not None:
-            rec["value"] = best[1] + rec["value"][rec["value"].index("T"):]
-            rec["rule"] = rec["rule"] + "_sentence_day"
-            rec["anchor"] = best[2]
+            _set_day(rec, best[1], best[2], "_sentence_day")
+        elif last_before is not None:
+            _set_day(rec, last_before[0], last_before[1], "_text_day")
+
+
+def _set_day(rec: dict, day: str, anchor: str, suffix: str) -> None:
+    rec["value"] = day + rec["value"][rec["value"].index("T"):]
+    rec["rule"] = rec["rule"] + suffix
+    rec["anchor"] = anchor
