@@ -156,6 +156,12 @@ def test_not_tagged(nlp, sentence, word):
     assert not any(word in t for t, *_ in records(nlp, sentence)), records(nlp, sentence)
 
 
+def test_duration_after_a_blank_line():
+    text = "Par Claire Dupont, le 5 mai 2023\n\nDeux jours après, rien."
+    found = [(text[c.start:c.end], c.fixed) for c in find_candidates(text)]
+    assert found == [("le 5 mai 2023", None), ("Deux jours", "P2D")]
+
+
 def test_no_anchor_keeps_unknown_day(nlp):
     assert ("18 h", "TIME", "XXXX-XX-XXT18:00", "") in records(nlp, "Le vote est prévu à 18 h.", None)
     assert ("hier soir", "TIME", "XXXX-XX-XXTEV", "") in records(nlp, "Il a parlé hier soir.", None)

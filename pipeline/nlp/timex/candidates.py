@@ -198,8 +198,11 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def find_candidates(text: str, *, keep_guarded: bool = False) -> list[Candidate]:
+def find_candidates(text: str, *, keep_guarded: bool = False, timeml: bool = True) -> list[Candidate]:
     """Non-overlapping candidates in ``text``, sorted by start (longest match wins).
+
+    With ``timeml=False``: calendar dates only, with their older extents (no determiner, no
+    part of day joined after a day), as :mod:`pipeline.ingest.pubdate` reads header lines.
 
     >>> [(c.rule, c.year) for c in find_candidates("entre 2014 et 2022, 200 000 hommes")]
     [('range', 2014)]
@@ -221,14 +224,16 @@ def find_candidates(text: str, *, keep_guarded: bool = False) -> list[Candidate]
             if c is None or (c.guarded and not keep_guarded):
                 continue
             found.append(c)
-    found.extend(typed_candidates(text, low))
+    if timeml:
+        found.extend(typed_candidates(text, low))
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     chosen: list[Candidate] = []
     for c in found:
         if not any(_overlaps(c, o) for o in chosen):
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
-    return finish_extents(text, _merge_ranges(text, chosen, R))
+    merged = _merge_ranges(text, chosen, R)
+    return finish_extents(text, merged) if timeml else merged
 
 
 def _merge_ranges(text: str, cands: list[Candidate], R: Rules) -> list[Candidate]:

@@ -67,7 +67,7 @@ class _Rx:
         self.after_unit = re.compile(HALF + no_decade)
         # before the number: a quantity word (the mod) and a determiner, both in the expression
         self.before = re.compile(r"(?:(?<![\w])(?P<mod>" + longest_first(self.mods) + r")\s*)?"
-                                 r"(?:(?<![\w])(?P<det>les|ces)\s+)?$")
+                                 r"(?:(?<![\w])(?P<det>les|ces)\s+)?\Z")
         self.vague = re.compile(
             r"(?<![\w])(?:" + longest_first(word_list("vague_quantities")) + r"|(?P<recent>"
             + longest_first(word_list("vague_recent")) + r"))\s+(?P<unit>" + UP + r")(?![\w])" + no_decade)
@@ -102,7 +102,7 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
             continue
         w0 = max(0, s - 30)
         b = X.before.search(low, w0, s)
-        if b and b.start() < s:
+        if b and (b.group("mod") or b.group("det")):
             s = b.start("mod") if b.group("mod") else b.start("det")
         mod = X.mods.get(lookup_key(b.group("mod"))) if b and b.group("mod") else ""
         if unit == "D" and n == 1 and not mod and s == m.start():

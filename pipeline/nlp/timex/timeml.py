@@ -49,13 +49,13 @@ _DAY_SHAPED = re.compile(r"^" + _DAY + r"$")
 def valid(value: str, ttype: str) -> bool:
     """True when ``value`` is a well-formed TimeML value of type ``ttype``."""
     rx = VALUE_RES.get(ttype)
-    return bool(rx and isinstance(value, str) and rx.match(value))
+    return bool(rx and isinstance(value, str) and rx.fullmatch(value))
 
 
 def time_value(day_value: str, part: str) -> str | None:
     """A TIME value: a day (``2022-02-24``, ``XXXX-XX-XX``, ``XXXX-WXX-1``) plus a part of day
     code or ``hh:mm``; None when ``day_value`` is no single day."""
-    if not _DAY_SHAPED.match(day_value or ""):
+    if not _DAY_SHAPED.fullmatch(day_value or ""):
         return None
     return f"{day_value}T{part}"
 
