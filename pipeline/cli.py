@@ -66,6 +66,10 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
                    help="action edges use only events with confidence >= X; events.csv keeps them all "
                         "(default: default_min_confidence of models/confidence.yaml). With evaluate "
                         "--predictions: score only the events >= X (default: the run's min_confidence)")
+    p.add_argument("--timex-types", choices=["all", "date"], default="all",
+                   help="timexes.csv rows: all TimeML types (DATE, TIME, DURATION, SET; default) or 'date': "
+                        "calendar dates only, the older contract (a time of day becomes the DATE of its day; "
+                        "durations, sets, references and clock times alone are left out)")
     p.add_argument("--no-cache", action="store_true", help="analyse every document again (ignore the cache)")
     p.add_argument("--cache-dir", metavar="DIR",
                    help="cache of per-document results (default: $ACTORGRAPH_CACHE or ~/.cache/actorgraph)")
@@ -175,7 +179,8 @@ def _source_args(args) -> str | None:
 def _run_options(args) -> dict:
     return {"n_process": args.n_process, "batch_size": args.batch_size, "metonymy": args.metonymy == "on",
             "quiet": args.quiet, "cache": not args.no_cache, "cache_dir": args.cache_dir,
-            "backend": args.backend, "scheduler": args.scheduler, "min_confidence": args.min_confidence}
+            "backend": args.backend, "scheduler": args.scheduler, "min_confidence": args.min_confidence,
+            "timex_types": args.timex_types}
 
 
 def _evaluate(args) -> int:

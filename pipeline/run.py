@@ -53,6 +53,7 @@ class RunConfig:
     min_weight: int = 1  # co-mention edges named together in fewer sentences are dropped
     top_edges: int | None = None  # keep only the N strongest co-mention edges
     min_confidence: float | None = None  # action edges use events >= this; None = models/confidence.yaml
+    timex_types: str = "all"  # all | date (timexes.csv: calendar dates only, pipeline.nlp.timex.timeml.dates_only)
 
     def resolved_min_confidence(self) -> float:
         """``min_confidence``, or the documented default of ``models/confidence.yaml``."""
@@ -270,6 +271,8 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
             documents = dedupe(iter_corpus(corpus), summary)
             chunk = max(config.batch_size * max(config.n_process, 1) * 4, 64)
             results = map_documents(documents, make_executor, cache=cache, chunk_size=chunk, on_chunk=count)
+            if config.timex_types == "date":
+                results = _dates_only(results)
             spool.extend(_progress(results, total, config.quiet))
             spool.close()
         except CorpusError as exc:
@@ -337,6 +340,15 @@ def manifest(config: RunConfig, tables, summary: RunSummary, written: list[str],
         "files": sorted(written + ["manifest.json"]),
         "timings": {"map_seconds": round(t_map, 3), "total_seconds": round(summary.seconds, 3)},
     }
+
+
+def _dates_only(results: Iterator[DocResult]) -> Iterator[DocResult]:
+    """``--timex-types date``: keep the timex records of the older, dates-only contract."""
+    from .nlp.timex.timeml import dates_only
+
+    for r in results:
+        r.timexes = dates_only(r.timexes)
+        yield r
 
 
 def _progress(results: Iterator[DocResult], total: int | None, quiet: bool) -> Iterator[DocResult]:

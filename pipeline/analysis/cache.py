@@ -23,7 +23,7 @@ from pathlib import Path
 from .extract import DocResult
 from ..ingest.readers import Document
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: timex records carry TimeML type and mod (issue #16)
 
 
 def default_cache_dir() -> Path:

@@ -97,7 +97,7 @@ def reduce_doc(doc, result: DocResult, char_offset: int, sent_offset: int) -> in
         for tx in doc._.timexes:
             rec = {"doc_id": doc_id, "sentence_id": tx["sentence_id"] + sent_offset,
                    "start_char": tx["start_char"] + char_offset, "end_char": tx["end_char"] + char_offset}
-            for key in ("text", "value", "precision", "end_value", "rule", "anchor", "kind"):
+            for key in ("text", "value", "precision", "end_value", "rule", "anchor", "kind", "type", "mod"):
                 rec[key] = tx.get(key, "")
             result.timexes.append(rec)
     if doc.has_extension("events") and doc._.events:

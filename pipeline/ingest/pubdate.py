@@ -87,7 +87,7 @@ def _valid(y: int, m: int, d: int | None = None) -> bool:
 
 def _dates_in(line: str):
     """Yield (start, end, value, precision) for each absolute date with a year in ``line``."""
-    for c in find_candidates(line):
+    for c in find_candidates(line, timeml=False):  # the older extents: "Publié le" stays before the date
         if c.kind != "abs" or c.year is None or c.in_range:
             continue
         r = resolve(c)

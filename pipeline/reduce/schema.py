@@ -25,7 +25,7 @@ COLUMNS = {
                "first_seen", "last_seen", "source", "in_graph", "community", "degree", "weighted_degree",
                "pagerank"],
     "timexes": ["doc_id", "sentence_id", "start_char", "end_char", "text", "value", "precision",
-                "end_value", "kind", "anchor", "rule"],
+                "end_value", "kind", "anchor", "rule", "type", "mod"],
     "events": ["event_id", "doc_id", "sentence_id", "event_type", "trigger", "agent_id", "target_id",
                "date", "date_precision", "date_source", "modality", "attributed_to", "sentence",
                "trigger_lemma", "start_char", "end_char", "agent_text", "target_text", "rule", "confidence"],

@@ -343,7 +343,7 @@ def test_end_to_end_text_date_bound(doc_of):
     assert _tx(doc, "Dimanche")["value"] == "2022-03-27"
     assert _tx(doc, "Dimanche")["anchor"] == "2022-03-28/2022-03-31"
     assert [(e["source"], e["date"], e["text"]) for e in doc._.anchor_interval["evidence"]] == [
-        ("text_date", "2022-03-28", "28 mars 2022")]
+        ("text_date", "2022-03-28", "Le 28 mars 2022")]
 
 
 @pytest.mark.parametrize("first", [

@@ -42,6 +42,8 @@ def timex_heads(doc: Doc) -> list[tuple[int, str, str]]:
     out = []
     for rec in (doc._.timexes if doc.has_extension("timexes") else None) or []:
         value = str(rec.get("value") or "")
+        if rec.get("type") == "TIME":
+            value = value.split("T", 1)[0]  # a time of day gives its day ("hier soir")
         if not ISO.match(value):
             continue
         start, end = rec.get("start"), rec.get("end")

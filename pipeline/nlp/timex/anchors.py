@@ -106,7 +106,7 @@ def anchor_dependent(c: Candidate) -> bool:
     """True when the value of ``c`` may depend on the anchor (weekdays, "hier", "en octobre"...)."""
     if c.range_end is not None and anchor_dependent(c.range_end):
         return True
-    if c.kind == "decade":
+    if c.kind in ("decade", "fixed"):
         return False
     if c.kind in ("abs", "season") and c.year is not None:
         return False

@@ -27,6 +27,20 @@ from .vocabulary import lookup_key
 # After a two-digit year: a clock time, a percentage or a decimal ("le 3 mars 15 h").
 _NOT_A_YEAR = re.compile(r"\s*(?:h\b|h\d|heures?\b|%|[.,:]\d|[-–])", re.IGNORECASE)
 
+def typed_candidates(text: str, low: str) -> list["Candidate"]:
+    from .extents import typed_candidates as find
+    return find(text, low)
+
+
+def lowered(text: str) -> str:
+    from .extents import lowered as lower
+    return lower(text)
+
+
+def finish_extents(text: str, cands: list["Candidate"]) -> list["Candidate"]:
+    from .extents import finish
+    return finish(text, cands)
+
 # Months used to place a season on the calendar when resolving "cet été", "au printemps".
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
@@ -54,6 +68,15 @@ class Candidate:
     period_part: str | None = None  # START / MID / END of "la fin du XIXe siècle" (for TimeML's mod)
     range_end: "Candidate | None" = field(default=None, repr=False)  # on the first date of a range
     range_start: "Candidate | None" = field(default=None, repr=False)  # on the second date of a range
+
+    # TimeML (issue #16; pipeline.nlp.timex.timeml): type, mod, a part of day or clock time
+    # ("MO", "14:00") that makes a day a TIME, a value known from the text alone (durations,
+    # sets, references: kind "fixed"), and a time whose day is that of its sentence.
+    ttype: str = "DATE"
+    tmod: str = ""
+    tod: str | None = None
+    fixed: str | None = None
+    context_day: bool = False
 
     @property
     def in_range(self) -> bool:
@@ -200,8 +223,11 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def find_candidates(text: str, *, keep_guarded: bool = False) -> list[Candidate]:
+def find_candidates(text: str, *, keep_guarded: bool = False, timeml: bool = True) -> list[Candidate]:
     """Non-overlapping candidates in ``text``, sorted by start (longest match wins).
+
+    With ``timeml=False``: calendar dates only, with their older extents (no determiner, no
+    part of day joined after a day), as :mod:`pipeline.ingest.pubdate` reads header lines.
 
     >>> [(c.rule, c.year) for c in find_candidates("entre 2014 et 2022, 200 000 hommes")]
     [('range', 2014), ('year', 2022)]
@@ -209,9 +235,11 @@ def find_candidates(text: str, *, keep_guarded: bool = False) -> list[Candidate]
     if not text:
         return []
     R = rules()
+    low = lowered(text)
     found: list[Candidate] = []
     for rule, rx in R.patterns:
-        for m in rx.finditer(text):
+        fast = R.on_lowercase.get(rule)
+        for m in (fast.finditer(low) if fast is not None else rx.finditer(text)):
             if m.end() == m.start():
                 continue
             try:
@@ -224,10 +252,13 @@ def find_candidates(text: str, *, keep_guarded: bool = False) -> list[Candidate]
     from .periods import find_period_candidates  # (imports this module)
 
     found.extend(find_period_candidates(text))
+    if timeml:
+        found.extend(typed_candidates(text, low))
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     chosen: list[Candidate] = []
     for c in found:
         if not any(_overlaps(c, o) for o in chosen):
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
-    return merge_ranges(text, chosen, R)
+    merged = merge_ranges(text, chosen, R)
+    return finish_extents(text, merged) if timeml else merged

@@ -13,7 +13,9 @@ against a date of the text where TimeML says so ("le lendemain"; :mod:`.textanch
     doc._.timexes   # [{'text': 'jeudi', 'value': '2022-02-24', 'precision': 'day', ...}]
 
 Each record is a plain dict (str/int only): start_char, end_char, start, end,
-sentence_id, text, value, precision, rule, anchor, kind, end_value.
+sentence_id, text, value, precision, rule, anchor, kind, end_value, type, mod. ``type`` is
+the TimeML type (DATE, TIME, DURATION, SET) and ``value`` is written the TimeML way for it
+(:mod:`pipeline.nlp.timex.timeml`); ``mod`` is a TimeML modifier or empty.
 
 Anchors of month or year precision (``"2022-02"``): the article was published on some day
 of that period. The first feasible day is raised by evidence in the text — a landmark
@@ -40,9 +42,11 @@ from .candidates import Candidate, find_candidates
 from .landmarks import AnchorEvidence, dated_events, event_evidence, events_between
 from .patterns import rules
 from .rules import normalize  # noqa: F401  (part of this module's __all__)
+from .clock import sentence_days
 from .tense import is_conditional as _is_conditional
 from .tense import tense_of
 from .textanchor import is_anaphoric, same_weekday, text_anchor_for, written_dates
+from .timeml import date_part, is_point, typed_value
 from .values import PRECISIONS
 from .vocabulary import vocabulary, word_list
 
@@ -188,6 +192,7 @@ class TimexTagger(StatelessComponent):
         sids = [max(0, bisect_right(sent_starts, span.start) - 1) for _, span, _ in items]
         explicit = written_dates(items, sids)
         weekdays: list[int | None] = []  # the weekday written with each date of `out` ("dimanche 15 août")
+        context: list[bool] = []
         for (c, span, tense), sid in zip(items, sids):
             here = text_anchor_for(c, sid, out, explicit, anchor)
             if here is not None:  # "le lendemain": the date just mentioned (textanchor.py)
@@ -203,6 +208,8 @@ class TimexTagger(StatelessComponent):
             if r.value.startswith("XXXX-WXX-"):  # "dimanche 15 août [...] dimanche soir": that Sunday
                 r = same_weekday(c, sid, out, weekdays, r)
             weekdays.append(c.weekday if c.kind == "abs" and c.day is not None else None)
+            value, ttype = typed_value(c, r.value)
+            context.append(c.context_day)
             out.append({
                 "start_char": c.start,
                 "end_char": c.end,
@@ -210,13 +217,16 @@ class TimexTagger(StatelessComponent):
                 "end": span.end,
                 "sentence_id": sid,
                 "text": text[c.start:c.end],
-                "value": r.value,
+                "value": value,
                 "precision": r.precision,
                 "rule": r.rule,
                 "anchor": r.anchor or (anchor if (r.anchor_used and anchor) else ""),
                 "kind": r.kind,
                 "end_value": r.end_value,
+                "type": ttype,
+                "mod": c.tmod or (c.period_part or ""),
             })
+        sentence_days(out, context)
         return out
 
 
@@ -239,6 +249,10 @@ def sentence_dates(doc: Doc) -> dict[int, dict[str, Any]]:
     """
     best: dict[int, dict[str, Any]] = {}
     for rec in doc._.timexes or []:
+        if not is_point(rec):
+            continue  # durations, sets and references name no date
+        if rec.get("type") == "TIME":
+            rec = {**rec, "value": date_part(rec["value"])}  # a TIME gives its day
         sid = rec["sentence_id"]
         if sid not in best or _specificity(rec) > _specificity(best[sid]):
             best[sid] = rec

@@ -45,10 +45,12 @@ def narrative_dependent(c) -> bool:
 
 
 def previous_day(records: list[dict[str, Any]], start_char: int) -> str | None:
-    """Value of the last record that starts before ``start_char`` with a full day value."""
+    """Value of the last record that starts before ``start_char`` with a full day value (the
+    day of a TIME: "hier soir" gives its day)."""
     for rec in reversed(records):
-        if rec["start_char"] < start_char and _DAY_VALUE.match(rec["value"]):
-            return rec["value"]
+        day = rec["value"].split("T")[0]
+        if rec["start_char"] < start_char and _DAY_VALUE.match(day):
+            return day
     return None
 
 
@@ -96,8 +98,9 @@ def same_weekday(c, sid: int, records: list[dict[str, Any]], weekdays: list[int 
     for rec, wd in zip(reversed(records), reversed(weekdays)):
         if rec["sentence_id"] < sid - 1:
             break
-        if wd == c.weekday and _PARTIAL_DAY.match(rec["value"]):
-            anchor = rec["value"] if _DAY_VALUE.match(rec["value"]) else ""
-            resolved.value, resolved.rule, resolved.anchor = rec["value"], "weekday_same_text", anchor
+        day = rec["value"].split("T")[0]  # the day of a TIME ("dimanche 15 août au soir")
+        if wd == c.weekday and _PARTIAL_DAY.match(day):
+            anchor = day if _DAY_VALUE.match(day) else ""
+            resolved.value, resolved.rule, resolved.anchor = day, "weekday_same_text", anchor
             return resolved
     return resolved

@@ -184,6 +184,8 @@ class Resolved:
 
 
 def resolve_parsed(c: Candidate, a, tense: str | None) -> Resolved | None:
+    if c.fixed is not None:  # durations, sets, references: the text alone gives the value
+        return Resolved(c.fixed, "", c.rule, False, "date")
     if c.range_start is not None:  # the second date of a range: never before the first
         r = _resolve_one(c, a, tense)
         start = _resolve_one(c.range_start, a, tense)

@@ -1,0 +1,69 @@
+"""TimeML extents and types of the candidates: the hooks of issue #16 into
+:func:`~pipeline.nlp.timex.candidates.find_candidates`.
+
+:func:`typed_candidates` adds the TIME, DURATION, SET and reference candidates of
+:mod:`.clock`, :mod:`.durations`, :mod:`.sets` and :mod:`.refs` to the older DATE ones
+(the longest match wins). :func:`finish` then, on the chosen candidates: joins a part of
+day to the day before it (:func:`~pipeline.nlp.timex.clock.attach_parts_of_day`), adds the
+determiner that TimeML puts in the expression ("le 30 juin", "l'été 2019", "ce 15 août":
+``extent_determiners``), and reads the ``mod`` of a part of a period ("début 2024" START,
+"mi-juillet" MID, "fin mars" END).
+
+>>> from .candidates import find_candidates
+>>> [(c.start, c.tmod) for c in find_candidates("Il viendra le 30 juin, puis fin 2024.")]
+[(11, ''), (28, 'END')]
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import clock, durations, refs, sets
+from .candidates import Candidate
+from .vocabulary import alternation, word_list
+
+F = re.IGNORECASE
+_PART_MODS = {"début": "START", "debut": "START", "mi": "MID", "milieu": "MID", "fin": "END"}
+_DET_KINDS = ("abs", "weekday", "season", "decade", "relweek", "relmonth", "relyear")
+
+
+@lru_cache(maxsize=None)
+def _det() -> re.Pattern:
+    return re.compile(r"(?:^|(?<=[^\w'’]))(?:" + alternation(word_list("extent_determiners")) + r")(?:\s+|(?<=['’]))$", F)
+
+
+_PART_RE = re.compile(r"^(?:(?:le|la|les|l['’]|ce|cette|en)\s+)?(?P<p>début|debut|milieu|mi|fin)(?![^\W\d_])", F)
+
+
+def lowered(text: str) -> str:
+    """``text`` in lowercase, with the same length (a character whose lowercase is longer,
+    such as "İ", is kept as it is), so that offsets found in it hold in ``text``."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def typed_candidates(text: str, low: str | None = None) -> list[Candidate]:
+    """TIME, DURATION, SET and reference candidates (overlapping; the caller chooses). Their
+    regexes run on ``low``, the lowercased text (case-sensitive regexes are faster)."""
+    low = low if low is not None else lowered(text)
+    return clock.find(text, low) + durations.find(text, low) + refs.find(text, low) + sets.find(text, low)
+
+
+def finish(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Parts of day joined to their day, determiners added, START/MID/END read; in text order."""
+    cands = clock.attach_parts_of_day(text, cands)
+    det = _det()
+    prev_end = 0
+    for c in cands:
+        if c.kind in _DET_KINDS and c.range_end is None and c.rule != "year":
+            m = det.search(text[max(prev_end, c.start - 8):c.start])
+            if m:
+                c.start = max(prev_end, c.start - 8) + m.start()
+        if c.kind != "fixed" and not c.tmod:
+            pm = _PART_RE.match(text[c.start:c.end])
+            if pm:
+                c.tmod = _PART_MODS[pm.group("p").lower()]
+        prev_end = c.end
+    return cands

@@ -1,0 +1,74 @@
+"""SET expressions: "chaque année" -> P1Y, "tous les jeudis" -> XXXX-WXX-4, "tous les deux
+ans" -> P2Y, "deux fois par mois" -> P1M, "quotidiennement" -> P1D (``set_*`` of
+``models/timex_fr.yaml``). TimeML's ``freq``/``quant`` attributes are not kept (a
+frequency stays readable in the text: "deux fois par mois").
+
+>>> [c.fixed for c in find("chaque année, tous les jeudis, tous les deux ans, deux fois par mois")]
+['P1Y', 'XXXX-WXX-4', 'P2Y', 'P1M']
+>>> sorted(c.fixed for c in find("quotidiennement, chaque matin"))
+['P1D', 'XXXX-XX-XXTMO']
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .candidates import Candidate
+from .durations import number_pattern, parse_number
+from .patterns import rules
+from .vocabulary import alternation, longest_first, lookup_key, vocabulary, word_list
+
+F = re.IGNORECASE
+
+
+class _Rx:
+    def __init__(self):
+        voc = vocabulary()
+        self.units = {lookup_key(k): v for k, v in voc["set_units"].items()}
+        self.adverbs = {lookup_key(k): v for k, v in voc["set_adverbs"].items()}
+        wd = {lookup_key(w): n for w, n in rules().weekday_of.items()}
+        self.weekdays = {**wd, **{w + "s": n for w, n in wd.items()}}
+        U = longest_first(list(self.units) + list(self.weekdays))
+        self.every = re.compile(r"(?<![\w])(?:" + alternation(word_list("set_openers")) + r")\s+(?:(?P<n>"
+                                + number_pattern() + r")\s+)?(?P<unit>" + U + r")(?![\w])")
+        self.times = re.compile(r"(?<![\w])(?P<n>" + number_pattern() + r")\s+(?:" + alternation(word_list("set_times"))
+                                + r")\s+par\s+(?P<unit>" + longest_first(self.units) + r")(?![\w])")
+        self.adverb = re.compile(r"(?<![\w])" + longest_first(self.adverbs) + r"(?![\w])")
+
+
+@lru_cache(maxsize=None)
+def _rx() -> _Rx:
+    return _Rx()
+
+
+def find(text: str, low: str | None = None) -> list[Candidate]:
+    """SET candidates of ``text`` (kind ``fixed``); ``low`` is ``text`` lowercased with the
+    same length (computed when not given). The regexes run on ``low``, only when a word
+    they need occurs in it."""
+    X = _rx()
+    low = low if low is not None else text.lower()
+    out = []
+    every = "chaque" in low or "tous les" in low or "toutes les" in low
+    for m in X.every.finditer(low) if every else ():
+        unit = lookup_key(m.group("unit"))
+        n = parse_number(m.group("n")) if m.group("n") else 1
+        if unit in X.weekdays:
+            if n != 1:
+                continue
+            value = f"XXXX-WXX-{X.weekdays[unit] + 1}"
+        else:
+            value = X.units[unit]
+            if n is None or n < 1 or n != int(n):
+                continue
+            if n != 1:
+                if not value.startswith("P"):
+                    continue
+                value = value.replace("1", str(int(n)), 1)
+        out.append(Candidate(m.start(), m.end(), "set", "fixed", ttype="SET", fixed=value))
+    for m in X.times.finditer(low) if " par " in low else ():
+        out.append(Candidate(m.start(), m.end(), "set_freq", "fixed", ttype="SET",
+                             fixed=X.units[lookup_key(m.group("unit"))]))
+    for m in X.adverb.finditer(low) if ("ment" in low or "tous les" in low) else ():
+        out.append(Candidate(m.start(), m.end(), "set", "fixed", ttype="SET",
+                             fixed=X.adverbs[re.sub(r"\s+", " ", lookup_key(m.group(0)))]))
+    return out
