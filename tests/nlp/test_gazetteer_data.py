@@ -474,10 +474,13 @@ def test_every_qid_has_a_recorded_source(entries):
 
 def _holds(text: str, path: str, qid: str, name: str) -> bool:
     """Does the source file name ``name`` with ``qid`` (same JSON object, or same line)?"""
-    if path.endswith(".json"):
+    if path.endswith((".json", ".geojson")):
         def walk(node):
             if isinstance(node, dict):
-                if qid in (node.get("wikiDataId"), node.get("wikidata_id")) and name in (node.get("name"), node.get("name_en")):
+                # dr5hn: wikiDataId; Natural Earth feature properties: wikidataid beside name/name_en (NAME/NAME_EN)
+                qids = (node.get("wikiDataId"), node.get("wikidata_id"), node.get("wikidataid"))
+                names = (node.get("name"), node.get("name_en"), node.get("NAME"), node.get("NAME_EN"))
+                if qid in qids and name in names:
                     return True
                 # name-suggestion-index: {"brand": name, "brand:wikidata": qid} (also operator, subject)
                 if any(k.endswith(":wikidata") and v == qid and node.get(k[: -len(":wikidata")]) == name
