@@ -27,7 +27,8 @@ from spacy.util import filter_spans
 from ..lexicon import words
 from .base import register_extensions
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
-from .junk import CRAFT, DocContext, FrenchWords, context_reason, craft_before, token_reason
+from .junk import (CRAFT, DocContext, FrenchWords, context_reason, craft_before, lowercase_name_end,
+                   token_reason)
 from .normalize import fold, name_key
 
 register_extensions(Span, "actor_id", "actor_source", "actor_rule")
@@ -41,6 +42,7 @@ _ROLE_DETERMINERS = words(_RULES_FILE, "role_determiners")
 _RULER_ARTICLES = words(_RULES_FILE, "ruler_leading_articles")
 _UPPERCASE_PHRASE_WORDS = words(_RULES_FILE, "uppercase_phrase_words")
 _PLACE_NAME_LINKS = words(_RULES_FILE, "place_name_links")
+_PLACE_ADJECTIVES = words(_RULES_FILE, "place_name_adjectives")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9][\w.\-'’&]*$|^[a-zà-ÿ]+[A-ZÀ-ÖØ-Þ][\w.\-'’&]*$")
 _MAX_NAME_TOKENS = 8
 _WORD = re.compile(r"[^\W\d_]+")
@@ -188,6 +190,13 @@ class ActorRuler:
                     end += 1
                 if len(run) == 1 and end - run[-1].i - 1 < 2:
                     end = run[-1].i + 1  # "le Parlement local": a head and one adjective describe
+            elif label == "LOC" and end < len(doc) and doc[end].lower_ in _PLACE_ADJECTIVES:
+                end += 1  # "le Sahara occidental", "l'Amérique latine": the adjective is part of the name
+            elif label == "ORG" and len(run) == 1 and not run[0].is_upper:
+                # "l'Observatoire syrien des droits de l'homme": the NER span is the name
+                end = max(end, lowercase_name_end(run[0], tokens[-1].i + 1))
+                if end > run[-1].i + 1:
+                    ctx.truncated.add(fold(run[0].text))  # the head alone, later, is this name cut short
             span = doc[run[0].i: end]
             reason = self._junk_reason(span, label, ctx)
             if reason:

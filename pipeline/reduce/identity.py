@@ -8,6 +8,10 @@ short form of a name written in full elsewhere in the corpus:
 - a surname alone ("Johnson") joins the one person of the corpus whose full name ends with
   it ("Boris Johnson"); when two people share it ("Saad Hariri", "Rafic Hariri") it stays
   apart, because the corpus cannot tell which one is meant;
+- a person named by the last words of a longer name ("al-Burhane", "Lula da Silva") joins
+  the one person whose full name ends with them ("Abdel Fattah al-Burhane", "Luiz Inácio Lula
+  da Silva"); a name that is itself the tail of a longer one of the same person ("Hamdan
+  Daglo" beside "Mohamed Hamdan Daglo") does not count as a second owner;
 - a short name or variant ("Baltique", "Covid") joins the one name of the corpus that is the
   same word with a generic head before it or a number after it ("mer Baltique", "Covid-19");
 - a craft named alone ("les F-16", MISC) joins the same craft named after its classifier
@@ -70,6 +74,8 @@ def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
     heads, particles = frozenset(heads), frozenset(particles)
     entries = gaz.entries if gaz is not None else {}
     surname_of: dict[str, set[str]] = defaultdict(set)  # last word -> persons with a full name
+    tail_of: dict[tuple, set[str]] = defaultdict(set)  # last words (2 or more) -> longer person names
+    person_words: dict[str, list[list[str]]] = defaultdict(list)
     core_of: dict[str, set[str]] = defaultdict(set)  # one-word core -> longer names
 
     def index(aid: str, forms: list[list[str]], is_person: bool) -> None:
@@ -78,11 +84,14 @@ def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
                 continue
             if is_person and not _NUMBER.match(words[-1]):
                 surname_of[words[-1]].add(aid)
+                person_words[aid].append(words)
+                for k in range(2, len(words)):
+                    tail_of[tuple(words[-k:])].add(aid)
             core = _core(words, heads, particles)
             if len(core) == 1 and core != words:
                 core_of[core[0]].add(aid)
 
-    singles = []
+    singles, tails = [], []
     for aid in sorted(labels):
         entry = entries.get(aid)
         if entry is not None:
@@ -94,6 +103,14 @@ def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
             singles.append(aid)
         else:
             index(aid, [words], _majority(labels[aid]) == "PER")
+            if _majority(labels[aid]) == "PER":
+                tails.append(aid)
+
+    def longest(owners: set[str]) -> set[str]:
+        """Owners without those whose name is the tail of another owner's name."""
+        return {o for o in owners if not any(
+            o != p and any(len(wp) > len(wo) and wp[-len(wo):] == wo for wo in person_words[o] for wp in person_words[p])
+            for p in owners)}
     mapping: dict[str, str] = {}
     for aid in labels:
         # a craft named once with its classifier ("l'avion F-16") and elsewhere alone ("les
@@ -106,11 +123,15 @@ def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
             continue
         # a surname: at least half of the word's mentions read as a person
         is_person = 2 * labels[aid].get("PER", 0) >= sum(labels[aid].values())
-        owners = surname_of.get(aid, set()) - {aid} if is_person else set()
+        owners = longest(surname_of.get(aid, set()) - {aid}) if is_person else set()
         if len(owners) > 1:
             continue  # two people share the surname: never guess
         if not owners:
             owners = core_of.get(aid, set()) - {aid}
+        if len(owners) == 1:
+            mapping[aid] = next(iter(owners))
+    for aid in tails:
+        owners = longest(tail_of.get(tuple(aid.split("-")), set()) - {aid})
         if len(owners) == 1:
             mapping[aid] = next(iter(owners))
     return mapping

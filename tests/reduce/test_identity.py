@@ -129,3 +129,36 @@ def test_shuffling_documents_gives_the_same_actors(rnd: random.Random):
     expected = build_tables(DOCS, GAZ).actors
     got = build_tables(docs, GAZ).actors
     assert got.equals(expected)
+
+
+# -- last words of a longer name (issue #17) --------------------------------------------
+
+def test_last_words_of_one_longer_name_join_it():
+    m = _ident({"jean-pierre-bemba-gombo": {"PER": 1}, "bemba-gombo": {"PER": 3}, "ngoy-kasongo": {"PER": 2}})
+    assert m == {"bemba-gombo": "jean-pierre-bemba-gombo"}
+
+
+def test_last_words_shared_by_two_longer_names_stay_apart():
+    m = _ident({"ali-ben-salah": {"PER": 1}, "omar-ben-salah": {"PER": 1}, "ben-salah": {"PER": 2}})
+    assert "ben-salah" not in m
+
+
+def test_last_words_of_a_place_do_not_join():
+    # "Saint Louis" mostly a place: not a person's tail
+    m = _ident({"jean-saint-louis": {"PER": 1}, "saint-louis": {"LOC": 3}})
+    assert m == {}
+
+
+def test_a_name_that_is_the_tail_of_a_longer_one_is_no_second_owner():
+    m = _ident({"awa-diallo-sy": {"PER": 1}, "diallo-sy": {"PER": 1}, "sy": {"PER": 4}})
+    assert m == {"diallo-sy": "awa-diallo-sy", "sy": "awa-diallo-sy"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.permutations(["awa-diallo-sy", "diallo-sy", "sy", "ali-ben-salah", "omar-ben-salah", "ben-salah",
+                        "jean-pierre-bemba-gombo", "bemba-gombo", "saint-louis", "jean-saint-louis"]))
+def test_tail_joining_does_not_depend_on_the_order_of_actors(order):
+    labels = {"saint-louis": {"LOC": 3}}
+    base = {aid: labels.get(aid, {"PER": 1}) for aid in sorted(order)}
+    shuffled = {aid: labels.get(aid, {"PER": 1}) for aid in order}
+    assert _ident(shuffled) == _ident(base)
