@@ -27,8 +27,8 @@ from spacy.util import filter_spans
 from ..lexicon import words
 from .base import register_extensions
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
-from .junk import (CRAFT, DocContext, FrenchWords, context_reason, craft_before, lowercase_name_end,
-                   token_reason)
+from .junk import (CRAFT, DocContext, FrenchWords, company_on_place, context_reason, craft_before,
+                   lowercase_name_end, token_reason)
 from .normalize import fold, name_key
 
 register_extensions(Span, "actor_id", "actor_source", "actor_rule")
@@ -398,6 +398,12 @@ class ActorRuler:
                 # "Traité de Washington", "Banque de France": a name built on a place
                 keep = [k for k in keep if not (k.start >= ent.start and k.end <= ent.end)]
                 keep.append(Span(doc, ent.start, max(ent.end, gs[-1].end), label=ent.label_))
+                continue
+            if len(gs) == 1 and company_on_place(ent, gs[0]) and getattr(
+                    self.gaz.get(hits[(first.start, first.end)][0][1]), "type", "") == "LOC":
+                # "Malaysia Airlines", "Russie unie": an organisation named after a place
+                keep = [k for k in keep if not (k.start >= ent.start and k.end <= ent.end)]
+                keep.append(Span(doc, ent.start, ent.end, label="ORG"))
                 continue
             # split: the parts of the entity outside gazetteer spans are judged alone
             pieces, cur = [], []

@@ -15,11 +15,13 @@ are written to ``dropped_mentions.csv`` (documented in CODEBOOK.md):
 ``typo``                       a function word with a stray letter ("Ill exige…")
 ``uppercase_headline``         a word of a line written in capitals ("GUERRE EN UKRAINE")
 ``credit_line``                a translator, photo or byline credit ("Traduit par …"), a
-                               publication stamp ("Published at: …"), or a name followed by
-                               "/ AFP" ("Alex HALADA / AFP")
+                               publication stamp ("Published at: …"), a name followed by
+                               "/ AFP" ("Alex HALADA / AFP"), or the outlet of a dateline
+                               ("(VOVWORLD) - …")
 ``appendix``                   after a notes or references heading
 ``signature``                  a person named by initials only ("JP D."), or a line holding
-                               only a name with initials
+                               only a name with initials, or initials glued to a surname
+                               ("ARDiallo")
 ``site_chrome``                navigation words run together ("AccueilMondeAfrique…")
 ``ordinal``                    a Roman ordinal ("XXIe")
 ``rubric_title``               a press rubric or series word ("Live", "Décryptage", "Carnets"),
@@ -51,6 +53,7 @@ _CAMEL_HUMP = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(e|er|ère|eme|ème)$")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}$")
 _NON_LETTERS = re.compile(r"[\W\d_]+")
+_GLUED_INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,4}[a-zà-ÿ]{2,}$")
 _CREDIT_MAX_WORDS = 15
 _CUT_MIN_WORDS = 6
 _OPENING_QUOTES = frozenset("«“\"‘„")
@@ -195,6 +198,10 @@ def context_reason(span: Span, label: str, ctx: DocContext) -> str:
     if len(words_) >= _MENU_MIN_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words_) \
             and not any(c in line for c in ".,;:!?«»()"):
         return "site_chrome"  # a navigation bar: capitalised words only, no sentence
+    if _dateline(ctx.text, span):
+        return "credit_line"  # "(VOVWORLD) - L'Agence…": the outlet in a dateline
+    if len(span) == 1 and _GLUED_INITIALS.match(span.text) and line.strip() == span.text:
+        return "signature"  # "ARDiallo" alone on its line: initials glued to a surname
     toks = [t for t in span if not t.is_punct]
     if label == "PER" and toks and all(_INITIAL.match(t.text) for t in toks):
         return "signature"  # initials only ("JP D."): a signature, not an identifiable person
@@ -203,6 +210,14 @@ def context_reason(span: Span, label: str, ctx: DocContext) -> str:
         if len(toks) <= _SIGNATURE_MAX_TOKENS and any(_INITIAL.match(t.text) for t in toks):
             return "signature"
     return ""
+
+
+def _dateline(text: str, span: Span) -> bool:
+    """Whether the span stands alone in parentheses followed by a dash ("(VOVWORLD) - …",
+    "30 septembre (LaPresse) – …"): the outlet of a dateline."""
+    before = text[max(0, span.start_char - 2): span.start_char].rstrip(" ")
+    after = text[span.end_char: span.end_char + 4]
+    return before.endswith("(") and after.startswith(")") and after[1:].lstrip(" ")[:1] in ("-", "–", "—")
 
 
 def _agency_after(text: str, i: int, line_end: int) -> bool:
@@ -316,6 +331,16 @@ def lowercase_name_end(tok: Token, limit: int) -> int:
     if end - tok.i - 1 < 2 or doc[end - 1].pos_ not in ("NOUN", "ADJ", "PROPN"):
         return -1
     return end
+
+
+def company_on_place(ent: Span, place: Span) -> bool:
+    """Whether an ORG entity is a place followed by one to three capitalised words that are
+    not given names ("Malaysia Airlines", "Qatar Airways"): an organisation named after the
+    place, not the place and a leftover."""
+    tail = [t for t in ent if t.i >= place.end]
+    return (ent.label_ == "ORG" and place.start == ent.start and 1 <= len(tail) <= 3
+            and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper and fold(t.text) not in GIVEN_NAMES
+                    for t in tail))
 
 
 def craft_before(start: int, doc: Doc) -> bool:

@@ -120,3 +120,27 @@ def test_place_keeps_its_orientation_adjective(nlp, text, name):
 def test_place_followed_by_another_adjective_stays_the_place(nlp):
     kept, _ = _run(nlp, "Les éleveurs du Darfour affamés ont fui vers le Tchad.")
     assert "Darfour" in kept and "Darfour affamés" not in kept
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("(RADIOFLASH) - Le gouvernement kényan a annoncé lundi une hausse des taxes.", "RADIOFLASH"),
+    ("Lomé, 3 mars (TogoPresse) – Le président Faure Gnassingbé a reçu l'émissaire.", "TogoPresse"),
+])
+def test_outlet_of_a_dateline_is_a_credit(nlp, text, outlet):
+    kept, dropped = _run(nlp, text)
+    assert outlet not in kept and dropped[outlet] == "credit_line"
+
+
+def test_name_in_parentheses_without_a_dash_is_kept(nlp):
+    kept, _ = _run(nlp, "Le porte-parole (Abdou Karim Diallo) a refusé l'offre.")
+    assert "Abdou Karim Diallo" in kept
+
+
+def test_initials_glued_to_a_surname_alone_on_a_line_are_a_signature(nlp):
+    kept, dropped = _run(nlp, "Les négociations ont repris au Caire.\nKMbaye")
+    assert "KMbaye" not in kept and dropped["KMbaye"] == "signature"
+
+
+def test_airline_named_after_a_country_is_one_organisation(nlp):
+    doc = nlp("Le Kenya Airways a annulé ses vols vers Nairobi.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text.startswith("Kenya")] == [("Kenya Airways", "ORG")]
