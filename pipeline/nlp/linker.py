@@ -21,6 +21,8 @@ _LINKER_ARTICLES = words(_RULES_FILE, "linker_leading_articles")
 _LOCATIVE_OF = words(_RULES_FILE, "locative_of")
 _NAME_SUFFIXES = words(_RULES_FILE, "name_suffixes")
 _MISSING_APOSTROPHE = re.compile(r"^[LD]([A-ZÀ-ÖØ-Þ]{2,}[\w-]*|[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+[\w-]*)$")
+_WORDS = re.compile(r"[^\W\d_]+")
+_OF = frozenset({"de", "du", "des", "d'", "d’"})
 _TRAILING_APOSTROPHE = re.compile(r"\s*['’](s)?$")
 
 def _in_term(date: str, start: str, end: str) -> bool:
@@ -168,7 +170,52 @@ class ActorLinker:
             doc.ents = [e for e in doc.ents if (e.start, e.end) not in drop]
             doc._.dropped_ents = (doc._.dropped_ents or []) + [
                 (e.start_char, e.end_char, e.text, e.label_, "role_holder_not_named") for e in unlinked]
+        link_acronyms(doc, self.gaz.entries)
         return doc
+
+
+def _defines(name: Span, acronym: str) -> bool:
+    """Whether the letters of ``acronym`` are initials of words of ``name`` ("Bharatiya Janata
+    Party" BJP, "Front de libération du peuple du Tigré" TPLF: the order may differ when the
+    acronym is of another language)."""
+    initials = {fold(w)[0] for w in _WORDS.findall(name.text) if len(w) > 1 or w.isupper()}
+    letters = [fold(c) for c in acronym if c.isalpha()]
+    return 2 <= len(letters) <= len(initials) + 1 and all(c in initials for c in letters)
+
+
+def link_acronyms(doc: Doc, gazetteer: dict) -> None:
+    """A name followed by its acronym in parentheses ("le Bharatiya Janata Party (BJP)")
+    makes one actor: a discovered acronym takes the name's id, in every mention of the
+    document; a discovered name whose acronym is a gazetteer actor takes the acronym's id.
+    ``actor_rule`` ``acronym`` marks the mentions joined (the reduce step joins the acronym
+    across documents, :mod:`pipeline.reduce.identity`)."""
+    ents = list(doc.ents)
+    joined: dict[str, str] = {}
+    for k in range(1, len(ents)):
+        name, acr = ents[k - 1], ents[k]
+        if not (acr.start == name.end + 1 and doc[name.end].text == "(" and acr.end < len(doc)
+                and doc[acr.end].text == ")" and len(acr) == 1 and acr.text.isupper()
+                and name._.actor_id and acr._.actor_id):
+            continue
+        if k >= 2 and not _defines(name, acr.text) and all(
+                t.lower_ in _OF for t in doc[ents[k - 2].end: name.start]) and ents[k - 2]._.actor_id:
+            # "le Front de libération du peuple du Tigré (TPLF)": the place closes the name,
+            # whose first part (cut by the NER) takes the acronym's id
+            head = ents[k - 2]
+            if len(head) >= 2 and head._.actor_id not in gazetteer and _defines(doc[head.start: name.end], acr.text):
+                head._.actor_id, head._.actor_rule = acr._.actor_id, "acronym"
+                head._.actor_source = "gazetteer" if acr._.actor_id in gazetteer else "discovered"
+            continue
+        if len(name) < 2 or not _defines(name, acr.text):
+            continue
+        if acr._.actor_id not in gazetteer:
+            joined[acr.text] = name._.actor_id
+        elif name._.actor_id not in gazetteer:
+            name._.actor_id, name._.actor_source, name._.actor_rule = acr._.actor_id, "gazetteer", "acronym"
+    for e in ents:
+        if e.text in joined and e._.actor_id not in gazetteer:
+            e._.actor_id, e._.actor_rule = joined[e.text], "acronym"
+            e._.actor_source = "gazetteer" if e._.actor_id in gazetteer else "discovered"
 
 
 @Language.factory("actorgraph_actor_linker", default_config={"metonymy": True, "gazetteer": None, "rules": None})

@@ -16,6 +16,8 @@ short form of a name written in full elsewhere in the corpus:
   same word with a generic head before it or a number after it ("mer Baltique", "Covid-19");
 - a craft named alone ("les F-16", MISC) joins the same craft named after its classifier
   ("l'avion F-16", id ``craft-f-16``).
+- an acronym alone ("le BJP") joins the one name the corpus defines it as, by a name followed
+  by the acronym in parentheses ("le Bharatiya Janata Party (BJP)", pipeline/nlp/linker.py).
 
 Only aggregated counts are read (actor id → NER label counts), so the result does not depend
 on the order of documents; the indexes are keyed by word, so the cost grows linearly with
@@ -62,14 +64,16 @@ def _core(words: list[str], heads: frozenset | set, particles: frozenset | set) 
 
 
 def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
-                    heads: Iterable[str] = (), particles: Iterable[str] = ()) -> dict[str, str]:
+                    heads: Iterable[str] = (), particles: Iterable[str] = (),
+                    acronyms: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
     """Map each discovered single-word actor id that is a short form of exactly one longer
     name of the corpus to that name's id (ids absent from the result are unchanged).
 
     ``labels``: actor id → Counter of the NER labels of its mentions (the whole corpus);
     ``gaz``: gazetteer entries are never remapped, and those seen in the corpus are full
     names too; ``heads``: generic head words ("mer", "golfe"); ``particles``: words allowed
-    between a head and the name ("de", "du").
+    between a head and the name ("de", "du"); ``acronyms``: the key of an acronym → the ids
+    of the names the corpus defines it as (mentions with ``actor_rule`` ``acronym``).
     """
     heads, particles = frozenset(heads), frozenset(particles)
     entries = gaz.entries if gaz is not None else {}
@@ -134,6 +138,15 @@ def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
         owners = longest(tail_of.get(tuple(aid.split("-")), set()) - {aid})
         if len(owners) == 1:
             mapping[aid] = next(iter(owners))
+    for acr in sorted(acronyms or {}):
+        owners = set(acronyms[acr]) - {acr}
+        if acr in labels and acr not in entries and acr not in mapping and len(owners) == 1:
+            mapping[acr] = next(iter(owners))
+    for aid in sorted(mapping):  # a joined name that joins another in turn: follow to the end
+        seen = {aid}
+        while mapping[aid] in mapping and mapping[aid] not in seen:
+            seen.add(mapping[aid])
+            mapping[aid] = mapping[mapping[aid]]
     return mapping
 
 

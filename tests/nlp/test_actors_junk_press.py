@@ -144,3 +144,16 @@ def test_initials_glued_to_a_surname_alone_on_a_line_are_a_signature(nlp):
 def test_airline_named_after_a_country_is_one_organisation(nlp):
     doc = nlp("Le Kenya Airways a annulé ses vols vers Nairobi.")
     assert [(e.text, e.label_) for e in doc.ents if e.text.startswith("Kenya")] == [("Kenya Airways", "ORG")]
+
+
+def test_acronym_in_parentheses_joins_its_name_in_the_document(nlp):
+    doc = nlp("Le Mouvement pour la renaissance du Katanga (MRK) a remporté les élections à Lubumbashi. "
+              "Le MRK gouvernera seul.")
+    ids = [e._.actor_id for e in doc.ents if e.text in ("MRK", "Mouvement pour la renaissance du Katanga")]
+    assert len(ids) == 3 and set(ids) == {"mouvement-pour-la-renaissance-du-katanga"}
+
+
+def test_parentheses_holding_an_unrelated_acronym_join_nothing(nlp):
+    doc = nlp("Le porte-parole Jean-Paul Mbeki (AFP) a démenti.")
+    ids = [e._.actor_id for e in doc.ents if e.text == "AFP"]
+    assert ids == ["afp"]
