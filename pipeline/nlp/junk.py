@@ -24,6 +24,7 @@ are written to ``dropped_mentions.csv`` (documented in CODEBOOK.md):
                                ("ARDiallo")
 ``site_chrome``                navigation words run together ("AccueilMondeAfrique…")
 ``ordinal``                    a Roman ordinal ("XXIe")
+``award_name``                 a prize or a cup ("le prix Nobel", "Coupe du monde"), not an actor
 ``rubric_title``               a press rubric or series word ("Live", "Décryptage", "Carnets"),
                                or a title-case label before a colon ("Annonce Nucléaire :")
 ``cut_at_end``                 the last word of a text cut short ("… avant de quitter Wash")
@@ -47,6 +48,7 @@ _CREDIT_STARTS = tuple(sorted((fold(w) for w in words(_RULES, "credit_line_start
 _APPENDIX = frozenset(fold(w) for w in words(_RULES, "appendix_headings"))
 _AGENCIES = frozenset(fold(w) for w in words(_RULES, "credit_agencies"))
 RUBRIC = frozenset(fold(w) for w in words(_RULES, "rubric_words"))
+_AWARDS = frozenset(fold(w) for w in words(_RULES, "award_heads"))
 _NAME_LINKS = frozenset({"de", "du", "des", "d'", "pour", "sans", "contre"})
 _PARTICLES_OF_TITLES = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "a", "en", "et", "aussi"})
 _CAMEL_HUMP = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")
@@ -187,6 +189,8 @@ def context_reason(span: Span, label: str, ctx: DocContext) -> str:
         return "credit_line"  # "Alex HALADA / AFP": a photo credit, wherever the line starts
     if rubric_label(span, ctx, start):
         return "rubric_title"
+    if _award(span):
+        return "award_name"
     folded = fold(line).lstrip(" -–—*•>«\"'")
     words_ = line.split()
     if len(words_) <= _CREDIT_MAX_WORDS and any(
@@ -210,6 +214,17 @@ def context_reason(span: Span, label: str, ctx: DocContext) -> str:
         if len(toks) <= _SIGNATURE_MAX_TOKENS and any(_INITIAL.match(t.text) for t in toks):
             return "signature"
     return ""
+
+
+def _award(span: Span) -> bool:
+    """Whether the span names a prize or a cup: it opens with an award head ("Coupe du monde",
+    "Prix Sakharov"), or follows one in lowercase ("le prix Nobel", "la médaille Fields")."""
+    words_ = [t for t in span if t.is_alpha]
+    if words_ and fold(words_[0].text) in _AWARDS and (len(words_) >= 2 or (
+            span.end < len(span.doc) and fold(span.doc[span.end].text) in ("de", "du", "des", "d'"))):
+        return True  # "Coupe du monde", "la Coupe d'Afrique…" cut by a place name
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.text.islower() and fold(prev.text) in _AWARDS and fold(prev.text) != "coupe"
 
 
 def _dateline(text: str, span: Span) -> bool:

@@ -157,3 +157,21 @@ def test_parentheses_holding_an_unrelated_acronym_join_nothing(nlp):
     doc = nlp("Le porte-parole Jean-Paul Mbeki (AFP) a démenti.")
     ids = [e._.actor_id for e in doc.ents if e.text == "AFP"]
     assert ids == ["afp"]
+
+
+@pytest.mark.parametrize("text, award", [
+    ("La lauréate du prix Nobel de la paix, Maria Ressa, a quitté Manille.", "Nobel"),
+    ("Le Prix Sakharov a été remis à Strasbourg.", "Sakharov"),
+    ("Le Sénégal a remporté la Coupe d'Afrique des nations à Yaoundé.", "Coupe"),
+])
+def test_prize_or_cup_is_not_an_actor(nlp, text, award):
+    kept, dropped = _run(nlp, text)
+    assert not any(award in k for k in kept)
+    assert "award_name" in dropped.values()
+
+
+def test_laureate_and_verb_coupe_are_kept(nlp):
+    kept, _ = _run(nlp, "La lauréate du prix Nobel de la paix, Maria Ressa, a quitté Manille.")
+    assert "Maria Ressa" in kept
+    kept, _ = _run(nlp, "Le Niger coupe ses relations avec Paris.")
+    assert "Niger" in kept and "Paris" in kept
