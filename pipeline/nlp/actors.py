@@ -6,7 +6,7 @@
     NER spans that swallow a gazetteer name are split ("OTAN Jens Stoltenberg") or
     trimmed ("Alliance par le général"); junk spans are dropped with a reason, kept in
     ``doc._.dropped_ents`` so every decision can be audited.
-``actorgraph_actor_linker``
+``actorgraph_actor_linker`` (:mod:`pipeline.nlp.linker`)
     sets ``span._.actor_id`` (and ``actor_source``, ``actor_rule``) for every entity:
     gazetteer alias, metonym (policy switch), demonym, context alias, role holder at the
     document's date, surname of a full name used elsewhere in the document, a name with
@@ -27,7 +27,8 @@ from spacy.util import filter_spans
 from ..lexicon import words
 from .base import register_extensions
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
-from .junk import CRAFT, GIVEN_NAMES, DocContext, FrenchWords, context_reason, craft_before, token_reason
+from .junk import (CRAFT, DocContext, FrenchWords, company_on_place, context_reason, craft_before,
+                   lowercase_name_end, token_reason)
 from .normalize import fold, name_key
 
 register_extensions(Span, "actor_id", "actor_source", "actor_rule")
@@ -39,15 +40,11 @@ _KIND_ORDER = {"alias": 0, "metonym": 1, "demonym": 2, "context": 3, "role": 4, 
 _RULES_FILE = "actor_rules.yaml"
 _ROLE_DETERMINERS = words(_RULES_FILE, "role_determiners")
 _RULER_ARTICLES = words(_RULES_FILE, "ruler_leading_articles")
-_LINKER_ARTICLES = words(_RULES_FILE, "linker_leading_articles")
 _UPPERCASE_PHRASE_WORDS = words(_RULES_FILE, "uppercase_phrase_words")
 _PLACE_NAME_LINKS = words(_RULES_FILE, "place_name_links")
-_LOCATIVE_OF = words(_RULES_FILE, "locative_of")
-_NAME_SUFFIXES = words(_RULES_FILE, "name_suffixes")
+_PLACE_ADJECTIVES = words(_RULES_FILE, "place_name_adjectives")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9][\w.\-'’&]*$|^[a-zà-ÿ]+[A-ZÀ-ÖØ-Þ][\w.\-'’&]*$")
-_MISSING_APOSTROPHE = re.compile(r"^[LD]([A-ZÀ-ÖØ-Þ]{2,}[\w-]*|[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+[\w-]*)$")
 _MAX_NAME_TOKENS = 8
-_TRAILING_APOSTROPHE = re.compile(r"\s*['’](s)?$")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -193,6 +190,13 @@ class ActorRuler:
                     end += 1
                 if len(run) == 1 and end - run[-1].i - 1 < 2:
                     end = run[-1].i + 1  # "le Parlement local": a head and one adjective describe
+            elif label == "LOC" and end < len(doc) and doc[end].lower_ in _PLACE_ADJECTIVES:
+                end += 1  # "le Sahara occidental", "l'Amérique latine": the adjective is part of the name
+            elif label == "ORG" and len(run) == 1 and not run[0].is_upper:
+                # "l'Observatoire syrien des droits de l'homme": the NER span is the name
+                end = max(end, lowercase_name_end(run[0], tokens[-1].i + 1))
+                if end > run[-1].i + 1:
+                    ctx.truncated.add(fold(run[0].text))  # the head alone, later, is this name cut short
             span = doc[run[0].i: end]
             reason = self._junk_reason(span, label, ctx)
             if reason:
@@ -395,6 +399,12 @@ class ActorRuler:
                 keep = [k for k in keep if not (k.start >= ent.start and k.end <= ent.end)]
                 keep.append(Span(doc, ent.start, max(ent.end, gs[-1].end), label=ent.label_))
                 continue
+            if len(gs) == 1 and company_on_place(ent, gs[0]) and getattr(
+                    self.gaz.get(hits[(first.start, first.end)][0][1]), "type", "") == "LOC":
+                # "Malaysia Airlines", "Russie unie": an organisation named after a place
+                keep = [k for k in keep if not (k.start >= ent.start and k.end <= ent.end)]
+                keep.append(Span(doc, ent.start, ent.end, label="ORG"))
+                continue
             # split: the parts of the entity outside gazetteer spans are judged alone
             pieces, cur = [], []
             for i in range(ent.start, ent.end):
@@ -420,162 +430,10 @@ class ActorRuler:
         return doc
 
 
-def _in_term(date: str, start: str, end: str) -> bool:
-    """Whether an ISO date (any precision) falls within [start, end] (open ends allowed),
-    comparing at the coarser of the two precisions."""
-    if start and start[:len(date)] > date[:len(start)]:
-        return False
-    if end and end[:len(date)] < date[:len(end)]:
-        return False
-    return True
-
-
-class ActorLinker:
-    """Set ``span._.actor_id`` for every entity (see module doc for the order of rules)."""
-
-    def __init__(self, nlp: Language, name: str = "actorgraph_actor_linker", metonymy: bool = True,
-                 gazetteer: str | None = None, rules: str | None = None):
-        self.name = name
-        self.metonymy = metonymy
-        self.gaz = load_gazetteer(gazetteer)
-        self.rules = load_rules(rules)
-
-    def _role_holder(self, title_key: str, anchor: str | None, named: set[str]) -> str | None:
-        """The holder of a role title ("président russe") at the document's date, linked
-        only when the document also names that person: a description alone does not
-        add a person to the graph."""
-        holders = self.gaz.role_index.get(title_key, [])
-        in_doc = {pid for pid, _ in holders} & named
-        if anchor:
-            at_date = {pid for pid, r in holders if _in_term(anchor, r.start, r.end)}
-            in_doc = (in_doc & at_date) or (in_doc if not at_date else set())
-        return next(iter(in_doc)) if len(in_doc) == 1 else None
-
-    def _locative(self, ent: Span) -> bool:
-        """Whether a capital is used as a place ("se tiendra à Vilnius"), not as its state."""
-        root = ent.root
-        if root.dep_ == "conj" and root.head.i < ent.start:
-            root = root.head  # "à Londres et à Paris": the first conjunct decides
-        preps = {c.lower_ for c in root.children if c.dep_ == "case"}
-        head = root.head
-        if preps & _LOCATIVE_OF and head.pos_ == "NOUN" and head.lemma_.lower() in self.rules.locative_heads:
-            return True  # "le sommet de Vilnius", "la conférence de Munich": the venue
-        if not preps & self.rules.locative_preps:
-            return False
-        return head.lemma_.lower() in self.rules.locative_heads
-
-    def _strip(self, ent: Span) -> str:
-        toks = list(ent)
-        while toks and (fold(toks[0].text) in self.rules.titles or fold(toks[0].text) in _LINKER_ARTICLES):
-            toks = toks[1:]
-        return ent.doc[toks[0].i: toks[-1].i + 1].text if toks else ent.text
-
-    def __call__(self, doc: Doc) -> Doc:
-        hits = doc._.actor_hits or {}
-        anchor = doc._.anchor
-        pending = []
-        for ent in doc.ents:
-            kinds = hits.get(f"{ent.start}:{ent.end}")
-            actor, rule = None, None
-            if kinds:
-                if self.metonymy and any(k == "metonym" for k, _ in kinds) and self._locative(ent):
-                    own = self.gaz.alias_index.get(alias_key(ent.text))
-                    if own:
-                        ent._.actor_id, ent._.actor_source, ent._.actor_rule = own, "gazetteer", "alias_place"
-                        continue
-                if self.metonymy and any(k == "metonym" for k, _ in kinds):
-                    kinds = [kt for kt in kinds if kt[0] == "metonym"] + [kt for kt in kinds if kt[0] != "metonym"]
-                for kind, target in kinds:
-                    if kind == "metonym":
-                        if self.metonymy:
-                            actor, rule = target, "metonym"
-                        else:
-                            own = self.gaz.alias_index.get(alias_key(ent.text))
-                            actor, rule = (own, "alias") if own else (None, None)
-                    elif kind == "role":
-                        continue
-                    else:
-                        actor, rule = target, kind
-                    if actor:
-                        break
-                if actor is None and any(k == "role" for k, _ in kinds):
-                    pending.append(ent)
-                    continue
-            if actor is None:
-                # a trailing apostrophe or English possessive ("Zelensky’", "Zelensky’s") is not part of the name
-                key = alias_key(_TRAILING_APOSTROPHE.sub("", self._strip(ent)))
-                actor = self.gaz.alias_index.get(key)
-                rule = "alias" if actor else None
-                if key in self.gaz.metonym_index and self.metonymy and not self._locative(ent):
-                    # a seat spelt unlike the patterns ("l'Elysée") follows the metonymy policy too
-                    actor, rule = self.gaz.metonym_index[key], "metonym"
-                if actor is None and _MISSING_APOSTROPHE.match(ent.text):
-                    actor = self.gaz.alias_index.get(alias_key(ent.text[1:]))
-                    rule = "missing_apostrophe" if actor else None
-            if actor is not None:
-                source = "gazetteer" if self.gaz.get(actor) is not None else "discovered"
-                ent._.actor_id, ent._.actor_source, ent._.actor_rule = actor, source, rule
-            else:
-                pending.append(ent)
-        named = {e._.actor_id for e in doc.ents if e._.actor_id}
-        # full person names of this document, for surname linking
-        # full names of this document, for short forms: a person's surname ("Roll" after
-        # "Madis Roll"), an organisation's last word ("le Times" after "NY Times")
-        full_names: dict[tuple[str, str], set[str]] = {}
-        given: dict[str, set[str]] = {}  # first word of a person's full name -> its ids
-        for ent in doc.ents:
-            toks = [t for t in ent if t.is_alpha and t.lower_.rstrip(".") not in _NAME_SUFFIXES]
-            if len(toks) >= 2 and ent.label_ in ("PER", "ORG"):
-                aid = ent._.actor_id or name_key(self._strip(ent))
-                full_names.setdefault((ent.label_, fold(toks[-1].text)), set()).add(aid)
-                if ent.label_ == "PER":
-                    given.setdefault(fold(toks[0].text), set()).add(aid)
-        unlinked: list[Span] = []
-        for ent in pending:
-            kinds = hits.get(f"{ent.start}:{ent.end}") or []
-            roles = [t for k, t in kinds if k == "role"]
-            if roles:
-                holder = self._role_holder(roles[0], anchor, named)
-                if holder:
-                    ent._.actor_id, ent._.actor_source, ent._.actor_rule = holder, "gazetteer", "role"
-                else:
-                    unlinked.append(ent)
-                continue
-            stripped = self._strip(ent)
-            words = [t for t in ent if t.is_alpha and fold(t.text) not in self.rules.titles]
-            if len(words) == 1:
-                last = fold(words[0].text)
-                owners = full_names.get(("PER", last), set())
-                if ent.label_ == "ORG" or not owners:
-                    owners = owners | full_names.get((ent.label_, last), set()) if ent.label_ == "ORG" else owners
-                rule = "surname"
-                if not owners and ent.label_ == "PER" and last in GIVEN_NAMES:
-                    # a first name alone ("Olga") after the one full name it opens ("Olga Ivanova")
-                    owners, rule = given.get(last, set()), "first_name"
-                if len(owners) == 1:
-                    owner = next(iter(owners))
-                    ent._.actor_id, ent._.actor_rule = owner, rule
-                    ent._.actor_source = "gazetteer" if owner in self.gaz.entries else "discovered"
-                    continue
-            ent._.actor_id = name_key(stripped) or None
-            ent._.actor_source, ent._.actor_rule = "discovered", "key"
-        if unlinked:
-            # role descriptions whose holder is not named in the document are not mentions
-            drop = {(e.start, e.end) for e in unlinked}
-            doc.ents = [e for e in doc.ents if (e.start, e.end) not in drop]
-            doc._.dropped_ents = (doc._.dropped_ents or []) + [
-                (e.start_char, e.end_char, e.text, e.label_, "role_holder_not_named") for e in unlinked]
-        return doc
-
-
 @Language.factory("actorgraph_actor_ruler", default_config={"gazetteer": None, "rules": None})
 def make_actor_ruler(nlp: Language, name: str, gazetteer: str | None, rules: str | None):
     return ActorRuler(nlp, name, gazetteer=gazetteer, rules=rules)
 
-
-@Language.factory("actorgraph_actor_linker", default_config={"metonymy": True, "gazetteer": None, "rules": None})
-def make_actor_linker(nlp: Language, name: str, metonymy: bool, gazetteer: str | None, rules: str | None):
-    return ActorLinker(nlp, name, metonymy=metonymy, gazetteer=gazetteer, rules=rules)
 
 
 _TERMINAL_END = (".", "!", "?", "…", "»", '"', "”", ":", ";")
@@ -610,3 +468,6 @@ def sentence_constraints(doc: Doc) -> Doc:
     starts[is_space & (np.arange(n) > 0)] = -1
     doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
+
+
+from . import linker as _linker  # noqa: E402,F401  (registers actorgraph_actor_linker)

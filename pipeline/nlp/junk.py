@@ -14,12 +14,19 @@ are written to ``dropped_mentions.csv`` (documented in CODEBOOK.md):
                                its capitalised tail ("la place de l'Indépendance")
 ``typo``                       a function word with a stray letter ("Ill exige…")
 ``uppercase_headline``         a word of a line written in capitals ("GUERRE EN UKRAINE")
-``credit_line``                a translator, photo or byline credit ("Traduit par …")
+``credit_line``                a translator, photo or byline credit ("Traduit par …"), a
+                               publication stamp ("Published at: …"), a name followed by
+                               "/ AFP" ("Alex HALADA / AFP"), or the outlet of a dateline
+                               ("(VOVWORLD) - …")
 ``appendix``                   after a notes or references heading
 ``signature``                  a person named by initials only ("JP D."), or a line holding
-                               only a name with initials
+                               only a name with initials, or initials glued to a surname
+                               ("ARDiallo")
 ``site_chrome``                navigation words run together ("AccueilMondeAfrique…")
 ``ordinal``                    a Roman ordinal ("XXIe")
+``award_name``                 a prize or a cup ("le prix Nobel", "Coupe du monde"), not an actor
+``rubric_title``               a press rubric or series word ("Live", "Décryptage", "Carnets"),
+                               or a title-case label before a colon ("Annonce Nucléaire :")
 ``cut_at_end``                 the last word of a text cut short ("… avant de quitter Wash")
 
 Word lists come from ``models/actor_rules.yaml`` and ``models/given_names.yaml``; whether
@@ -39,10 +46,16 @@ GIVEN_NAMES = frozenset(fold(w) for w in words("given_names.yaml", "given_names"
 CRAFT = frozenset(fold(w) for w in words(_RULES, "craft_classifiers"))
 _CREDIT_STARTS = tuple(sorted((fold(w) for w in words(_RULES, "credit_line_starts")), key=len, reverse=True))
 _APPENDIX = frozenset(fold(w) for w in words(_RULES, "appendix_headings"))
+_AGENCIES = frozenset(fold(w) for w in words(_RULES, "credit_agencies"))
+RUBRIC = frozenset(fold(w) for w in words(_RULES, "rubric_words"))
+_AWARDS = frozenset(fold(w) for w in words(_RULES, "award_heads"))
+_NAME_LINKS = frozenset({"de", "du", "des", "d'", "pour", "sans", "contre"})
+_PARTICLES_OF_TITLES = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "a", "en", "et", "aussi"})
 _CAMEL_HUMP = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(e|er|ère|eme|ème)$")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}$")
 _NON_LETTERS = re.compile(r"[\W\d_]+")
+_GLUED_INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,4}[a-zà-ÿ]{2,}$")
 _CREDIT_MAX_WORDS = 15
 _CUT_MIN_WORDS = 6
 _OPENING_QUOTES = frozenset("«“\"‘„")
@@ -172,6 +185,12 @@ def context_reason(span: Span, label: str, ctx: DocContext) -> str:
         return "site_chrome"
     start, end = ctx.line(span.start_char)
     line = ctx.text[start:end]
+    if _agency_after(ctx.text, span.end_char, end):
+        return "credit_line"  # "Alex HALADA / AFP": a photo credit, wherever the line starts
+    if rubric_label(span, ctx, start):
+        return "rubric_title"
+    if _award(span):
+        return "award_name"
     folded = fold(line).lstrip(" -–—*•>«\"'")
     words_ = line.split()
     if len(words_) <= _CREDIT_MAX_WORDS and any(
@@ -183,6 +202,10 @@ def context_reason(span: Span, label: str, ctx: DocContext) -> str:
     if len(words_) >= _MENU_MIN_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words_) \
             and not any(c in line for c in ".,;:!?«»()"):
         return "site_chrome"  # a navigation bar: capitalised words only, no sentence
+    if _dateline(ctx.text, span):
+        return "credit_line"  # "(VOVWORLD) - L'Agence…": the outlet in a dateline
+    if len(span) == 1 and _GLUED_INITIALS.match(span.text) and line.strip() == span.text:
+        return "signature"  # "ARDiallo" alone on its line: initials glued to a surname
     toks = [t for t in span if not t.is_punct]
     if label == "PER" and toks and all(_INITIAL.match(t.text) for t in toks):
         return "signature"  # initials only ("JP D."): a signature, not an identifiable person
@@ -191,6 +214,53 @@ def context_reason(span: Span, label: str, ctx: DocContext) -> str:
         if len(toks) <= _SIGNATURE_MAX_TOKENS and any(_INITIAL.match(t.text) for t in toks):
             return "signature"
     return ""
+
+
+def _award(span: Span) -> bool:
+    """Whether the span names a prize or a cup: it opens with an award head ("Coupe du monde",
+    "Prix Sakharov"), or follows one in lowercase ("le prix Nobel", "la médaille Fields")."""
+    words_ = [t for t in span if t.is_alpha]
+    if words_ and fold(words_[0].text) in _AWARDS and (len(words_) >= 2 or (
+            span.end < len(span.doc) and fold(span.doc[span.end].text) in ("de", "du", "des", "d'"))):
+        return True  # "Coupe du monde", "la Coupe d'Afrique…" cut by a place name
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.text.islower() and fold(prev.text) in _AWARDS and fold(prev.text) != "coupe"
+
+
+def _dateline(text: str, span: Span) -> bool:
+    """Whether the span stands alone in parentheses followed by a dash ("(VOVWORLD) - …",
+    "30 septembre (LaPresse) – …"): the outlet of a dateline."""
+    before = text[max(0, span.start_char - 2): span.start_char].rstrip(" ")
+    after = text[span.end_char: span.end_char + 4]
+    return before.endswith("(") and after.startswith(")") and after[1:].lstrip(" ")[:1] in ("-", "–", "—")
+
+
+def _agency_after(text: str, i: int, line_end: int) -> bool:
+    """Whether the span ending at ``i`` is followed, on its line, by "/ <agency>"."""
+    rest = text[i:line_end].lstrip()
+    if not rest.startswith("/"):
+        return False
+    words_ = _NON_LETTERS.sub(" ", fold(rest[1:60])).split()
+    return any(" ".join(words_[:n]) in _AGENCIES for n in (1, 2, 3))
+
+
+def rubric_label(span: Span, ctx: DocContext, line_start: int) -> bool:
+    """A press rubric: a span made only of rubric words ("Live", "L'essentiel", "Carnets"),
+    or a label of two or more capitalised French common words that opens its line and
+    stands before a colon ("Annonce Nucléaire: Téhéran dit non…")."""
+    words_ = [t for t in span if t.is_alpha]
+    if not words_:
+        return False
+    folded = [fold(t.text) for t in words_]
+    if all(w in RUBRIC or w in _PARTICLES_OF_TITLES for w in folded) and any(w in RUBRIC for w in folded):
+        return True
+    if len(words_) < 2 or not all(t.text[:1].isupper() for t in words_):
+        return False
+    if ctx.text[line_start:span.start_char].strip(" \t-–—*•>«\"'"):
+        return False
+    after = ctx.text[span.end_char: span.end_char + 3].lstrip()
+    return after.startswith(":") and all(t.lower_ in ctx.french and fold(t.text) not in ctx.surnames
+                                         for t in words_)
 
 
 def token_reason(tok: Token, label: str, ctx: DocContext) -> str:
@@ -228,10 +298,16 @@ def token_reason(tok: Token, label: str, ctx: DocContext) -> str:
 def _ends_lowercase_name(tok: Token) -> bool:
     """Whether a capitalised common noun closes a name that opens in lowercase: the
     complement, through "de", of a lowercase noun before it ("la place de l'Indépendance",
-    "la guerre d'Indépendance")."""
+    "la guerre d'Indépendance"). A contracted "du" or "des" does not count: "les rebelles du
+    Tigré" name a place."""
     head = tok.head
-    return (tok.dep_ == "nmod" and head.i < tok.i and head.pos_ == "NOUN" and head.text.islower()
-            and any(c.dep_ == "case" and fold(c.text) in ("de", "d'", "du", "des") for c in tok.children))
+    if not (tok.dep_ == "nmod" and head.i < tok.i and head.pos_ == "NOUN" and head.text.islower()):
+        return False
+    cases = {fold(c.text) for c in tok.children if c.dep_ == "case"}
+    dets = {fold(c.text) for c in tok.children if c.dep_ == "det"}
+    # "de l'Indépendance", "de la Liberté", "d'Indépendance"; not "du Tigré", "des Balkans":
+    # a contracted article more often introduces a place or a people
+    return "d'" in cases or ("de" in cases and bool(dets & {"l'", "la", "le"}))
 
 
 def _heads_lowercase_name(tok: Token) -> bool:
@@ -244,7 +320,42 @@ def _heads_lowercase_name(tok: Token) -> bool:
     nxt = doc[tok.i + 1]
     if not nxt.is_alpha or not nxt.text.islower():
         return False
+    if nxt.pos_ in ("VERB", "AUX"):
+        return False  # "la force Barkhane poursuit son retrait": a verb, not a name going on
     return any(c.i > tok.i and c.dep_ in ("amod", "nmod") and c.text.islower() for c in tok.children)
+
+
+def lowercase_name_end(tok: Token, limit: int) -> int:
+    """End (token index) of the name a capitalised head opens and the NER span (ending at
+    ``limit``) goes on with in lowercase ("l'Observatoire syrien des droits de l'homme",
+    "Médecins sans frontières"), or -1: French capitalises only the first word of such a
+    name, so the whole span is the name, not its head alone. Not for a head that is itself
+    the complement of a lowercase noun ("le ministre de la Défense française"), nor for a
+    head and one word ("Défense française"): those describe."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < limit else None
+    if nxt is None or not nxt.is_alpha or not nxt.text.islower() or _ends_lowercase_name(tok) \
+            or tok.lower_.endswith(("s", "x")):
+        return -1  # a plural head ("aux Droits de l'homme") describes (the tagger's number is unsure)
+    if not (nxt.pos_ == "ADJ" or fold(nxt.text) in _NAME_LINKS):
+        return -1
+    end = limit
+    while end > tok.i + 1 and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")
+                               or doc[end - 1].text.endswith(("'", "’"))):
+        end -= 1
+    if end - tok.i - 1 < 2 or doc[end - 1].pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return -1
+    return end
+
+
+def company_on_place(ent: Span, place: Span) -> bool:
+    """Whether an ORG entity is a place followed by one to three capitalised words that are
+    not given names ("Malaysia Airlines", "Qatar Airways"): an organisation named after the
+    place, not the place and a leftover."""
+    tail = [t for t in ent if t.i >= place.end]
+    return (ent.label_ == "ORG" and place.start == ent.start and 1 <= len(tail) <= 3
+            and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper and fold(t.text) not in GIVEN_NAMES
+                    for t in tail))
 
 
 def craft_before(start: int, doc: Doc) -> bool:

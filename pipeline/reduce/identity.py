@@ -8,10 +8,16 @@ short form of a name written in full elsewhere in the corpus:
 - a surname alone ("Johnson") joins the one person of the corpus whose full name ends with
   it ("Boris Johnson"); when two people share it ("Saad Hariri", "Rafic Hariri") it stays
   apart, because the corpus cannot tell which one is meant;
+- a person named by the last words of a longer name ("al-Burhane", "Lula da Silva") joins
+  the one person whose full name ends with them ("Abdel Fattah al-Burhane", "Luiz Inácio Lula
+  da Silva"); a name that is itself the tail of a longer one of the same person ("Hamdan
+  Daglo" beside "Mohamed Hamdan Daglo") does not count as a second owner;
 - a short name or variant ("Baltique", "Covid") joins the one name of the corpus that is the
   same word with a generic head before it or a number after it ("mer Baltique", "Covid-19");
 - a craft named alone ("les F-16", MISC) joins the same craft named after its classifier
   ("l'avion F-16", id ``craft-f-16``).
+- an acronym alone ("le BJP") joins the one name the corpus defines it as, by a name followed
+  by the acronym in parentheses ("le Bharatiya Janata Party (BJP)", pipeline/nlp/linker.py).
 
 Only aggregated counts are read (actor id → NER label counts), so the result does not depend
 on the order of documents; the indexes are keyed by word, so the cost grows linearly with
@@ -58,18 +64,22 @@ def _core(words: list[str], heads: frozenset | set, particles: frozenset | set) 
 
 
 def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
-                    heads: Iterable[str] = (), particles: Iterable[str] = ()) -> dict[str, str]:
+                    heads: Iterable[str] = (), particles: Iterable[str] = (),
+                    acronyms: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
     """Map each discovered single-word actor id that is a short form of exactly one longer
     name of the corpus to that name's id (ids absent from the result are unchanged).
 
     ``labels``: actor id → Counter of the NER labels of its mentions (the whole corpus);
     ``gaz``: gazetteer entries are never remapped, and those seen in the corpus are full
     names too; ``heads``: generic head words ("mer", "golfe"); ``particles``: words allowed
-    between a head and the name ("de", "du").
+    between a head and the name ("de", "du"); ``acronyms``: the key of an acronym → the ids
+    of the names the corpus defines it as (mentions with ``actor_rule`` ``acronym``).
     """
     heads, particles = frozenset(heads), frozenset(particles)
     entries = gaz.entries if gaz is not None else {}
     surname_of: dict[str, set[str]] = defaultdict(set)  # last word -> persons with a full name
+    tail_of: dict[tuple, set[str]] = defaultdict(set)  # last words (2 or more) -> longer person names
+    person_words: dict[str, list[list[str]]] = defaultdict(list)
     core_of: dict[str, set[str]] = defaultdict(set)  # one-word core -> longer names
 
     def index(aid: str, forms: list[list[str]], is_person: bool) -> None:
@@ -78,11 +88,14 @@ def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
                 continue
             if is_person and not _NUMBER.match(words[-1]):
                 surname_of[words[-1]].add(aid)
+                person_words[aid].append(words)
+                for k in range(2, len(words)):
+                    tail_of[tuple(words[-k:])].add(aid)
             core = _core(words, heads, particles)
             if len(core) == 1 and core != words:
                 core_of[core[0]].add(aid)
 
-    singles = []
+    singles, tails = [], []
     for aid in sorted(labels):
         entry = entries.get(aid)
         if entry is not None:
@@ -94,6 +107,14 @@ def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
             singles.append(aid)
         else:
             index(aid, [words], _majority(labels[aid]) == "PER")
+            if _majority(labels[aid]) == "PER":
+                tails.append(aid)
+
+    def longest(owners: set[str]) -> set[str]:
+        """Owners without those whose name is the tail of another owner's name."""
+        return {o for o in owners if not any(
+            o != p and any(len(wp) > len(wo) and wp[-len(wo):] == wo for wo in person_words[o] for wp in person_words[p])
+            for p in owners)}
     mapping: dict[str, str] = {}
     for aid in labels:
         # a craft named once with its classifier ("l'avion F-16") and elsewhere alone ("les
@@ -106,13 +127,26 @@ def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
             continue
         # a surname: at least half of the word's mentions read as a person
         is_person = 2 * labels[aid].get("PER", 0) >= sum(labels[aid].values())
-        owners = surname_of.get(aid, set()) - {aid} if is_person else set()
+        owners = longest(surname_of.get(aid, set()) - {aid}) if is_person else set()
         if len(owners) > 1:
             continue  # two people share the surname: never guess
         if not owners:
             owners = core_of.get(aid, set()) - {aid}
         if len(owners) == 1:
             mapping[aid] = next(iter(owners))
+    for aid in tails:
+        owners = longest(tail_of.get(tuple(aid.split("-")), set()) - {aid})
+        if len(owners) == 1:
+            mapping[aid] = next(iter(owners))
+    for acr in sorted(acronyms or {}):
+        owners = set(acronyms[acr]) - {acr}
+        if acr in labels and acr not in entries and acr not in mapping and len(owners) == 1:
+            mapping[acr] = next(iter(owners))
+    for aid in sorted(mapping):  # a joined name that joins another in turn: follow to the end
+        seen = {aid}
+        while mapping[aid] in mapping and mapping[aid] not in seen:
+            seen.add(mapping[aid])
+            mapping[aid] = mapping[mapping[aid]]
     return mapping
 
 

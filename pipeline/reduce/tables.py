@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 from ..analysis.extract import DocResult
 from ..network.measures import add_measures
 from ..nlp.gazetteer import Gazetteer
+from ..nlp.normalize import name_key
 from .aggregate import (GRAPH_TYPES, TYPE_ORDER, _ActionAgg, _ActorAgg, action_edges, actor_rows,  # noqa: F401
                         build_actors, build_edges, comention_rows, filter_edges, merge_counts, merge_discovered,
                         npmi, squash)
@@ -106,7 +107,7 @@ def _objects(df: pd.DataFrame) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-def merge_identities(pairs: Counter, gaz: Gazetteer) -> dict[str, str]:
+def merge_identities(pairs: Counter, gaz: Gazetteer, acronyms: dict | None = None) -> dict[str, str]:
     """Map every actor id of the mentions to its merged id, from the number of mentions of
     each ``(actor_id, label)``: ids that squash alike (:func:`merge_counts`), then a short
     form to the one full name of the corpus (:func:`pipeline.reduce.identity.corpus_identity`)."""
@@ -121,7 +122,8 @@ def merge_identities(pairs: Counter, gaz: Gazetteer) -> dict[str, str]:
         if aid:
             labels.setdefault(merged.get(aid, aid), Counter())[label] += n
     rules = load_rules()
-    joined = corpus_identity(labels, gaz, heads=rules.name_heads, particles=rules.name_particles)
+    defined = {merged.get(a, a): {merged.get(i, i) for i in ids} for a, ids in (acronyms or {}).items()}
+    joined = corpus_identity(labels, gaz, heads=rules.name_heads, particles=rules.name_particles, acronyms=defined)
     return {aid: joined.get(m, m) for aid, m in merged.items()}
 
 
@@ -278,11 +280,15 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
     # actor ids merged across spellings, then short forms joined to the corpus's full
     # names (reduce/identity.py): one pass over the mentions' actor ids and labels
     pairs: Counter = Counter()
-    for part in spool.iter_parts("mentions", ["actor_id", "label"]):
+    acronyms: dict[str, set[str]] = {}  # acronym key -> ids of the names it was defined as
+    for part in spool.iter_parts("mentions", ["actor_id", "label", "text", "actor_rule"]):
         if part.num_rows:
             for row in part.group_by(["actor_id", "label"]).aggregate([("actor_id", "count")]).to_pylist():
                 pairs[(row["actor_id"], row["label"])] += row["actor_id_count"]
-    merged = merge_identities(pairs, gaz)
+            for text, aid, rule in zip(*(part.column(c).to_pylist() for c in ("text", "actor_id", "actor_rule"))):
+                if rule == "acronym" and text and text.isupper():
+                    acronyms.setdefault(name_key(text), set()).add(aid)
+    merged = merge_identities(pairs, gaz, acronyms)
     del pairs
 
     writers: list[TableWriter] = []

@@ -129,3 +129,79 @@ def test_shuffling_documents_gives_the_same_actors(rnd: random.Random):
     expected = build_tables(DOCS, GAZ).actors
     got = build_tables(docs, GAZ).actors
     assert got.equals(expected)
+
+
+# -- last words of a longer name (issue #17) --------------------------------------------
+
+def test_last_words_of_one_longer_name_join_it():
+    m = _ident({"jean-pierre-bemba-gombo": {"PER": 1}, "bemba-gombo": {"PER": 3}, "ngoy-kasongo": {"PER": 2}})
+    assert m == {"bemba-gombo": "jean-pierre-bemba-gombo"}
+
+
+def test_last_words_shared_by_two_longer_names_stay_apart():
+    m = _ident({"ali-ben-salah": {"PER": 1}, "omar-ben-salah": {"PER": 1}, "ben-salah": {"PER": 2}})
+    assert "ben-salah" not in m
+
+
+def test_last_words_of_a_place_do_not_join():
+    # "Saint Louis" mostly a place: not a person's tail
+    m = _ident({"jean-saint-louis": {"PER": 1}, "saint-louis": {"LOC": 3}})
+    assert m == {}
+
+
+def test_a_name_that_is_the_tail_of_a_longer_one_is_no_second_owner():
+    m = _ident({"awa-diallo-sy": {"PER": 1}, "diallo-sy": {"PER": 1}, "sy": {"PER": 4}})
+    assert m == {"diallo-sy": "awa-diallo-sy", "sy": "awa-diallo-sy"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.permutations(["awa-diallo-sy", "diallo-sy", "sy", "ali-ben-salah", "omar-ben-salah", "ben-salah",
+                        "jean-pierre-bemba-gombo", "bemba-gombo", "saint-louis", "jean-saint-louis"]))
+def test_tail_joining_does_not_depend_on_the_order_of_actors(order):
+    labels = {"saint-louis": {"LOC": 3}}
+    base = {aid: labels.get(aid, {"PER": 1}) for aid in sorted(order)}
+    shuffled = {aid: labels.get(aid, {"PER": 1}) for aid in order}
+    assert _ident(shuffled) == _ident(base)
+
+
+# -- acronyms (issue #17) -----------------------------------------------------------------
+
+def test_acronym_joins_the_one_name_the_corpus_defines_it_as():
+    labels = {"parti-des-verts-unis": {"ORG": 1}, "pvu": {"ORG": 4}}
+    m = corpus_identity({k: Counter(v) for k, v in labels.items()}, GAZ,
+                        acronyms={"pvu": {"parti-des-verts-unis"}})
+    assert m == {"pvu": "parti-des-verts-unis"}
+
+
+def test_acronym_defined_as_two_names_stays_apart():
+    labels = {"union-des-pecheurs": {"ORG": 1}, "union-des-paysans": {"ORG": 1}, "udp": {"ORG": 3}}
+    m = corpus_identity({k: Counter(v) for k, v in labels.items()}, GAZ,
+                        acronyms={"udp": {"union-des-pecheurs", "union-des-paysans"}})
+    assert "udp" not in m
+
+
+def _acr(doc_id, rows):
+    r = _res(doc_id, [])
+    for sid, (aid, text, label, rule) in enumerate(rows):
+        r.mentions.append({"doc_id": doc_id, "sentence_id": sid, "start_char": sid * 10, "end_char": sid * 10 + 3,
+                           "text": text, "label": label, "actor_id": aid, "actor_rule": rule})
+    return r
+
+
+ACR_DOCS = [
+    _acr("d1", [("parti-des-verts-unis", "Parti des verts unis", "ORG", "key"),
+                ("parti-des-verts-unis", "PVU", "ORG", "acronym")]),
+    _acr("d2", [("pvu", "PVU", "ORG", "key"), ("pvu", "PVU", "ORG", "key")]),
+    _acr("d3", [("pvu", "PVU", "ORG", "key"), ("kaja-kallas", "Kaja Kallas", "PER", "alias")]),
+]
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_acronym_joined_through_the_reduce_step_whatever_the_order(rnd: random.Random):
+    docs = list(ACR_DOCS)
+    rnd.shuffle(docs)
+    t = build_tables(docs, GAZ)
+    assert "pvu" not in set(t.actors["actor_id"])
+    assert t.actors.set_index("actor_id").loc["parti-des-verts-unis", "n_mentions"] == 5
+    assert t.actors.equals(build_tables(ACR_DOCS, GAZ).actors)
