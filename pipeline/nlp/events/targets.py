@@ -154,7 +154,7 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
             nentry = triggers.noun_entry(ctx, o)
             own, ntargets, _ = nominal.nominal_args(ctx, o, nentry)
             own = [a for a in own if a.id not in agent_ids]
-            if own:
+            if own and not is_light_noun:  # 'saluer l'annonce d'Ankara' (not 'lancer une offensive')
                 return own, "event_noun_agent"
             ntargets = [t for t in ntargets if t.id not in agent_ids]
             if is_light_noun and ntargets:
