@@ -68,3 +68,31 @@ def test_light_noun_own_agent_is_not_the_target(nlp):
     # 'lancer une offensive … qualifiée de brutale par Londres': Londres judges, it is not hit
     evs = _events(nlp, "Le Kremlin a décidé de lancer en Géorgie une offensive jugée brutale par Londres.")
     assert not any(t == "ASSAULT" and g == "united-kingdom" for _, t, g in evs), evs
+
+
+# ----------------------------------------------------------------------------- confidence
+def _conf(nlp, text, etype):
+    return [e["confidence"] for e in nlp(text)._.events if e["event_type"] == etype]
+
+
+def test_a_relation_without_its_addressee_is_less_sure(nlp):
+    # 'accuser' names a relation to someone (dyadic_types): without a target it is in doubt
+    with_target = _conf(nlp, "La Lituanie a accusé la Biélorussie.", "ACCUSE")
+    without = _conf(nlp, "La Lituanie a accusé.", "ACCUSE")
+    assert with_target and without and max(without) < min(with_target)
+
+
+def test_missing_target_only_for_dyadic_types(nlp):
+    # guard: a withdrawal names no addressee, its missing target costs nothing
+    from pipeline.nlp.events import confidence as C
+    w = C.load_weights()
+    assert "RETREAT" not in w.dyadic_types and "STATEMENT" not in w.dyadic_types
+    assert {"ACCUSE", "ASSAULT", "SANCTION"} <= w.dyadic_types
+
+
+def test_bad_dyadic_types_is_a_clear_error(tmp_path):
+    from pipeline.nlp.events import confidence as C
+    bad = tmp_path / "c.yaml"
+    bad.write_text("bias: 0\nweights: {}\ndyadic_types: [accuse]\n", encoding="utf-8")
+    with pytest.raises(C.ConfidenceError, match="dyadic_types"):
+        C.load_weights(str(bad))
