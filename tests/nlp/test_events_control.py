@@ -96,3 +96,58 @@ def test_bad_dyadic_types_is_a_clear_error(tmp_path):
     bad.write_text("bias: 0\nweights: {}\ndyadic_types: [accuse]\n", encoding="utf-8")
     with pytest.raises(C.ConfidenceError, match="dyadic_types"):
         C.load_weights(str(bad))
+
+
+# ----------------------------------------------------------------------------- modality
+def _modalities(nlp, text, etype):
+    return {e["modality"] for e in nlp(text)._.events if e["event_type"] == etype}
+
+
+def test_inflected_adjective_of_possibility_makes_the_noun_event_hypothetical(nlp):
+    # 'potentielle' (parsed unlemmatised, even as a NOUN) is the feminine of 'potentiel'
+    assert _modalities(nlp, "Le Japon redoute une potentielle agression de la Chine.", "ASSAULT") == {"hypothetical"}
+
+
+def test_avoiding_a_possible_event_is_hypothetical_not_negated(nlp):
+    assert _modalities(nlp, "La Serbie veut éviter d'éventuelles frappes américaines.", "ASSAULT") == {"hypothetical"}
+
+
+def test_planned_participle_makes_the_noun_event_hypothetical(nlp):
+    text = "Le Japon a condamné les manœuvres chinoises prévues la semaine prochaine."
+    assert _modalities(nlp, text, "MOBILIZE") == {"hypothetical"}
+    # guard: the same manoeuvres in the past are asserted
+    text = "Le Japon a condamné les manœuvres chinoises de la semaine dernière."
+    assert _modalities(nlp, text, "MOBILIZE") == {"asserted"}
+
+
+def test_masculine_singular_is_among_the_bases_of_adjective_forms():
+    from pipeline.nlp.events.modality import adjective_bases
+    for form, base in (("prochaines", "prochain"), ("possibles", "possible"), ("potentiels", "potentiel"),
+                       ("futur", "futur"), ("éventuelle", "éventuel")):
+        assert base in adjective_bases(form), form
+
+
+# ----------------------------------------------------------------------------- quotations
+def _attributed(nlp, text, etype):
+    return {e["attributed_to"] for e in nlp(text)._.events if e["event_type"] == etype}
+
+
+def test_quotation_over_two_sentences_is_credited_to_its_speaker_after_it(nlp):
+    text = "« La Russie a bombardé la Géorgie. Nous ne céderons pas », a ajouté Gabrielius Landsbergis."
+    assert _attributed(nlp, text, "ASSAULT") == {"gabrielius-landsbergis"}
+
+
+def test_quotation_opened_by_a_colon_is_credited_to_the_reporting_subject(nlp):
+    text = "Gabrielius Landsbergis a déclaré : « Nous avons reçu un appel. La Russie a bombardé la Géorgie. »"
+    assert _attributed(nlp, text, "ASSAULT") == {"gabrielius-landsbergis"}
+
+
+def test_quoted_word_before_a_noun_credits_nobody(nlp):
+    # guard: '«salué»' is a quoted word, no incise follows it
+    evs = nlp("Jens Stoltenberg a «salué» l'annonce faite par la Suède.")._.events
+    assert all(e["attributed_to"] == "" for e in evs), evs
+
+
+def test_unbalanced_mark_in_an_earlier_paragraph_does_not_spread(nlp):
+    text = "Le texte dit \"non.\n\nLa Russie a bombardé la Géorgie. Puis, a ajouté Gabrielius Landsbergis."
+    assert _attributed(nlp, text, "ASSAULT") == {""}

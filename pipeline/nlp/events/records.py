@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 
 from . import words as W
 from .arguments import actors
-from .attribution import sentence_source, speaker
+from .attribution import quotation_speaker, sentence_source, speaker
 from .context import Arg, DocContext, case_of, verb_lemma
 from .dating import date_for
 from .modality import noun_modality, verb_modality
@@ -121,6 +121,8 @@ def events_for(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None,
     attributed = speaker(ctx, tok)
     if attributed is None:
         attributed = sentence_source(ctx, sent)
+    if attributed is None:
+        attributed = quotation_speaker(ctx, tok)
     attributed_id = attributed.id if attributed is not None else ""
     pairs: list[tuple[Arg | None, Arg | None]] = []
     if (entry.type in W.SYMMETRIC_TYPES and not targets and len({a.id for a in agents}) == 2

@@ -289,7 +289,7 @@ def subject_actors(ctx: DocContext, verb: Token, subj: Token) -> list[Arg]:
                 h = h.head
             return arguments.actors(ctx, verb.head)
         if low in W.FIRST_PERSON:
-            spk = attribution.speaker(ctx, verb)
+            spk = attribution.speaker(ctx, verb) or attribution.quotation_speaker(ctx, verb)
             return [spk] if spk is not None else []
         return []
     return arguments.actors(ctx, subj)
