@@ -151,3 +151,25 @@ def test_quoted_word_before_a_noun_credits_nobody(nlp):
 def test_unbalanced_mark_in_an_earlier_paragraph_does_not_spread(nlp):
     text = "Le texte dit \"non.\n\nLa Russie a bombardé la Géorgie. Puis, a ajouté Gabrielius Landsbergis."
     assert _attributed(nlp, text, "ASSAULT") == {""}
+
+
+# ----------------------------------------------------------------------------- targets
+def test_object_hung_on_a_bare_date_is_the_target(nlp):
+    evs = _events(nlp, "Les Etats-Unis ont bombardé dimanche trois sites du programme nucléaire iranien.")
+    assert ("united-states", "ASSAULT", "iran") in evs, evs
+
+
+def test_bare_date_without_object_gives_no_target(nlp):
+    # guard: the date itself is never a target
+    evs = _events(nlp, "La Russie a bombardé lundi.")
+    assert all(g == "" for _, t, g in evs if t == "ASSAULT"), evs
+
+
+def test_commitment_targets_the_party_of_the_promised_help(nlp):
+    assert ("g7", "AGREE", "moldova") in _events(nlp, "Les pays du G7 ont promis de soutenir la Moldavie.")
+    assert ("canada", "AGREE", "poland") in _events(nlp, "Le Canada s'est engagé à livrer à la Pologne des chars.")
+
+
+def test_commitment_to_hinder_does_not_target_the_hindered(nlp):
+    evs = _events(nlp, "Les talibans ont promis d'empêcher des groupes comme Al-Qaïda d'opérer.")
+    assert not any(t == "AGREE" and g for _, t, g in evs), evs

@@ -41,6 +41,9 @@ FILE = "argument_words.yaml"
 INTENTION_NOUNS = words(FILE, "intention_nouns")
 CROWD_NOUNS = words(FILE, "crowd_nouns")
 CROWD_DETERMINERS = words(FILE, "crowd_determiners")
+COMMITMENT_VERBS = words(FILE, "commitment_verbs")
+#: types of a promised act whose object or recipient is the party the promise is made to
+PROMISED_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "CONCEDE", "AGREE", "RETREAT", "CONSULT"})
 
 
 def copular_predicate(verb: Token) -> Token | None:
@@ -108,3 +111,27 @@ def is_crowd(ctx: DocContext, tok: Token) -> bool:
             and "Def" not in prev.morph.get("Definite"):
         return True
     return tok.dep_ == "nmod" and case_of(tok) == "de" and tok.head.lemma_.lower() in CROWD_NOUNS
+
+
+def promised_party(ctx: DocContext, verb: Token, exclude: set[str]) -> list[Arg]:
+    """The party a commitment is made to: the object or the *à* complement of the
+    infinitive it promises ('ont promis de soutenir l'Ukraine', 's'est engagé à livrer à
+    Kyiv des chars'), when the verb is one of ``commitment_verbs`` and the infinitive an
+    act of help or agreement (:data:`PROMISED_TYPES`)."""
+    from . import arguments
+    from .context import verb_lemma
+
+    if verb_lemma(ctx.ex, verb) not in COMMITMENT_VERBS:
+        return []
+    for xc in verb.children:
+        if xc.dep_ not in ("xcomp", "ccomp", "obl:arg", "advcl") or "Inf" not in xc.morph.get("VerbForm"):
+            continue
+        types = {e.type for e in ctx.ex.entries.get((verb_lemma(ctx.ex, xc), "VERB"), ())}
+        if not types & PROMISED_TYPES:
+            continue  # 'promis d'empêcher des groupes…': what is hindered is no party to the promise
+        for c in xc.children:
+            if c.dep_ in ("obj", "iobj") or (c.dep_.startswith("obl") and case_of(c) == "à"):
+                got = [a for a in arguments.actors(ctx, c, role="target") if a.id not in exclude]
+                if got:
+                    return got
+    return []
