@@ -173,3 +173,15 @@ def test_commitment_targets_the_party_of_the_promised_help(nlp):
 def test_commitment_to_hinder_does_not_target_the_hindered(nlp):
     evs = _events(nlp, "Les talibans ont promis d'empêcher des groupes comme Al-Qaïda d'opérer.")
     assert not any(t == "AGREE" and g for _, t, g in evs), evs
+
+
+# ----------------------------------------------------------------------------- pronouns
+def test_plural_pronoun_skips_a_singular_place_name(nlp):
+    evs = _events(nlp, "L'accord de Doha fixe le retrait. Ils ont également promis de soutenir la Moldavie.")
+    assert not any(a == "qatar" or a == "doha" for a, _, _ in evs), evs
+
+
+def test_plural_pronoun_takes_a_plural_name(nlp):
+    # guard: 'les Etats-Unis' agrees with 'ils'
+    evs = _events(nlp, "Les Etats-Unis ont signé l'accord de Doha. Ils ont également promis de soutenir la Moldavie.")
+    assert ("united-states", "SUPPORT", "moldova") in evs, evs
