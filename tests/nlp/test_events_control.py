@@ -185,3 +185,17 @@ def test_plural_pronoun_takes_a_plural_name(nlp):
     # guard: 'les Etats-Unis' agrees with 'ils'
     evs = _events(nlp, "Les Etats-Unis ont signé l'accord de Doha. Ils ont également promis de soutenir la Moldavie.")
     assert ("united-states", "SUPPORT", "moldova") in evs, evs
+
+
+# ----------------------------------------------------------------------------- coordination
+def test_active_participle_after_a_reduced_passive_shares_the_main_subject(nlp):
+    text = "Mark Rutte a salué l'annonce faite par Recep Tayyip Erdogan et jugé que la Suède devait adhérer."
+    evs = nlp(text)._.events
+    assert any(e["trigger"] == "jugé" and e["agent_id"] == "mark-rutte" for e in evs), evs
+    assert not any(e["trigger"] == "jugé" and e["agent_id"] == "recep-tayyip-erdogan" for e in evs), evs
+
+
+def test_second_passive_participle_keeps_its_own_agent(nlp):
+    # guard: 'et annoncées par Moscou' is a passive conjunct of the noun's participle
+    evs = nlp("Le Canada a critiqué les frappes menées par la Russie et annoncées par Moscou.")._.events
+    assert not any(e["trigger"].startswith("annonc") and e["agent_id"] == "canada" for e in evs), evs

@@ -2,8 +2,8 @@
 
 A pronoun is resolved to the nearest earlier actor mention in its sentence or the
 ``pronoun_window`` sentences before it: subjects first, people first for il/elle, the
-subject with its conjuncts for ils/elles, and the chain of an earlier il/elle that already
-stood for a person.
+subject with its conjuncts for ils/elles (which agree in number: a single singular name is
+skipped), and the chain of an earlier il/elle that already stood for a person.
 
 >>> from pipeline.nlp.events.component import EventExtractor
 >>> from pipeline.nlp.events.context import DocContext, hand_parsed

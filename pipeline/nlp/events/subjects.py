@@ -49,6 +49,12 @@ def is_passive(ctx: DocContext, verb: Token) -> bool:
     return True
 
 
+def reduced_passive(verb: Token) -> bool:
+    """A past participle modifying a noun with its *par* agent ('l'annonce faite par X')."""
+    return verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense") \
+        and any(c.dep_ == "obl:agent" for c in verb.children)
+
+
 def is_infinitival(verb: Token) -> bool:
     return "Inf" in verb.morph.get("VerbForm") or any(
         c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
@@ -132,6 +138,12 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
                 break
             cur = cur.head
         return []
+    if verb.dep_ == "conj" and reduced_passive(head) and head.head.pos_ in ("NOUN", "PROPN") \
+            and head.head.head.pos_ in ("VERB", "AUX") and not any(case_of(c) == "par" for c in verb.children) \
+            and any(c.dep_ in ("ccomp", "obj", "xcomp") for c in verb.children):
+        # 'a salué l'annonce faite par Ankara et jugé que…': an active participle hung on a
+        # passive one inside the object is coordinated with the main verb
+        return subject(ctx, head.head.head, seen)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject(ctx, head, seen)
     if verb.dep_ == "acl" and "Fin" in verb.morph.get("VerbForm") and head.pos_ in ("NOUN", "PROPN") \
