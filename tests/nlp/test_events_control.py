@@ -199,3 +199,14 @@ def test_second_passive_participle_keeps_its_own_agent(nlp):
     # guard: 'et annoncées par Moscou' is a passive conjunct of the noun's participle
     evs = nlp("Le Canada a critiqué les frappes menées par la Russie et annoncées par Moscou.")._.events
     assert not any(e["trigger"].startswith("annonc") and e["agent_id"] == "canada" for e in evs), evs
+
+
+def test_recipient_of_a_received_event_noun_is_its_target(nlp):
+    assert ("romania", "SUPPORT", "moldova") in _events(nlp, "La Moldavie bénéficie du soutien de la Roumanie.")
+    assert ("germany", "SUPPORT", "ukraine") in _events(nlp, "Kiev a obtenu le soutien militaire de Berlin.")
+
+
+def test_recipient_is_never_the_agent(nlp):
+    # guard: the state that receives aid does not give it
+    evs = _events(nlp, "La Moldavie bénéficie du soutien de la Roumanie.")
+    assert not any(a == "moldova" and t == "SUPPORT" for a, t, _ in evs), evs

@@ -42,6 +42,7 @@ INTENTION_NOUNS = words(FILE, "intention_nouns")
 CROWD_NOUNS = words(FILE, "crowd_nouns")
 CROWD_DETERMINERS = words(FILE, "crowd_determiners")
 COMMITMENT_VERBS = words(FILE, "commitment_verbs")
+RECEIVING_VERBS = words(FILE, "receiving_verbs")
 #: types of a promised act whose object or recipient is the party the promise is made to
 PROMISED_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "CONCEDE", "AGREE", "RETREAT", "CONSULT"})
 
@@ -135,3 +136,16 @@ def promised_party(ctx: DocContext, verb: Token, exclude: set[str]) -> list[Arg]
                 if got:
                     return got
     return []
+
+
+def recipient(ctx: DocContext, noun: Token, gov: Token | None, dep: str, exclude: set[str]) -> list[Arg]:
+    """The target of an event noun received by the subject of a verb of receiving ('l'Ukraine
+    a reçu l'aide de la Norvège', 'Kiev bénéficie du soutien de Paris')."""
+    from . import subjects
+    from .context import verb_lemma
+
+    if gov is None or dep not in ("obj", "obl", "obl:arg", "obl:mod") or verb_lemma(ctx.ex, gov) not in RECEIVING_VERBS:
+        return []
+    if subjects.is_passive(ctx, gov):
+        return []
+    return [a for a in subjects.subject(ctx, gov) if a.id not in exclude]
