@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from ..normalize import fold
 from . import words as W
+from .control import is_crowd
 from .context import Arg, DocContext, case_of
 
 if TYPE_CHECKING:
@@ -93,6 +94,8 @@ def actor(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: b
     adjective (``adj``), a de-complement up to ``depth`` levels. Things that are
     transferred (weapons...) stand for no actor in the ``target`` role."""
     arg = ent_arg(ctx, tok)
+    if arg is not None and is_crowd(ctx, tok):
+        return None  # 'des milliers de Bélarusses manifestaient': people, not the state
     if arg is not None:
         ent = ctx.tok2ent[tok.i]
         if adj and ent._.actor_source == "discovered" and len(ent) == 1:

@@ -2,7 +2,8 @@
 
 :func:`speaker` finds the subject of a reporting verb that governs the trigger's clause
 (or of an incise such as ", a déclaré X"); :func:`sentence_source` reads "selon X",
-"d'après X", "citant X" or a sentence-initial "Pour X,".
+"d'après X", "citant X" or a sentence-initial "Pour X,"; :func:`quotation_speaker` gives
+the speaker of a quotation that runs over several sentences.
 
 >>> from pipeline.nlp.events.component import EventExtractor
 >>> from pipeline.nlp.events.context import DocContext, hand_parsed
@@ -79,4 +80,63 @@ def sentence_source(ctx: DocContext, sent: Span) -> Arg | None:
             got = arguments.actor(ctx, noun)
             if got is not None:
                 return got
+    return None
+
+
+OPENING, CLOSING, STRAIGHT = ("«", "“"), ("»", "”"), '"'
+QUOTE_WINDOW = 150  # tokens searched for the start of the paragraph and the end of a quotation
+
+
+def quotation_bounds(ctx: DocContext, tok: Token) -> tuple[int, int] | None:
+    """The opening and closing marks of the quotation around ``tok``, read within its
+    paragraph only (an unbalanced mark elsewhere cannot spread), or None."""
+    doc = ctx.doc
+    start = tok.i
+    while start > 0 and tok.i - start < QUOTE_WINDOW and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    opened, straight = [], None
+    for t in doc[start: tok.i]:
+        if t.text in OPENING:
+            opened.append(t.i)
+        elif t.text in CLOSING and opened:
+            opened.pop()
+        elif t.text == STRAIGHT:
+            straight = None if straight is not None else t.i
+    if opened:
+        open_i, closers = opened[-1], CLOSING
+    elif straight is not None:
+        open_i, closers = straight, (STRAIGHT,)
+    else:
+        return None
+    for t in doc[tok.i + 1: min(len(doc), tok.i + QUOTE_WINDOW)]:
+        if t.text in closers:
+            return open_i, t.i
+        if "\n" in t.whitespace_:
+            break
+    return None
+
+
+def quotation_speaker(ctx: DocContext, tok: Token) -> Arg | None:
+    """The speaker of the direct quotation the trigger lies in, when the quotation spans
+    sentences: the subject of a reporting verb in the incise right after its closing mark
+    ('« … . … », a ajouté le ministre') or of the reporting clause that opens it with a
+    colon ('Le ministre a déclaré : « … »'). A quotation never crosses a paragraph."""
+    doc = ctx.doc
+    bounds = quotation_bounds(ctx, tok)
+    if bounds is None:
+        return None
+    open_i, close_i = bounds
+    if close_i + 2 < len(doc) and doc[close_i + 1].text == ",":
+        for v in doc[close_i + 2: min(len(doc), close_i + 5)]:
+            if v.pos_ in ("VERB", "AUX") and v.i != tok.i:
+                verb = v if v.pos_ == "VERB" else v.head
+                if verb_lemma(ctx.ex, verb) in ctx.ex.report_verbs and verb.i != tok.i:
+                    got = subjects.subject(ctx, verb)
+                    return got[0] if got else None
+    if open_i >= 1 and doc[open_i - 1].text == ":":
+        sent = ctx.sents[ctx.sent_of[open_i - 1]]
+        for v in reversed(doc[sent.start: open_i - 1]):
+            if v.pos_ == "VERB" and verb_lemma(ctx.ex, v) in ctx.ex.report_verbs:
+                got = subjects.subject(ctx, v)
+                return got[0] if got else None
     return None

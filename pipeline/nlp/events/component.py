@@ -167,7 +167,8 @@ class EventExtractor(StatelessComponent):
                     if key in seen:
                         continue
                     seen.add(key)
-                    rec["confidence"] = confidence.score(confidence.features(ctx, tok, entry, rec, sent), self.weights)
+                    feats = confidence.features(ctx, tok, entry, rec, sent, self.weights.dyadic_types)
+                    rec["confidence"] = confidence.score(feats, self.weights)
                     found.append(rec)
             out.extend(one_type_per_occurrence(found))
         return out

@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # spaCy is not imported: a cached run reads the default thres
 
 #: the features of :func:`features` (the keys allowed under ``weights`` in confidence.yaml):
 #: evidence on the arguments and the trigger, then on the sentence
-ARGUMENT_FEATURES = ("no_agent", "agent_elsewhere", "target", "core_frame", "de_agent", "inferred_agent",
+ARGUMENT_FEATURES = ("no_agent", "agent_elsewhere", "target", "missing_target", "core_frame", "de_agent", "inferred_agent",
                      "noun_trigger", "background_noun", "sense_constrained", "statement", "speaker_adjective")
 SENTENCE_FEATURES = ("hypothetical", "hypothetical_statement", "negated", "in_quote", "question", "verbless_sentence")
 FEATURES = ARGUMENT_FEATURES + SENTENCE_FEATURES
@@ -56,6 +56,8 @@ class Weights:
     weights: dict = field(default_factory=dict)
     default_min_confidence: float = 0.5
     layout: dict = field(default_factory=dict)
+    #: event types that name a relation to someone (``dyadic_types``): no target is a doubt
+    dyadic_types: frozenset = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -75,7 +77,10 @@ def load_weights(path: str | None = None) -> Weights:
         raise ConfidenceError(f"{p}: weights, bias and default_min_confidence must be numbers ({exc})") from None
     if not 0.0 <= threshold <= 1.0:
         raise ConfidenceError(f"{p}: default_min_confidence must be in [0, 1], got {threshold}")
-    return Weights(bias, w, threshold, dict(raw.get("layout") or {}))
+    dyadic = raw.get("dyadic_types") or []
+    if not isinstance(dyadic, list) or not all(isinstance(t, str) and t.isupper() for t in dyadic):
+        raise ConfidenceError(f"{p}: dyadic_types must be a list of event types in capitals")
+    return Weights(bias, w, threshold, dict(raw.get("layout") or {}), frozenset(dyadic))
 
 
 def default_min_confidence() -> float:
@@ -89,8 +94,10 @@ def score(feats: dict[str, bool], weights: Weights) -> float:
     return round(1.0 / (1.0 + math.exp(-z)), 3)
 
 
-def features(ctx: DocContext, tok: Token, entry: Entry, rec: dict[str, Any], sent: Span) -> dict[str, bool]:
-    """The yes/no evidence of one event record (see the module doc and CODEBOOK.md)."""
+def features(ctx: DocContext, tok: Token, entry: Entry, rec: dict[str, Any], sent: Span,
+             dyadic_types: frozenset = frozenset()) -> dict[str, bool]:
+    """The yes/no evidence of one event record (see the module doc and CODEBOOK.md);
+    ``dyadic_types`` are the types whose event without a target is in doubt."""
     rule = rec.get("rule", "")
     has_agent = bool(rec["agent_id"])
     agent_text = rec.get("agent_text", "")
@@ -98,6 +105,7 @@ def features(ctx: DocContext, tok: Token, entry: Entry, rec: dict[str, Any], sen
         "no_agent": not has_agent,
         "agent_elsewhere": has_agent and bool(agent_text) and agent_text.lower() not in rec["sentence"].lower(),
         "target": bool(rec["target_id"]),
+        "missing_target": has_agent and not rec["target_id"] and rec["event_type"] in dyadic_types,
         "core_frame": has_agent and rule.startswith(CORE_RULES),
         "de_agent": has_agent and rule.startswith("noun_de_agent"),
         "inferred_agent": has_agent and rule.startswith(INFERRED_RULES),

@@ -26,8 +26,11 @@ import numpy as np
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
+from ...lexicon import words
 from . import words as W
 from .context import DocContext, verb_lemma
+
+PLANNING_PARTICIPLES = words("modality.yaml", "planning_participles")
 
 
 def conditional_clauses(ctx: DocContext) -> set[int]:
@@ -197,6 +200,37 @@ def sentence_question(sent: Span) -> bool:
     return False
 
 
+#: inflection endings of an adjective -> the masculine singular ending ('potentielles' -> 'potentiel')
+_ADJ_ENDINGS = (("elles", "el"), ("elle", "el"), ("els", "el"), ("ves", "f"), ("ve", "f"), ("es", ""), ("e", ""),
+                ("s", ""))
+
+
+def adjective_bases(word: str) -> set[str]:
+    """The possible masculine singulars of a French adjective form, for a parse that
+    leaves it unlemmatised (or tags it NOUN): each regular ending removed.
+
+    >>> sorted(adjective_bases("potentielle")), sorted(adjective_bases("possibles"))
+    (['potentiel', 'potentiell', 'potentielle'], ['possibl', 'possible', 'possibles'])
+    """
+    w = word.lower()
+    return {w} | {w[: -len(end)] + base for end, base in _ADJ_ENDINGS if w.endswith(end) and len(w) > len(end) + 2}
+
+
+def hypothetical_adjective(ctx: DocContext, tok: Token) -> bool:
+    """A modifier of possibility or of the future ('une éventuelle offensive', 'une
+    potentielle agression', 'les futures frappes'): ``hypothetical_adjectives``."""
+    if tok.dep_ != "amod":
+        return False
+    low = tok.lemma_.lower()
+    return low in ctx.ex.hyp_adjs or bool(adjective_bases(tok.text) & ctx.ex.hyp_adjs)
+
+
+def planned(ctx: DocContext, tok: Token) -> bool:
+    """A past participle of planning on an event noun ('les manœuvres prévues lundi')."""
+    return tok.dep_ in ("acl", "amod") and "Pres" not in tok.morph.get("Tense") \
+        and verb_lemma(ctx.ex, tok) in PLANNING_PARTICIPLES
+
+
 def verb_modality(ctx: DocContext, v: Token, sent: Span) -> str:
     if verb_neg(ctx, v):
         return "negated"
@@ -211,9 +245,9 @@ def noun_modality(ctx: DocContext, noun: Token, sent: Span) -> str:
             return "negated"
         if c.dep_ == "case" and c.lower_ == "sans":
             return "negated"
+    if any(hypothetical_adjective(ctx, c) or planned(ctx, c) for c in noun.children):
+        return "hypothetical"  # a possible or planned event is not negated by 'éviter'
     hyp = sentence_question(sent)
-    if not hyp:
-        hyp = any(c.dep_ == "amod" and c.lemma_.lower() in ctx.ex.hyp_adjs for c in noun.children)
     cur = noun
     for _ in range(6):
         head = cur.head
@@ -223,7 +257,7 @@ def noun_modality(ctx: DocContext, noun: Token, sent: Span) -> str:
         if head.pos_ == "NOUN":
             if cur.dep_ == "nmod" and hl in ctx.ex.hyp_nouns:
                 hyp = True
-            if any(c.dep_ == "amod" and c.lemma_.lower() in ctx.ex.hyp_adjs for c in head.children):
+            if any(hypothetical_adjective(ctx, c) for c in head.children):
                 hyp = True
             if cur.dep_ not in ("nmod", "conj", "appos"):
                 break

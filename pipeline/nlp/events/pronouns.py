@@ -2,8 +2,8 @@
 
 A pronoun is resolved to the nearest earlier actor mention in its sentence or the
 ``pronoun_window`` sentences before it: subjects first, people first for il/elle, the
-subject with its conjuncts for ils/elles, and the chain of an earlier il/elle that already
-stood for a person.
+subject with its conjuncts for ils/elles (which agree in number: a single singular name is
+skipped), and the chain of an earlier il/elle that already stood for a person.
 
 >>> from pipeline.nlp.events.component import EventExtractor
 >>> from pipeline.nlp.events.context import DocContext, hand_parsed
@@ -82,6 +82,10 @@ def pronoun(ctx: DocContext, tok: Token, exclude: set[str] = frozenset(), subjec
              and not (skip_quoted and ctx.in_quote[i] and ctx.sent_of[i] == sid)
              # a mere place (a city that stands for no state) does not act: 'ils ont promis'
              and not (subject and arguments.is_place(ctx, Arg(ent._.actor_id, ent.text, ent.start)))]
+    if subject and low in ("ils", "elles"):
+        # number agreement: a plural pronoun does not take a single singular name
+        # ('L'accord de Doha … Ils ont promis': not Doha)
+        cands = [(i, e) for i, e in cands if plural_mention(e)]
     if not cands:
         return []
     cands.reverse()
@@ -132,6 +136,15 @@ def pronoun(ctx: DocContext, tok: Token, exclude: set[str] = frozenset(), subjec
                     ctx.resolved.sort(key=lambda x: x[0])
                 return [arg]
     return []
+
+
+def plural_mention(ent: Span) -> bool:
+    """The mention can be the antecedent of ils/elles: plural by its morphology or its
+    article ('les États-Unis', 'les talibans'), or coordinated with another name."""
+    r = ent.root
+    if "Plur" in r.morph.get("Number") or r.dep_ == "conj" or any(c.dep_ == "conj" for c in r.children):
+        return True
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("les", "des", "aux", "ces")
 
 
 def plural_subject(verb: Token) -> bool:

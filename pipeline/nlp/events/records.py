@@ -26,9 +26,10 @@ from typing import Any, TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from . import control
 from . import words as W
 from .arguments import actors
-from .attribution import sentence_source, speaker
+from .attribution import quotation_speaker, sentence_source, speaker
 from .context import Arg, DocContext, case_of, verb_lemma
 from .dating import date_for
 from .modality import noun_modality, verb_modality
@@ -100,6 +101,9 @@ def events_for(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None,
                 if not agents and (gl in ctx.ex.agent_from_subject or possessive(tok)):
                     agents = subject(ctx, gov)
                     rule = "noun_subject_control" if agents else rule
+        if not targets and agents:  # 'l'Ukraine a reçu l'aide de la Norvège': the recipient
+            targets = control.recipient(ctx, tok, gov, dep, {a.id for a in agents})
+            rule = rule + "_recipient" if targets else rule
         if not targets and gov is not None and dep in ("obj", "nsubj:pass"):
             preps = entry.target_prep or W.NOUN_TARGET_PREPS
             for c in gov.children:  # "annoncer des livraisons de chars à l'Ukraine"
@@ -121,6 +125,8 @@ def events_for(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None,
     attributed = speaker(ctx, tok)
     if attributed is None:
         attributed = sentence_source(ctx, sent)
+    if attributed is None:
+        attributed = quotation_speaker(ctx, tok)
     attributed_id = attributed.id if attributed is not None else ""
     pairs: list[tuple[Arg | None, Arg | None]] = []
     if (entry.type in W.SYMMETRIC_TYPES and not targets and len({a.id for a in agents}) == 2

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from . import arguments, attribution, pronouns
+from . import arguments, attribution, control, pronouns
 from . import words as W
 from .context import Arg, DocContext, case_of, verb_lemma
 
@@ -47,6 +47,12 @@ def is_passive(ctx: DocContext, verb: Token) -> bool:
     if verb_lemma(ctx.ex, verb) in W.ETRE_VERBS and not any(c.dep_ == "obl:agent" for c in kids):
         return False
     return True
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A past participle modifying a noun with its *par* agent ('l'annonce faite par X')."""
+    return verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense") \
+        and any(c.dep_ == "obl:agent" for c in verb.children)
 
 
 def is_infinitival(verb: Token) -> bool:
@@ -78,7 +84,7 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
         # several subjects is a parse slip ("en Roumanie où dans la Moldavie voisine
         # l'armée russe a entamé"): the one nearest before the verb is the real one
         before = [c for c in subjs if c.i < verb.i]
-        subj = before[-1] if before else subjs[0]
+        subj = apposed_person(ctx, before[-1] if before else subjs[0], subjs)
     else:
         # "la Russie a, à plusieurs reprises, déclenché": the auxiliary, cut off by an
         # incise, is parsed as a verb of its own that keeps the subject
@@ -132,6 +138,12 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
                 break
             cur = cur.head
         return []
+    if verb.dep_ == "conj" and reduced_passive(head) and head.head.pos_ in ("NOUN", "PROPN") \
+            and head.head.head.pos_ in ("VERB", "AUX") and not any(case_of(c) == "par" for c in verb.children) \
+            and any(c.dep_ in ("ccomp", "obj", "xcomp") for c in verb.children):
+        # 'a salué l'annonce faite par Ankara et jugé que…': an active participle hung on a
+        # passive one inside the object is coordinated with the main verb
+        return subject(ctx, head.head.head, seen)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject(ctx, head, seen)
     if verb.dep_ == "acl" and "Fin" in verb.morph.get("VerbForm") and head.pos_ in ("NOUN", "PROPN") \
@@ -167,14 +179,35 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
             # 'Biden a confirmé sa décision de retirer…': the possessor of the intention
             # noun is the subject of the verb that governs it
             return subject(ctx, head.head, seen)
+        owner = control.intention_owner(ctx, verb)
+        if owner:  # 'la décision de Moscou de lancer…'
+            return owner
         if head.pos_ in ("VERB", "AUX"):
             if verb_lemma(ctx.ex, head) in ctx.ex.agent_from_object:
                 ctrl = controller_object(ctx, head)
                 if ctrl:
                     return ctrl
             return subject(ctx, head, seen)
+        predicate = control.copular_predicate(verb)
+        if predicate is not None:  # 'la Turquie est le dernier pays à approuver…'
+            return subject(ctx, predicate, seen)
         return []
     return adjacent_subject(ctx, verb)
+
+
+def apposed_person(ctx: DocContext, subj: Token, subjs: list[Token]) -> Token:
+    """Two subjects where the second is a person's name set off by a comma right after the
+    first, a description ('a ajouté le chef de la diplomatie de l'UE, Josep Borrell'):
+    the name is the subject. A subject that is itself a name is kept."""
+    if ctx.tok2ent[subj.i] is not None:
+        return subj
+    end = max(t.i for t in subj.subtree)
+    for c in subjs:
+        ent = ctx.tok2ent[c.i]
+        if c is not subj and ent is not None and ent.label_ == "PER" and ent.start == end + 2 \
+                and ctx.doc[end + 1].text == ",":
+            return c
+    return subj
 
 
 def participial_adjunct(ctx: DocContext, verb: Token) -> bool:
@@ -268,7 +301,7 @@ def subject_actors(ctx: DocContext, verb: Token, subj: Token) -> list[Arg]:
                 h = h.head
             return arguments.actors(ctx, verb.head)
         if low in W.FIRST_PERSON:
-            spk = attribution.speaker(ctx, verb)
+            spk = attribution.speaker(ctx, verb) or attribution.quotation_speaker(ctx, verb)
             return [spk] if spk is not None else []
         return []
     return arguments.actors(ctx, subj)
@@ -320,6 +353,13 @@ def inverted_actors(ctx: DocContext, tok: Token) -> list[Arg]:
         ent = ctx.tok2ent[t.i]
         if ent is not None and ent.label_ == "PER" and t.i == ent.start and t.i > 0 \
                 and ctx.doc[t.i - 1].text == "," and t.i - tok.i <= 15:
+            return [Arg(ent._.actor_id, ent.text, ent.start)]
+    # '…, a ajouté la présidente de la Commission, Ursula von der Leyen': the name after
+    # the description's comma, parsed as a sibling of the description
+    end = max(t.i for t in tok.subtree)
+    if end + 2 < len(ctx.doc) and ctx.doc[end + 1].text == ",":
+        ent = ctx.tok2ent[end + 2]
+        if ent is not None and ent.label_ == "PER" and ent.start == end + 2 and ent.root.head.i == tok.head.i:
             return [Arg(ent._.actor_id, ent.text, ent.start)]
     return got
 

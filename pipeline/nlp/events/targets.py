@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..normalize import fold
-from . import arguments, nominal, pronouns, subjects, triggers
+from . import arguments, control, nominal, pronouns, subjects, triggers
 from . import words as W
 from .context import Arg, DocContext, case_of
 
@@ -74,6 +74,10 @@ def verb_targets(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | No
         got = asked_party(ctx, verb, {a.id for a in agents})
         if got:
             return got, "asked_party"
+    if not got and entry.type == "AGREE":
+        got = control.promised_party(ctx, verb, {a.id for a in agents})
+        if got:
+            return got, "promised_party"
     if got or entry.type not in ("ASSAULT", "MOBILIZE"):
         return got, rule
     agent_ids = {a.id for a in agents}
@@ -128,6 +132,8 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
     objs = [c for c in kids if c.dep_ == ("nsubj:pass" if passive else "obj")]
     if not objs and verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"):
         objs = [verb.head]
+    if not objs and not passive:
+        objs = glued_to_date(ctx, verb)  # 'a bombardé dimanche trois sites…'
     if light:
         objs = [o for o in objs if o.i != obj_tok.i] if entry.prep is not None else []
         objs.append(obj_tok)
@@ -154,7 +160,7 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
             nentry = triggers.noun_entry(ctx, o)
             own, ntargets, _ = nominal.nominal_args(ctx, o, nentry)
             own = [a for a in own if a.id not in agent_ids]
-            if own:
+            if own and not is_light_noun:  # 'saluer l'annonce d'Ankara' (not 'lancer une offensive')
                 return own, "event_noun_agent"
             ntargets = [t for t in ntargets if t.id not in agent_ids]
             if is_light_noun and ntargets:
@@ -212,6 +218,29 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
             if got:
                 return got, "obl_" + prep
     return [], ""
+
+
+def glued_to_date(ctx: DocContext, verb: Token) -> list[Token]:
+    """The object the parser hung on a bare date right after the verb ('ont bombardé
+    dimanche trois sites iraniens': 'sites' under 'dimanche'): the noun phrase without
+    preposition attached to a date that is itself a bare complement of the verb."""
+    dates = temporal_tokens(ctx.doc)
+    out = []
+    for c in verb.children:
+        if c.i in dates and c.i > verb.i and c.dep_ in ("obj", "obl:mod", "obl") and not case_of(c):
+            out += [k for k in c.children if k.dep_ in ("nmod", "appos") and not case_of(k) and k.i > c.i
+                    and k.pos_ in ("NOUN", "PROPN")]
+    return out
+
+
+def temporal_tokens(doc) -> set[int]:
+    """Indices of the tokens inside a temporal expression of the timex layer (any value)."""
+    out: set[int] = set()
+    for rec in (doc._.timexes if doc.has_extension("timexes") else None) or []:
+        span = doc.char_span(rec["start_char"], rec["end_char"], alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
 
 
 def clause_opponent(ctx: DocContext, verb: Token, exclude: set[str]) -> tuple[list[Arg], str]:
