@@ -13,6 +13,9 @@ before any argument is read. It says why the token states no event, or returns `
 * ``venue`` (:func:`venue_agent`, per record) — the *de*-complement taken as the agent of a
   meeting or agreement noun is a bare place name, the venue or the name of the
   event ("l'accord de **Doha**", "le sommet de **Madrid**", "une visite du musée du **Prado**");
+* ``anaphoric`` — an event noun with a demonstrative determiner ("**ce sommet**", "ces
+  attaques", "cette décision") refers back to an event the text has already reported: it is
+  no new occurrence (the earlier mention carries the event);
 * ``sense`` — a figurative sense excluded by the entry's ``not_with`` / ``not_under``
   constraints in ``models/triggers.yaml`` ("**escalade** des tensions", "cessation des
   **hostilités**"; see ``models/TRIGGERS.md``).
@@ -48,16 +51,24 @@ VERB_ARG_DEPS = ("obj", "obl", "obl:arg", "obl:mod", "nsubj:pass", "xcomp", "iob
 
 
 def not_an_event(ctx: DocContext, tok: Token, entry: Entry) -> str:
-    """Why ``tok`` (with ``entry``) states no event: ``entity``, ``modifier``, ``sense`` or ``""``."""
+    """Why ``tok`` (with ``entry``) states no event: ``entity``, ``modifier``, ``anaphoric``,
+    ``sense`` or ``""``."""
     if entry.pos == "NOUN":
         if tok.ent_type_ or ctx.tok2ent[tok.i] is not None or continues_a_name(tok):
             return "entity"
         wrappers = ctx.ex.event_nouns | W.QUANTIFIERS | ctx.ex.hyp_nouns | ctx.ex.attr_nouns
         if bare_modifier(tok, wrappers):
             return "modifier"
+        if anaphoric(tok):
+            return "anaphoric"
     if excluded_sense(tok, entry):
         return "sense"
     return ""
+
+
+def anaphoric(tok: Token) -> bool:
+    """A demonstrative determiner on the noun ("ce sommet", "ces frappes", "cette décision")."""
+    return any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in tok.children)
 
 
 def continues_a_name(tok: Token) -> bool:

@@ -41,7 +41,7 @@ from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from ..normalize import fold
-from . import arguments, subjects
+from . import arguments, filters, subjects
 from . import words as W
 from .context import DocContext, case_of, verb_lemma
 
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 class Entry:
     """One trigger of ``models/triggers.yaml`` with its constraints."""
     __slots__ = ("lemma", "canonical", "pos", "type", "obj", "prep", "reflexive", "light", "target_prep",
-                 "adv", "specificity", "order", "not_with", "not_under")
+                 "adv", "specificity", "order", "not_with", "not_under", "incise")
 
     def __init__(self, raw: dict, order: int):
         self.lemma = str(raw["lemma"])
@@ -66,7 +66,10 @@ class Entry:
         tp = raw.get("target_prep")
         self.target_prep = tuple(str(p).lower() for p in tp) if tp else None
         self.adv = frozenset(str(a).lower() for a in raw.get("adv") or ()) or None
-        self.specificity = (self.obj is not None) + (self.prep is not None) + self.reflexive + (self.adv is not None)
+        # the verb only counts as a speech act when it opens an incise ("», a-t-il lancé")
+        self.incise = bool(raw.get("incise"))
+        self.specificity = ((self.obj is not None) + (self.prep is not None) + self.reflexive
+                            + (self.adv is not None) + self.incise)
         # figurative senses (pipeline/nlp/events/filters.py): an argument or the governing word
         self.not_with = frozenset(str(o).lower() for o in raw.get("not_with") or ())
         self.not_under = frozenset(str(o).lower() for o in raw.get("not_under") or ())
@@ -146,6 +149,8 @@ def sense(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None) -> E
     if entry.type == "STATEMENT" and entry.canonical in W.SAY_NO_VERBS:
         if any(c.lower_ == "non" and c.dep_ in ("advmod", "obj", "ccomp", "xcomp") for c in tok.children):
             return retyped(entry, "REJECT")
+    if entry.type == "STATEMENT" and entry.canonical in W.WARNING_VERBS and warns_of_force(ctx, tok):
+        return retyped(entry, "THREATEN")
     if entry.type == "AGREE" and entry.canonical in W.PROMISE_VERBS:
         frontier = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
         for _ in range(3):
@@ -157,6 +162,55 @@ def sense(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None) -> E
                 nxt.extend(c for c in v.children if c.dep_ in ("xcomp", "obj", "ccomp"))
             frontier = nxt
     return entry
+
+
+#: types whose announcement in a warning makes it a threat
+FORCE_CONTENT_TYPES = ("ASSAULT", "COERCE", "SANCTION")
+
+
+def warns_of_force(ctx: DocContext, tok: Token) -> bool:
+    """A warning ('a prévenu que', '», a averti X') whose content names force or a sanction:
+    the clause or quotation it reports holds an ASSAULT/COERCE/SANCTION trigger, verb or
+    noun (not one that refers back to a reported event: "ces frappes"). The content is the verb's complement clause, or, in an incise, the
+    clause the incise is attached to."""
+    content = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "obj", "parataxis")]
+    if opens_incise(tok) and tok.head is not tok:
+        content.append(tok.head)
+    for root in content:
+        for t in root.subtree:
+            if t is tok or t.i > tok.i and root is tok.head:
+                continue
+            key = trigger_key(ctx.ex, t)
+            if key is None or key not in ctx.ex.keys or filters.anaphoric(t):
+                continue
+            if any(e.type in FORCE_CONTENT_TYPES and e.obj is None and e.prep is None and not e.reflexive
+                   for e in ctx.ex.entries[key]):
+                return True
+    return False
+
+
+def opens_incise(tok: Token) -> bool:
+    """The verb opens an incise after what was said: it follows a comma, a closing quote or
+    final punctuation (its auxiliary and clitics aside) and its subject is inverted
+    ('», a-t-il lancé', ', poursuit le ministre')."""
+    doc = tok.doc
+    first = min([tok.i] + [c.i for c in tok.children if c.i < tok.i and (
+        c.dep_.startswith(("aux", "expl", "nsubj")) or (c.dep_ in ("obj", "iobj") and c.pos_ == "PRON"))])
+    if first == 0 or doc[first - 1].text not in (",", "»", "”", '"', "?", "!", "…", ":"):
+        return False
+    return any(c.dep_.startswith("nsubj") and (c.i > tok.i or c.lower_.startswith("-")) for c in tok.children)
+
+
+def reciprocal(tok: Token) -> bool:
+    """A reciprocal verb: a reflexive clitic that is the indirect object of a verb with a
+    direct object of its own ("Kiev et Moscou se renvoient la responsabilité"), or
+    "mutuellement" / "l'un l'autre" on it. Its two coordinated subjects are each other's target."""
+    if tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in W.RECIPROCAL_ADVERBS for c in tok.children):
+        return True
+    return any(c.pos_ == "PRON" and c.lower_ in W.REFLEXIVE and c.dep_ in ("iobj", "expl:comp", "expl")
+               for c in tok.children) and any(c.dep_ == "obj" and c.pos_ == "NOUN" for c in tok.children)
 
 
 def asks_question(tok: Token) -> bool:
@@ -199,6 +253,8 @@ def select(ctx: DocContext, tok: Token, lemma: str, pos: str):
             continue
         if e.adv is not None and not any(c.dep_ == "advmod" and c.lower_ in e.adv for c in tok.children):
             continue  # 'accueillir favorablement'
+        if e.incise and not opens_incise(tok):
+            continue  # '», a-t-il lancé': a speech act only after what was said
         if e.prep is not None and e.obj is None:
             if not any(case_of(c) in e.prep for c in tok.children if c.dep_ not in ("case", "mark")):
                 continue
@@ -240,6 +296,8 @@ def find_obj(ctx: DocContext, tok: Token, e: Entry) -> Token | None:
                 return x  # a plural noun tagged VERB ("déclenché d'importantes frappes")
             if "per" in e.obj and ctx.label_of(x) == "PER":
                 return x
+            if "loc" in e.obj and ctx.label_of(x) == "LOC":
+                return x  # "ont investi Kaboul"
     return None
 
 

@@ -30,6 +30,7 @@ DEEP_PLACE_PREPS = word_list(FILE, "deep_place_preps")
 COMPLEX_PREP_NOUNS = words(FILE, "complex_preposition_nouns")
 # event types with a special argument rule
 SYMMETRIC_TYPES = words(FILE, "symmetric_types")
+RECIPROCAL_ADVERBS = words(FILE, "reciprocal_adverbs")
 FORCE_TYPES = words(FILE, "force_types")
 PLACE_ADJUNCT_TYPES = words(FILE, "place_adjunct_types")
 VENUE_TYPES = words(FILE, "venue_types")

@@ -1,0 +1,94 @@
+"""Which occurrence is an event, and of what type: speech acts typed by what is said,
+incise-only speech verbs, anaphoric event nouns, reciprocal verbs, place seizures.
+
+The sentences are written for these tests (none comes from a scored article).
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def _events(nlp, text: str):
+    doc = nlp.make_doc(text)
+    doc._.anchor = None
+    return nlp(doc)._.events
+
+
+def _by_trigger(events, word: str) -> list[tuple[str, str, str]]:
+    return [(e["event_type"], e["agent_id"], e["target_id"]) for e in events if word in e["trigger"]]
+
+
+# --------------------------------------------------------------- warnings of force are threats
+@pytest.mark.parametrize("text, word", [
+    ("Le Kremlin a prévenu que l'armée russe bombarderait les dépôts d'armes occidentaux.", "prévenu"),
+    ("« Nous frapperons les dépôts d'armes », a prévenu le ministre russe Sergueï Choïgou.", "prévenu"),
+])
+def test_a_warning_that_announces_force_is_a_threat(nlp, text, word):
+    assert {t for t, _, _ in _by_trigger(_events(nlp, text), word)} == {"THREATEN"}
+
+
+def test_a_warning_about_talks_stays_a_statement(nlp):
+    ev = _events(nlp, "Le ministre russe a prévenu que les discussions avec l'Ukraine reprendraient lundi.")
+    assert {t for t, _, _ in _by_trigger(ev, "prévenu")} == {"STATEMENT"}
+
+
+def test_a_warning_about_someone_elses_past_strikes_is_no_threat(nlp):
+    # the force named in the content refers back to reported events ("ces frappes")
+    ev = _events(nlp, "Le ministre polonais a prévenu que ces frappes inquiétaient Varsovie.")
+    assert "THREATEN" not in {t for t, _, _ in _by_trigger(ev, "prévenu")}
+
+
+# --------------------------------------------------------------- speech verbs only in an incise
+@pytest.mark.parametrize("text, word", [
+    ("« Nous ne céderons rien », a lancé le président polonais Andrzej Duda.", "lancé"),
+    ("« Les chars partiront demain », a poursuivi Olaf Scholz.", "poursuivi"),
+])
+def test_incise_verbs_report_speech(nlp, text, word):
+    assert [t for t, _, _ in _by_trigger(_events(nlp, text), word)] == ["STATEMENT"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("La Pologne a lancé un programme de formation des pilotes ukrainiens.", "lancé"),
+    ("L'Allemagne poursuit ses livraisons d'armes à l'Ukraine.", "poursuit"),
+])
+def test_the_same_verbs_outside_an_incise_say_nothing(nlp, text, word):
+    assert not any(e["event_type"] == "STATEMENT" and word in e["trigger"] for e in _events(nlp, text))
+
+
+# --------------------------------------------------------------- one event per occurrence
+def test_a_demonstrative_event_noun_refers_back(nlp):
+    text = "L'armée russe a lancé des frappes sur Odessa. Ces frappes russes ont tué dix civils."
+    ev = _events(nlp, text)
+    second = text.index("Ces")
+    assert not [e for e in ev if e["start_char"] >= second and e["trigger"].startswith("frappes")]
+    assert any(e["event_type"] == "ASSAULT" and e["start_char"] < second for e in ev)
+
+
+def test_a_fresh_event_noun_is_still_an_event(nlp):
+    ev = _events(nlp, "Les frappes russes ont tué dix civils à Odessa.")
+    assert ("ASSAULT", "russia", "") in _by_trigger(ev, "frappes")
+
+
+# --------------------------------------------------------------- reciprocal verbs, blame
+def test_mutual_blame_is_two_accusations(nlp):
+    ev = _events(nlp, "La Serbie et le Kosovo se renvoient la faute.")
+    assert set(_by_trigger(ev, "renvoient")) == {("ACCUSE", "serbia", "kosovo"), ("ACCUSE", "kosovo", "serbia")}
+
+
+def test_reciprocal_needs_a_reflexive_indirect_object_or_an_adverb(nlp):
+    from pipeline.nlp.events.triggers import reciprocal
+    doc = nlp("La Serbie et le Kosovo se renvoient la faute. La Serbie et le Kosovo accusent la Hongrie.")
+    verbs = [t for t in doc if t.pos_ == "VERB"]
+    assert [reciprocal(v) for v in verbs] == [True, False]
+
+
+# --------------------------------------------------------------- material acts
+def test_seizing_a_place_is_an_assault_investing_money_is_not(nlp):
+    assert ("ASSAULT", "russia", "kherson") in _by_trigger(_events(nlp, "Les troupes russes ont investi Kherson."),
+                                                          "investi")
+    assert not _events(nlp, "La Russie a investi des milliards dans son armée.")
+
+
+def test_deciding_sanctions_is_a_sanction(nlp):
+    ev = _events(nlp, "L'Union européenne a décidé de nouvelles sanctions contre la Biélorussie.")
+    assert ("SANCTION", "eu", "belarus") in _by_trigger(ev, "décidé")
