@@ -92,3 +92,28 @@ def test_seizing_a_place_is_an_assault_investing_money_is_not(nlp):
 def test_deciding_sanctions_is_a_sanction(nlp):
     ev = _events(nlp, "L'Union européenne a décidé de nouvelles sanctions contre la Biélorussie.")
     assert ("SANCTION", "eu", "belarus") in _by_trigger(ev, "décidé")
+
+
+# --------------------------------------------------------------- evaluations typed by what is said
+@pytest.mark.parametrize("text, word, kind", [
+    ("Emmanuel Macron a jugé l'OTAN en état de mort cérébrale.", "jugé", "ACCUSE"),
+    ("Le président Emmanuel Macron a jugé l'OTAN absurde et inacceptable.", "jugé", "ACCUSE"),
+    ("Le chancelier Olaf Scholz estime que la décision russe n'est pas acceptable.", "estime", "ACCUSE"),
+    ("Volodymyr Zelensky a jugé absurde que l'Ukraine n'ait pas de calendrier.", "jugé", "ACCUSE"),
+    ("Le ministre turc a qualifié la décision de la Suède de bonne nouvelle.", "qualifié", "SUPPORT"),
+])
+def test_a_judgement_is_typed_by_what_it_says(nlp, text, word, kind):
+    assert {t for t, _, _ in _by_trigger(_events(nlp, text), word)} == {kind}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Le chancelier Olaf Scholz estime que la Russie doit négocier.", "estime"),   # no judgement word
+    ("Olaf Scholz ne juge pas la proposition russe absurde.", "juge"),             # a negated reproach
+])
+def test_a_neutral_or_negated_judgement_stays_a_statement(nlp, text, word):
+    assert {t for t, _, _ in _by_trigger(_events(nlp, text), word)} == {"STATEMENT"}
+
+
+def test_an_accusation_keeps_the_judged_actor_as_target(nlp):
+    ev = _events(nlp, "Emmanuel Macron a jugé l'OTAN en état de mort cérébrale.")
+    assert ("ACCUSE", "emmanuel-macron", "nato") in _by_trigger(ev, "jugé")

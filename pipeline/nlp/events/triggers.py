@@ -149,6 +149,10 @@ def sense(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None) -> E
     if entry.type == "STATEMENT" and entry.canonical in W.SAY_NO_VERBS:
         if any(c.lower_ == "non" and c.dep_ in ("advmod", "obj", "ccomp", "xcomp") for c in tok.children):
             return retyped(entry, "REJECT")
+    if entry.type == "STATEMENT" and entry.canonical in W.EVALUATION_VERBS:
+        judged = evaluation(tok)
+        if judged:
+            return retyped(entry, judged)
     if entry.type == "STATEMENT" and entry.canonical in W.WARNING_VERBS and warns_of_force(ctx, tok):
         return retyped(entry, "THREATEN")
     if entry.type == "AGREE" and entry.canonical in W.PROMISE_VERBS:
@@ -162,6 +166,47 @@ def sense(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None) -> E
                 nxt.extend(c for c in v.children if c.dep_ in ("xcomp", "obj", "ccomp"))
             frontier = nxt
     return entry
+
+
+#: dependents of a verb of evaluation that are not what it says
+NOT_CONTENT_DEPS = ("nsubj", "nsubj:pass", "expl:subj", "aux:tense", "aux:pass", "punct", "cc", "mark")
+
+
+def evaluation(tok: Token) -> str:
+    """``ACCUSE`` or ``SUPPORT`` when what a verb of evaluation says is a judgement
+    ("a jugé l'accord absurde", "a qualifié la décision de bonne nouvelle", "estime que
+    c'est une provocation"), from the ``negative_evaluations`` / ``positive_evaluations``
+    of ``models/event_words.yaml``; ``""`` otherwise."""
+    content: list[Token] = []
+    for c in tok.children:
+        if c.dep_ not in NOT_CONTENT_DEPS and c.i != tok.i:
+            content.extend(t for t in c.subtree if t.i != tok.i)
+    if not content:
+        return ""
+    content.sort(key=lambda t: t.i)
+    text = " " + " ".join(t.lower_ for t in content) + " "
+    if any(" " + w + " " in text for w in W.NEGATIVE_EVALUATIONS if set(w.split()) & W.NEG_ADVERBS):
+        return "ACCUSE"  # a negative phrase that holds its own negation ("pas acceptable")
+
+    def negated(t: Token | None) -> bool:
+        """The judgement's own clause is negated (the verb, the word, or its copula head)."""
+        heads = [tok] + ([t, t.head] if t is not None else [])
+        return any(k.dep_ == "advmod" and k.lower_ in W.NEG_ADVERBS for h in heads for k in h.children)
+
+    for words, kind in ((W.NEGATIVE_EVALUATIONS, "ACCUSE"), (W.POSITIVE_EVALUATIONS, "SUPPORT")):
+        hit = next((t for t in content if t.lemma_.lower() in words or t.lower_ in words), None)
+        if hit is None:
+            for w in words:
+                if " " in w and " " + w + " " in text:
+                    first = w.split()[0]
+                    hit = next((t for t in content if t.lower_ == first), None)
+                    break
+            else:
+                continue
+        if kind == "ACCUSE":
+            return "" if negated(hit) else "ACCUSE"
+        return "ACCUSE" if negated(hit) else "SUPPORT"
+    return ""
 
 
 #: types whose announcement in a warning makes it a threat

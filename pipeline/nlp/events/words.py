@@ -48,6 +48,10 @@ IMPERSONAL_VERBS = words(FILE, "impersonal_verbs")
 QUANTIFIERS = words(FILE, "quantifier_nouns")
 ETRE_VERBS = words(FILE, "etre_verbs")
 PASSIVE_PARTICIPLE_ENDINGS = mapping(FILE, "passive_participle_endings")
+# speech acts typed by what is said
+EVALUATION_VERBS = words(FILE, "evaluation_verbs")
+NEGATIVE_EVALUATIONS = words(FILE, "negative_evaluations")
+POSITIVE_EVALUATIONS = words(FILE, "positive_evaluations")
 # modality
 NEG_ADVERBS = words(FILE, "negation_adverbs")
 NEG_DETS = words(FILE, "negation_determiners")
