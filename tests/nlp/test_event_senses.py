@@ -117,3 +117,14 @@ def test_a_neutral_or_negated_judgement_stays_a_statement(nlp, text, word):
 def test_an_accusation_keeps_the_judged_actor_as_target(nlp):
     ev = _events(nlp, "Emmanuel Macron a jugé l'OTAN en état de mort cérébrale.")
     assert ("ACCUSE", "emmanuel-macron", "nato") in _by_trigger(ev, "jugé")
+
+
+# --------------------------------------------------------------- the content of an event noun
+def test_an_event_noun_inside_another_is_its_content(nlp):
+    ev = _events(nlp, "L'Ukraine a annoncé un accord de cessez-le-feu.")
+    assert {e["event_type"] for e in ev} == {"STATEMENT", "AGREE"}
+
+
+def test_the_same_noun_alone_is_an_event(nlp):
+    ev = _events(nlp, "L'Ukraine a annoncé un cessez-le-feu.")
+    assert ("CONCEDE", "ukraine", "") in _by_trigger(ev, "cessez-le-feu")

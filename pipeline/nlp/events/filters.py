@@ -16,6 +16,9 @@ before any argument is read. It says why the token states no event, or returns `
 * ``anaphoric`` — an event noun with a demonstrative determiner ("**ce sommet**", "ces
   attaques", "cette décision") refers back to an event the text has already reported: it is
   no new occurrence (the earlier mention carries the event);
+* ``content`` — an event noun without an agent of its own in the complement of another
+  event noun is what that event is about ("un accord de **cessez-le-feu**", "des négociations
+  pour une **trêve**", "des demandes d'**extradition**"): one event, the governing noun's;
 * ``sense`` — a figurative sense excluded by the entry's ``not_with`` / ``not_under``
   constraints in ``models/triggers.yaml`` ("**escalade** des tensions", "cessation des
   **hostilités**"; see ``models/TRIGGERS.md``).
@@ -52,7 +55,7 @@ VERB_ARG_DEPS = ("obj", "obl", "obl:arg", "obl:mod", "nsubj:pass", "xcomp", "iob
 
 def not_an_event(ctx: DocContext, tok: Token, entry: Entry) -> str:
     """Why ``tok`` (with ``entry``) states no event: ``entity``, ``modifier``, ``anaphoric``,
-    ``sense`` or ``""``."""
+    ``content``, ``sense`` or ``""``."""
     if entry.pos == "NOUN":
         if tok.ent_type_ or ctx.tok2ent[tok.i] is not None or continues_a_name(tok):
             return "entity"
@@ -61,6 +64,8 @@ def not_an_event(ctx: DocContext, tok: Token, entry: Entry) -> str:
             return "modifier"
         if anaphoric(tok):
             return "anaphoric"
+        if content_noun(ctx, tok, entry):
+            return "content"
     if excluded_sense(tok, entry):
         return "sense"
     return ""
@@ -69,6 +74,24 @@ def not_an_event(ctx: DocContext, tok: Token, entry: Entry) -> str:
 def anaphoric(tok: Token) -> bool:
     """A demonstrative determiner on the noun ("ce sommet", "ces frappes", "cette décision")."""
     return any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in tok.children)
+
+
+#: prepositions that attach the content of an event noun to it
+CONTENT_PREPS = frozenset({"de", "pour", "sur"})
+
+
+def content_noun(ctx: DocContext, tok: Token, entry: Entry) -> bool:
+    """An event noun in the *de*/*pour*/*sur* complement of another event noun (not a
+    quantifier, hypothetical or attribution wrapper), with no agent of its own."""
+    head = tok.head
+    if tok.dep_ != "nmod" or head is tok or head.pos_ != "NOUN" or case_of(tok) not in CONTENT_PREPS:
+        return False
+    hl = head.lemma_.lower()
+    if hl not in ctx.ex.event_nouns or hl in W.QUANTIFIERS or hl in ctx.ex.hyp_nouns or hl in ctx.ex.attr_nouns:
+        return False
+    from .nominal import nominal_args  # a late import: nominal imports the argument readers
+    agents, _, _ = nominal_args(ctx, tok, entry)
+    return not agents
 
 
 def continues_a_name(tok: Token) -> bool:
