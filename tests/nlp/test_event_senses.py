@@ -128,3 +128,14 @@ def test_an_event_noun_inside_another_is_its_content(nlp):
 def test_the_same_noun_alone_is_an_event(nlp):
     ev = _events(nlp, "L'Ukraine a annoncé un cessez-le-feu.")
     assert ("CONCEDE", "ukraine", "") in _by_trigger(ev, "cessez-le-feu")
+
+
+# --------------------------------------------------------------- triggers inside names
+def test_a_trigger_after_a_capitalised_institution_noun_is_part_of_a_name(nlp):
+    ev = _events(nlp, "Berlin veut contacter l'Organisation pour l'interdiction des armes chimiques.")
+    assert not [e for e in ev if e["trigger"] == "interdiction"]
+
+
+def test_the_same_noun_in_prose_is_still_an_event(nlp):
+    ev = _events(nlp, "Berlin a demandé l'interdiction des armes chimiques russes.")
+    assert any(e["trigger"] == "interdiction" for e in ev)

@@ -106,8 +106,17 @@ def continues_a_name(tok: Token) -> bool:
     if k < 0 or steps == 0:
         return False
     head = tok.doc[k]
-    return (head.ent_type_ in ("ORG", "MISC") and head.pos_ == "NOUN" and head.text[:1].isupper()
-            and not head.is_sent_start)
+    if head.pos_ != "NOUN" or not head.text[:1].isupper() or not head.text[1:2].islower() or head.is_sent_start:
+        return False
+    if head.ent_type_ in ("ORG", "MISC"):
+        return True
+    # a capitalised common noun mid-sentence starts a name even when the tagger missed it
+    # ("l'Organisation pour l'interdiction des armes chimiques"), unless it opens a quotation
+    # or follows a colon
+    prev = tok.doc[head.i - 1] if head.i > 0 else None
+    while prev is not None and prev.pos_ == "DET" and prev.i > 0:
+        prev = tok.doc[prev.i - 1]
+    return prev is None or not (prev.is_quote or prev.text in (":", "«", "\n") or prev.is_space)
 
 
 def bare_modifier(tok: Token, wrappers: frozenset[str]) -> bool:
