@@ -139,3 +139,21 @@ def test_a_trigger_after_a_capitalised_institution_noun_is_part_of_a_name(nlp):
 def test_the_same_noun_in_prose_is_still_an_event(nlp):
     ev = _events(nlp, "Berlin a demandé l'interdiction des armes chimiques russes.")
     assert any(e["trigger"] == "interdiction" for e in ev)
+
+
+# --------------------------------------------------------------- background mentions
+@pytest.mark.parametrize("text, word", [
+    ("Lors du sommet de l'OTAN, Joe Biden a rencontré Recep Tayyip Erdogan.", "sommet"),
+    ("Avant l'ouverture de la réunion de l'OTAN, l'Allemagne a livré des chars à l'Ukraine.", "réunion"),
+    ("Après l'invasion russe de l'Ukraine, la Finlande a demandé son adhésion à l'OTAN.", "invasion"),
+])
+def test_an_event_noun_that_frames_the_time_is_no_new_event(nlp, text, word):
+    ev = _events(nlp, text)
+    assert not _by_trigger(ev, word)
+    assert ev  # the sentence's own news is still there
+
+
+def test_a_framing_noun_with_a_par_agent_is_kept_and_a_plain_one_too(nlp):
+    assert _by_trigger(_events(nlp, "Sept ans après l'annexion de la Crimée par la Russie, Kiev a rompu avec Moscou."),
+                       "annexion")
+    assert _by_trigger(_events(nlp, "Le sommet de l'OTAN s'est ouvert à Vilnius."), "sommet")

@@ -19,6 +19,9 @@ before any argument is read. It says why the token states no event, or returns `
 * ``content`` — an event noun without an agent of its own in the complement of another
   event noun is what that event is about ("un accord de **cessez-le-feu**", "des négociations
   pour une **trêve**", "des demandes d'**extradition**"): one event, the governing noun's;
+* ``background`` — an event noun that frames the time of the news ("**après** l'invasion",
+  "**lors du** sommet", "avant l'ouverture de leur **réunion**"): the sentence reports
+  something else;
 * ``sense`` — a figurative sense excluded by the entry's ``not_with`` / ``not_under``
   constraints in ``models/triggers.yaml`` ("**escalade** des tensions", "cessation des
   **hostilités**"; see ``models/TRIGGERS.md``).
@@ -55,7 +58,7 @@ VERB_ARG_DEPS = ("obj", "obl", "obl:arg", "obl:mod", "nsubj:pass", "xcomp", "iob
 
 def not_an_event(ctx: DocContext, tok: Token, entry: Entry) -> str:
     """Why ``tok`` (with ``entry``) states no event: ``entity``, ``modifier``, ``anaphoric``,
-    ``content``, ``sense`` or ``""``."""
+    ``content``, ``background``, ``sense`` or ``""``."""
     if entry.pos == "NOUN":
         if tok.ent_type_ or ctx.tok2ent[tok.i] is not None or continues_a_name(tok):
             return "entity"
@@ -66,6 +69,8 @@ def not_an_event(ctx: DocContext, tok: Token, entry: Entry) -> str:
             return "anaphoric"
         if content_noun(ctx, tok, entry):
             return "content"
+        if background(tok):
+            return "background"
     if excluded_sense(tok, entry):
         return "sense"
     return ""
@@ -74,6 +79,29 @@ def not_an_event(ctx: DocContext, tok: Token, entry: Entry) -> str:
 def anaphoric(tok: Token) -> bool:
     """A demonstrative determiner on the noun ("ce sommet", "ces frappes", "cette décision")."""
     return any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in tok.children)
+
+
+def background(tok: Token) -> bool:
+    """The event noun frames the time of the sentence's news: it is introduced by a temporal
+    preposition ("après l'invasion", "lors du sommet"), or it is the *de*-complement of a
+    phase noun so introduced ("avant l'ouverture de leur réunion", "après la rupture du
+    cessez-le-feu"). A noun with a *par* agent states its event like a passive clause and
+    is kept."""
+    def temporal(t: Token) -> bool:
+        case = case_of(t)
+        first = case.split()[0] if case else ""
+        words = {c.lower_ for c in t.children if c.dep_ in ("case", "advmod", "mark")}
+        if t.head is not t and t.head.pos_ == "ADV" and t.head.lower_ in W.TEMPORAL_PREPOSITIONS:
+            return True  # "lors du sommet": the tagger heads the phrase with the adverb
+        return case in W.TEMPORAL_PREPOSITIONS or first in W.TEMPORAL_PREPOSITIONS or bool(words & W.TEMPORAL_PREPOSITIONS)
+
+    if any(c.dep_ in ("nmod", "obl", "obl:agent") and case_of(c) == "par" for c in tok.children):
+        return False  # "après l'annexion de la Crimée par la Russie": a clause in all but name
+    if temporal(tok):
+        return True
+    head = tok.head
+    return (tok.dep_ == "nmod" and head is not tok and head.lemma_.lower() in W.PHASE_NOUNS
+            and case_of(tok) == "de" and temporal(head))
 
 
 #: prepositions that attach the content of an event noun to it

@@ -48,6 +48,9 @@ IMPERSONAL_VERBS = words(FILE, "impersonal_verbs")
 QUANTIFIERS = words(FILE, "quantifier_nouns")
 ETRE_VERBS = words(FILE, "etre_verbs")
 PASSIVE_PARTICIPLE_ENDINGS = mapping(FILE, "passive_participle_endings")
+# background mentions
+TEMPORAL_PREPOSITIONS = words(FILE, "temporal_prepositions")
+PHASE_NOUNS = words(FILE, "phase_nouns")
 # speech acts typed by what is said
 EVALUATION_VERBS = words(FILE, "evaluation_verbs")
 NEGATIVE_EVALUATIONS = words(FILE, "negative_evaluations")
