@@ -157,3 +157,26 @@ def test_a_framing_noun_with_a_par_agent_is_kept_and_a_plain_one_too(nlp):
     assert _by_trigger(_events(nlp, "Sept ans après l'annexion de la Crimée par la Russie, Kiev a rompu avec Moscou."),
                        "annexion")
     assert _by_trigger(_events(nlp, "Le sommet de l'OTAN s'est ouvert à Vilnius."), "sommet")
+
+
+# --------------------------------------------------------------- permissions, requests sent, restrictions
+@pytest.mark.parametrize("text, word, kind", [
+    ("Berlin va autoriser la Pologne à livrer des chars.", "autoriser", "CONCEDE"),
+    ("Olaf Scholz a donné son feu vert à la livraison de chars par la Pologne.", "donné", "CONCEDE"),
+    ("Berlin a envoyé une demande officielle à Moscou.", "envoyé", "REQUEST"),
+    ("Moscou a suspendu la navigation dans le détroit de Kertch.", "suspendu", "COERCE"),
+    ("Les Vingt-Sept sont tombés d'accord sur un embargo contre la Russie.", "tombés", "AGREE"),
+])
+def test_material_and_verbal_acts_named_by_a_light_verb(nlp, text, word, kind):
+    assert kind in {t for t, _, _ in _by_trigger(_events(nlp, text), word)}
+
+
+def test_a_preposition_hung_on_a_time_word_still_counts(nlp):
+    # the parser attaches "à des manifestations" to "vendredi"
+    ev = _events(nlp, "Svetlana Tikhanovskaïa a appelé vendredi à des manifestations.")
+    assert {t for t, _, _ in _by_trigger(ev, "appelé")} == {"REQUEST"}
+    # a time word with its own determiner is no bare time word: nothing is borrowed from it
+    from pipeline.nlp.events.triggers import prep_dependents
+    doc = nlp("Kiev a appelé la semaine dernière.")
+    verb = next(t for t in doc if t.lemma_ == "appeler")
+    assert not any(t.lower_ == "dernière" for t in prep_dependents(verb))

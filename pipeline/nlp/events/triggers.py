@@ -301,7 +301,7 @@ def select(ctx: DocContext, tok: Token, lemma: str, pos: str):
         if e.incise and not opens_incise(tok):
             continue  # '», a-t-il lancé': a speech act only after what was said
         if e.prep is not None and e.obj is None:
-            if not any(case_of(c) in e.prep for c in tok.children if c.dep_ not in ("case", "mark")):
+            if not any(case_of(c) in e.prep for c in prep_dependents(tok)):
                 continue
         if e.obj is not None:
             obj_tok = find_obj(ctx, tok, e)
@@ -311,11 +311,23 @@ def select(ctx: DocContext, tok: Token, lemma: str, pos: str):
     return None, None
 
 
+def prep_dependents(tok: Token) -> list[Token]:
+    """The dependents of a trigger that a preposition may introduce, with those the parser
+    hung on a bare time word after it ("a appelé vendredi à des manifestations": the
+    *à*-phrase under "vendredi")."""
+    out = [c for c in tok.children if c.dep_ not in ("case", "mark")]
+    for c in list(out):
+        if (c.i > tok.i and c.pos_ == "NOUN" and c.dep_ == "obl:mod" and not any(k.dep_ in ("case", "det") for k in c.children)):
+            out.extend(k for k in c.children if k.i > c.i and k.dep_ not in ("case", "mark", "nmod") or (
+                k.i > c.i and k.dep_ == "nmod" and case_of(k) not in ("", "de")))
+    return out
+
+
 def find_obj(ctx: DocContext, tok: Token, e: Entry) -> Token | None:
     if e.pos == "NOUN":
         cands = [c for c in tok.children if c.dep_ == "nmod" and case_of(c) == "de"]
     elif e.prep is not None:
-        cands = [c for c in tok.children if c.dep_ not in ("case", "mark") and case_of(c) in e.prep]
+        cands = [c for c in prep_dependents(tok) if case_of(c) in e.prep]
     else:
         passive = subjects.is_passive(ctx, tok)
         cands = [c for c in tok.children if c.dep_ == "obj" or (passive and c.dep_ == "nsubj:pass")]
