@@ -76,7 +76,7 @@ def test_mutual_blame_is_two_accusations(nlp):
 
 
 def test_reciprocal_needs_a_reflexive_indirect_object_or_an_adverb(nlp):
-    from pipeline.nlp.events.triggers import reciprocal
+    from pipeline.nlp.events.speech import reciprocal
     doc = nlp("La Serbie et le Kosovo se renvoient la faute. La Serbie et le Kosovo accusent la Hongrie.")
     verbs = [t for t in doc if t.pos_ == "VERB"]
     assert [reciprocal(v) for v in verbs] == [True, False]

@@ -35,7 +35,8 @@ from .modality import noun_modality, verb_modality
 from .nominal import governing_verb, nominal_args, participle_agent, possessive
 from .subjects import controller_object, is_passive, subject
 from .targets import clause_opponent, verb_targets
-from .triggers import noun_entry, reciprocal
+from .speech import reciprocal
+from .triggers import noun_entry
 
 if TYPE_CHECKING:
     from .triggers import Entry

@@ -41,9 +41,10 @@ from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from ..normalize import fold
-from . import arguments, filters, subjects
+from . import arguments, subjects
 from . import words as W
 from .context import DocContext, case_of, verb_lemma
+from .speech import evaluation, opens_incise, warns_of_force
 
 if TYPE_CHECKING:
     from .component import EventExtractor
@@ -166,96 +167,6 @@ def sense(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None) -> E
                 nxt.extend(c for c in v.children if c.dep_ in ("xcomp", "obj", "ccomp"))
             frontier = nxt
     return entry
-
-
-#: dependents of a verb of evaluation that are not what it says
-NOT_CONTENT_DEPS = ("nsubj", "nsubj:pass", "expl:subj", "aux:tense", "aux:pass", "punct", "cc", "mark")
-
-
-def evaluation(tok: Token) -> str:
-    """``ACCUSE`` or ``SUPPORT`` when what a verb of evaluation says is a judgement
-    ("a jugé l'accord absurde", "a qualifié la décision de bonne nouvelle", "estime que
-    c'est une provocation"), from the ``negative_evaluations`` / ``positive_evaluations``
-    of ``models/event_words.yaml``; ``""`` otherwise."""
-    content: list[Token] = []
-    for c in tok.children:
-        if c.dep_ not in NOT_CONTENT_DEPS and c.i != tok.i:
-            content.extend(t for t in c.subtree if t.i != tok.i)
-    if not content:
-        return ""
-    content.sort(key=lambda t: t.i)
-    text = " " + " ".join(t.lower_ for t in content) + " "
-    if any(" " + w + " " in text for w in W.NEGATIVE_EVALUATIONS if set(w.split()) & W.NEG_ADVERBS):
-        return "ACCUSE"  # a negative phrase that holds its own negation ("pas acceptable")
-
-    def negated(t: Token | None) -> bool:
-        """The judgement's own clause is negated (the verb, the word, or its copula head)."""
-        heads = [tok] + ([t, t.head] if t is not None else [])
-        return any(k.dep_ == "advmod" and k.lower_ in W.NEG_ADVERBS for h in heads for k in h.children)
-
-    for words, kind in ((W.NEGATIVE_EVALUATIONS, "ACCUSE"), (W.POSITIVE_EVALUATIONS, "SUPPORT")):
-        hit = next((t for t in content if t.lemma_.lower() in words or t.lower_ in words), None)
-        if hit is None:
-            for w in words:
-                if " " in w and " " + w + " " in text:
-                    first = w.split()[0]
-                    hit = next((t for t in content if t.lower_ == first), None)
-                    break
-            else:
-                continue
-        if kind == "ACCUSE":
-            return "" if negated(hit) else "ACCUSE"
-        return "ACCUSE" if negated(hit) else "SUPPORT"
-    return ""
-
-
-#: types whose announcement in a warning makes it a threat
-FORCE_CONTENT_TYPES = ("ASSAULT", "COERCE", "SANCTION")
-
-
-def warns_of_force(ctx: DocContext, tok: Token) -> bool:
-    """A warning ('a prévenu que', '», a averti X') whose content names force or a sanction:
-    the clause or quotation it reports holds an ASSAULT/COERCE/SANCTION trigger, verb or
-    noun (not one that refers back to a reported event: "ces frappes"). The content is the verb's complement clause, or, in an incise, the
-    clause the incise is attached to."""
-    content = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "obj", "parataxis")]
-    if opens_incise(tok) and tok.head is not tok:
-        content.append(tok.head)
-    for root in content:
-        for t in root.subtree:
-            if t is tok or t.i > tok.i and root is tok.head:
-                continue
-            key = trigger_key(ctx.ex, t)
-            if key is None or key not in ctx.ex.keys or filters.anaphoric(t):
-                continue
-            if any(e.type in FORCE_CONTENT_TYPES and e.obj is None and e.prep is None and not e.reflexive
-                   for e in ctx.ex.entries[key]):
-                return True
-    return False
-
-
-def opens_incise(tok: Token) -> bool:
-    """The verb opens an incise after what was said: it follows a comma, a closing quote or
-    final punctuation (its auxiliary and clitics aside) and its subject is inverted
-    ('», a-t-il lancé', ', poursuit le ministre')."""
-    doc = tok.doc
-    first = min([tok.i] + [c.i for c in tok.children if c.i < tok.i and (
-        c.dep_.startswith(("aux", "expl", "nsubj")) or (c.dep_ in ("obj", "iobj") and c.pos_ == "PRON"))])
-    if first == 0 or doc[first - 1].text not in (",", "»", "”", '"', "?", "!", "…", ":"):
-        return False
-    return any(c.dep_.startswith("nsubj") and (c.i > tok.i or c.lower_.startswith("-")) for c in tok.children)
-
-
-def reciprocal(tok: Token) -> bool:
-    """A reciprocal verb: a reflexive clitic that is the indirect object of a verb with a
-    direct object of its own ("Kiev et Moscou se renvoient la responsabilité"), or
-    "mutuellement" / "l'un l'autre" on it. Its two coordinated subjects are each other's target."""
-    if tok.pos_ != "VERB":
-        return False
-    if any(c.dep_ == "advmod" and c.lower_ in W.RECIPROCAL_ADVERBS for c in tok.children):
-        return True
-    return any(c.pos_ == "PRON" and c.lower_ in W.REFLEXIVE and c.dep_ in ("iobj", "expl:comp", "expl")
-               for c in tok.children) and any(c.dep_ == "obj" and c.pos_ == "NOUN" for c in tok.children)
 
 
 def asks_question(tok: Token) -> bool:
