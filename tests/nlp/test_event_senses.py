@@ -180,3 +180,19 @@ def test_a_preposition_hung_on_a_time_word_still_counts(nlp):
     doc = nlp("Kiev a appelé la semaine dernière.")
     verb = next(t for t in doc if t.lemma_ == "appeler")
     assert not any(t.lower_ == "dernière" for t in prep_dependents(verb))
+
+
+# --------------------------------------------------------------- judgements in a quotation
+def test_a_quoted_reproach_makes_the_incise_an_accusation(nlp):
+    ev = _events(nlp, "« Cette annexion est une violation du droit international », a déclaré Emmanuel Macron.")
+    assert {t for t, _, _ in _by_trigger(ev, "déclaré")} == {"ACCUSE"}
+    ev = _events(nlp, "« L'indécision est une faiblesse », a lancé Volodymyr Zelensky.")
+    assert {t for t, _, _ in _by_trigger(ev, "lancé")} == {"ACCUSE"}
+
+
+@pytest.mark.parametrize("text", [
+    "« La réunion a été longue », a déclaré Emmanuel Macron.",            # no judgement
+    "« C'était une conversation constructive », a déclaré Emmanuel Macron.",  # self-praise of a plain incise
+])
+def test_other_quotations_keep_the_statement(nlp, text):
+    assert {t for t, _, _ in _by_trigger(_events(nlp, text), "déclaré")} == {"STATEMENT"}

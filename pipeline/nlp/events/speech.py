@@ -36,15 +36,34 @@ if TYPE_CHECKING:
 NOT_CONTENT_DEPS = ("nsubj", "nsubj:pass", "expl:subj", "aux:tense", "aux:pass", "punct", "cc", "mark")
 
 
-def evaluation(tok: Token) -> str:
+#: clauses of a quotation that are not its main predication
+SIDE_CLAUSE_DEPS = ("ccomp", "advcl", "parataxis", "conj", "acl:relcl", "csubj")
+
+
+def evaluation(tok: Token, incise_only: bool = False) -> str:
     """``ACCUSE`` or ``SUPPORT`` when what a verb of evaluation says is a judgement
     ("a jugé l'accord absurde", "a qualifié la décision de bonne nouvelle", "estime que
     c'est une provocation"), from the ``negative_evaluations`` / ``positive_evaluations``
-    of ``models/event_words.yaml``; ``""`` otherwise."""
+    of ``models/event_words.yaml``; ``""`` otherwise. What a verb says is its own
+    complements (unless ``incise_only``) and, when it opens an incise, the main predication
+    of the quotation it comments ("« L'indécision est une faiblesse », a-t-il lancé"); for a
+    verb of saying that is no verb of evaluation (``incise_only``) only a reproach counts."""
     content: list[Token] = []
-    for c in tok.children:
-        if c.dep_ not in NOT_CONTENT_DEPS and c.i != tok.i:
-            content.extend(t for t in c.subtree if t.i != tok.i)
+    if not incise_only:
+        for c in tok.children:
+            if c.dep_ not in NOT_CONTENT_DEPS and c.i != tok.i:
+                content.extend(t for t in c.subtree if t.i != tok.i)
+    if opens_incise(tok):
+        # the quotation is the clause the incise hangs on, or, when the parser made the
+        # incise verb the root, its clausal or subject dependent before it
+        quoted = [tok.head] if tok.head is not tok else []
+        quoted += [c for c in tok.children if c.i < tok.i and c.pos_ != "PRON"
+                   and c.dep_ in ("nsubj", "ccomp", "parataxis", "csubj", "obj")]
+        for q in quoted:
+            content.append(q)
+            for c in q.children:
+                if c is not tok and c.i < tok.i and c.dep_ not in NOT_CONTENT_DEPS + SIDE_CLAUSE_DEPS:
+                    content.extend(c.subtree)
     if not content:
         return ""
     content.sort(key=lambda t: t.i)
@@ -57,10 +76,13 @@ def evaluation(tok: Token) -> str:
         heads = [tok] + ([t, t.head] if t is not None else [])
         return any(k.dep_ == "advmod" and k.lower_ in W.NEG_ADVERBS for h in heads for k in h.children)
 
-    for words, kind in ((W.NEGATIVE_EVALUATIONS, "ACCUSE"), (W.POSITIVE_EVALUATIONS, "SUPPORT")):
+    scales = ((W.NEGATIVE_EVALUATIONS, "ACCUSE"), (W.POSITIVE_EVALUATIONS, "SUPPORT"))
+    # a quotation praised by its own speaker ("« une conversation constructive », a-t-il
+    # souligné") is about the speaker's own doings: only a reproach retypes a plain incise
+    for words, kind in scales[:1] if incise_only else scales:
         hit = next((t for t in content if t.lemma_.lower() in words or t.lower_ in words), None)
         if hit is None:
-            for w in words:
+            for w in sorted(words):
                 if " " in w and " " + w + " " in text:
                     first = w.split()[0]
                     hit = next((t for t in content if t.lower_ == first), None)
@@ -105,7 +127,7 @@ def opens_incise(tok: Token) -> bool:
     ('», a-t-il lancé', ', poursuit le ministre')."""
     doc = tok.doc
     first = min([tok.i] + [c.i for c in tok.children if c.i < tok.i and (
-        c.dep_.startswith(("aux", "expl", "nsubj")) or (c.dep_ in ("obj", "iobj") and c.pos_ == "PRON"))])
+        c.dep_.startswith(("aux", "expl")) or (c.dep_.startswith(("nsubj", "obj", "iobj")) and c.pos_ == "PRON"))])
     if first == 0 or doc[first - 1].text not in (",", "»", "”", '"', "?", "!", "…", ":"):
         return False
     return any(c.dep_.startswith("nsubj") and (c.i > tok.i or c.lower_.startswith("-")) for c in tok.children)

@@ -150,8 +150,8 @@ def sense(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None) -> E
     if entry.type == "STATEMENT" and entry.canonical in W.SAY_NO_VERBS:
         if any(c.lower_ == "non" and c.dep_ in ("advmod", "obj", "ccomp", "xcomp") for c in tok.children):
             return retyped(entry, "REJECT")
-    if entry.type == "STATEMENT" and entry.canonical in W.EVALUATION_VERBS:
-        judged = evaluation(tok)
+    if entry.type == "STATEMENT":
+        judged = evaluation(tok, incise_only=entry.canonical not in W.EVALUATION_VERBS)
         if judged:
             return retyped(entry, judged)
     if entry.type == "STATEMENT" and entry.canonical in W.WARNING_VERBS and warns_of_force(ctx, tok):
