@@ -196,3 +196,18 @@ def test_a_quoted_reproach_makes_the_incise_an_accusation(nlp):
 ])
 def test_other_quotations_keep_the_statement(nlp, text):
     assert {t for t, _, _ in _by_trigger(_events(nlp, text), "déclaré")} == {"STATEMENT"}
+
+
+# --------------------------------------------------------------- taking sides
+@pytest.mark.parametrize("text, word", [
+    ("La Pologne se tient aux côtés de l'Ukraine.", "tient"),
+    ("La Hongrie s'est rangée du côté de la Russie.", "rangée"),
+    ("L'Union européenne doit se mobiliser aux côtés des Biélorusses.", "mobiliser"),
+])
+def test_taking_sides_is_support(nlp, text, word):
+    assert {t for t, _, _ in _by_trigger(_events(nlp, text), word)} == {"SUPPORT"}
+
+
+def test_mobilising_reservists_stays_a_mobilisation(nlp):
+    assert {t for t, _, _ in _by_trigger(_events(nlp, "La Russie a mobilisé 300 000 réservistes."), "mobilisé")} == {
+        "MOBILIZE"}
