@@ -30,7 +30,7 @@ CATEGORIES = {
     "no_event",
 }
 TRIGGER_KEYS = {"lemma", "pos", "type", "obj", "prep", "reflexive", "light", "target_prep",
-                "adv", "alias_of", "note", "not_with", "not_under"}
+                "adv", "alias_of", "note", "not_with", "not_under", "incise"}
 EVENT_KEYS = {"agent", "type", "target", "modality", "attributed_to",
               "agent_from", "target_from", "attributed_from"}
 FROM_VALUES = {"adjective", "demonym"}

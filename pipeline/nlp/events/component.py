@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Token
 from ..base import StatelessComponent
 from ..gazetteer import load_gazetteer
 from ...paths import model_file, read_yaml
-from . import confidence, filters, layout, records, triggers
+from . import confidence, filters, frames, layout, records, triggers
 from . import words as W
 from .context import DocContext, case_of
 from .triggers import Entry, load_entries
@@ -161,8 +161,10 @@ class EventExtractor(StatelessComponent):
             found: list[dict[str, Any]] = []
             for tok, entry, obj_tok in matches:
                 for rec in records.events_for(ctx, tok, entry, obj_tok, sid, sent, absorbed):
-                    if entry.pos == "NOUN" and (not rec["agent_id"] or filters.venue_agent(ctx, tok, entry, rec)):
-                        continue  # an event noun needs an actor that does it (not a venue)
+                    if not rec["agent_id"] and frames.frame_of(entry.canonical, entry.pos, entry.type).needs_agent:
+                        continue  # an event noun needs an actor that does it (models/frames.yaml)
+                    if filters.venue_agent(ctx, tok, entry, rec):
+                        continue  # ... not a venue
                     key = (rec["event_type"], rec["agent_id"], rec["target_id"], rec["start_char"])
                     if key in seen:
                         continue

@@ -13,6 +13,15 @@ before any argument is read. It says why the token states no event, or returns `
 * ``venue`` (:func:`venue_agent`, per record) — the *de*-complement taken as the agent of a
   meeting or agreement noun is a bare place name, the venue or the name of the
   event ("l'accord de **Doha**", "le sommet de **Madrid**", "une visite du musée du **Prado**");
+* ``anaphoric`` — an event noun with a demonstrative determiner ("**ce sommet**", "ces
+  attaques", "cette décision") refers back to an event the text has already reported: it is
+  no new occurrence (the earlier mention carries the event);
+* ``content`` — an event noun without an agent of its own in the complement of another
+  event noun is what that event is about ("un accord de **cessez-le-feu**", "des négociations
+  pour une **trêve**", "des demandes d'**extradition**"): one event, the governing noun's;
+* ``background`` — an event noun that frames the time of the news ("**après** l'invasion",
+  "**lors du** sommet", "avant l'ouverture de leur **réunion**"): the sentence reports
+  something else;
 * ``sense`` — a figurative sense excluded by the entry's ``not_with`` / ``not_under``
   constraints in ``models/triggers.yaml`` ("**escalade** des tensions", "cessation des
   **hostilités**"; see ``models/TRIGGERS.md``).
@@ -48,16 +57,69 @@ VERB_ARG_DEPS = ("obj", "obl", "obl:arg", "obl:mod", "nsubj:pass", "xcomp", "iob
 
 
 def not_an_event(ctx: DocContext, tok: Token, entry: Entry) -> str:
-    """Why ``tok`` (with ``entry``) states no event: ``entity``, ``modifier``, ``sense`` or ``""``."""
+    """Why ``tok`` (with ``entry``) states no event: ``entity``, ``modifier``, ``anaphoric``,
+    ``content``, ``background``, ``sense`` or ``""``."""
     if entry.pos == "NOUN":
         if tok.ent_type_ or ctx.tok2ent[tok.i] is not None or continues_a_name(tok):
             return "entity"
         wrappers = ctx.ex.event_nouns | W.QUANTIFIERS | ctx.ex.hyp_nouns | ctx.ex.attr_nouns
         if bare_modifier(tok, wrappers):
             return "modifier"
+        if anaphoric(tok):
+            return "anaphoric"
+        if content_noun(ctx, tok, entry):
+            return "content"
+        if background(tok):
+            return "background"
     if excluded_sense(tok, entry):
         return "sense"
     return ""
+
+
+def anaphoric(tok: Token) -> bool:
+    """A demonstrative determiner on the noun ("ce sommet", "ces frappes", "cette décision")."""
+    return any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in tok.children)
+
+
+def background(tok: Token) -> bool:
+    """The event noun frames the time of the sentence's news: it is introduced by a temporal
+    preposition ("après l'invasion", "lors du sommet"), or it is the *de*-complement of a
+    phase noun so introduced ("avant l'ouverture de leur réunion", "après la rupture du
+    cessez-le-feu"). A noun with a *par* agent states its event like a passive clause and
+    is kept."""
+    def temporal(t: Token) -> bool:
+        case = case_of(t)
+        first = case.split()[0] if case else ""
+        words = {c.lower_ for c in t.children if c.dep_ in ("case", "advmod", "mark")}
+        if t.head is not t and t.head.pos_ == "ADV" and t.head.lower_ in W.TEMPORAL_PREPOSITIONS:
+            return True  # "lors du sommet": the tagger heads the phrase with the adverb
+        return case in W.TEMPORAL_PREPOSITIONS or first in W.TEMPORAL_PREPOSITIONS or bool(words & W.TEMPORAL_PREPOSITIONS)
+
+    if any(c.dep_ in ("nmod", "obl", "obl:agent") and case_of(c) == "par" for c in tok.children):
+        return False  # "après l'annexion de la Crimée par la Russie": a clause in all but name
+    if temporal(tok):
+        return True
+    head = tok.head
+    return (tok.dep_ == "nmod" and head is not tok and head.lemma_.lower() in W.PHASE_NOUNS
+            and case_of(tok) == "de" and temporal(head))
+
+
+#: prepositions that attach the content of an event noun to it
+CONTENT_PREPS = frozenset({"de", "pour", "sur"})
+
+
+def content_noun(ctx: DocContext, tok: Token, entry: Entry) -> bool:
+    """An event noun in the *de*/*pour*/*sur* complement of another event noun (not a
+    quantifier, hypothetical or attribution wrapper), with no agent of its own."""
+    head = tok.head
+    if tok.dep_ != "nmod" or head is tok or head.pos_ != "NOUN" or case_of(tok) not in CONTENT_PREPS:
+        return False
+    hl = head.lemma_.lower()
+    if hl not in ctx.ex.event_nouns or hl in W.QUANTIFIERS or hl in ctx.ex.hyp_nouns or hl in ctx.ex.attr_nouns:
+        return False
+    from .nominal import nominal_args  # a late import: nominal imports the argument readers
+    agents, _, _ = nominal_args(ctx, tok, entry)
+    return not agents
 
 
 def continues_a_name(tok: Token) -> bool:
@@ -72,8 +134,17 @@ def continues_a_name(tok: Token) -> bool:
     if k < 0 or steps == 0:
         return False
     head = tok.doc[k]
-    return (head.ent_type_ in ("ORG", "MISC") and head.pos_ == "NOUN" and head.text[:1].isupper()
-            and not head.is_sent_start)
+    if head.pos_ != "NOUN" or not head.text[:1].isupper() or not head.text[1:2].islower() or head.is_sent_start:
+        return False
+    if head.ent_type_ in ("ORG", "MISC"):
+        return True
+    # a capitalised common noun mid-sentence starts a name even when the tagger missed it
+    # ("l'Organisation pour l'interdiction des armes chimiques"), unless it opens a quotation
+    # or follows a colon
+    prev = tok.doc[head.i - 1] if head.i > 0 else None
+    while prev is not None and prev.pos_ == "DET" and prev.i > 0:
+        prev = tok.doc[prev.i - 1]
+    return prev is None or not (prev.is_quote or prev.text in (":", "«", "\n") or prev.is_space)
 
 
 def bare_modifier(tok: Token, wrappers: frozenset[str]) -> bool:

@@ -36,6 +36,7 @@ from .modality import noun_modality, verb_modality
 from .nominal import governing_verb, nominal_args, participle_agent, possessive
 from .subjects import controller_object, is_passive, subject
 from .targets import clause_opponent, verb_targets
+from .speech import reciprocal
 from .triggers import noun_entry
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ def events_for(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None,
         attributed = quotation_speaker(ctx, tok)
     attributed_id = attributed.id if attributed is not None else ""
     pairs: list[tuple[Arg | None, Arg | None]] = []
-    if (entry.type in W.SYMMETRIC_TYPES and not targets and len({a.id for a in agents}) == 2
+    if ((entry.type in W.SYMMETRIC_TYPES or reciprocal(tok)) and not targets and len({a.id for a in agents}) == 2
             and modality != "negated"):
         a, b = agents[0], next(x for x in agents if x.id != agents[0].id)
         pairs = [(a, b), (b, a)]

@@ -44,6 +44,7 @@ from ..normalize import fold
 from . import arguments, subjects
 from . import words as W
 from .context import DocContext, case_of, verb_lemma
+from .speech import evaluation, opens_incise, warns_of_force
 
 if TYPE_CHECKING:
     from .component import EventExtractor
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 class Entry:
     """One trigger of ``models/triggers.yaml`` with its constraints."""
     __slots__ = ("lemma", "canonical", "pos", "type", "obj", "prep", "reflexive", "light", "target_prep",
-                 "adv", "specificity", "order", "not_with", "not_under")
+                 "adv", "specificity", "order", "not_with", "not_under", "incise")
 
     def __init__(self, raw: dict, order: int):
         self.lemma = str(raw["lemma"])
@@ -66,7 +67,10 @@ class Entry:
         tp = raw.get("target_prep")
         self.target_prep = tuple(str(p).lower() for p in tp) if tp else None
         self.adv = frozenset(str(a).lower() for a in raw.get("adv") or ()) or None
-        self.specificity = (self.obj is not None) + (self.prep is not None) + self.reflexive + (self.adv is not None)
+        # the verb only counts as a speech act when it opens an incise ("», a-t-il lancé")
+        self.incise = bool(raw.get("incise"))
+        self.specificity = ((self.obj is not None) + (self.prep is not None) + self.reflexive
+                            + (self.adv is not None) + self.incise)
         # figurative senses (pipeline/nlp/events/filters.py): an argument or the governing word
         self.not_with = frozenset(str(o).lower() for o in raw.get("not_with") or ())
         self.not_under = frozenset(str(o).lower() for o in raw.get("not_under") or ())
@@ -146,6 +150,12 @@ def sense(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None) -> E
     if entry.type == "STATEMENT" and entry.canonical in W.SAY_NO_VERBS:
         if any(c.lower_ == "non" and c.dep_ in ("advmod", "obj", "ccomp", "xcomp") for c in tok.children):
             return retyped(entry, "REJECT")
+    if entry.type == "STATEMENT":
+        judged = evaluation(tok, incise_only=entry.canonical not in W.EVALUATION_VERBS)
+        if judged:
+            return retyped(entry, judged)
+    if entry.type == "STATEMENT" and entry.canonical in W.WARNING_VERBS and warns_of_force(ctx, tok):
+        return retyped(entry, "THREATEN")
     if entry.type == "AGREE" and entry.canonical in W.PROMISE_VERBS:
         frontier = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
         for _ in range(3):
@@ -199,8 +209,10 @@ def select(ctx: DocContext, tok: Token, lemma: str, pos: str):
             continue
         if e.adv is not None and not any(c.dep_ == "advmod" and c.lower_ in e.adv for c in tok.children):
             continue  # 'accueillir favorablement'
+        if e.incise and not opens_incise(tok):
+            continue  # '», a-t-il lancé': a speech act only after what was said
         if e.prep is not None and e.obj is None:
-            if not any(case_of(c) in e.prep for c in tok.children if c.dep_ not in ("case", "mark")):
+            if not any(case_of(c) in e.prep for c in prep_dependents(tok)):
                 continue
         if e.obj is not None:
             obj_tok = find_obj(ctx, tok, e)
@@ -210,11 +222,23 @@ def select(ctx: DocContext, tok: Token, lemma: str, pos: str):
     return None, None
 
 
+def prep_dependents(tok: Token) -> list[Token]:
+    """The dependents of a trigger that a preposition may introduce, with those the parser
+    hung on a bare time word after it ("a appelé vendredi à des manifestations": the
+    *à*-phrase under "vendredi")."""
+    out = [c for c in tok.children if c.dep_ not in ("case", "mark")]
+    for c in list(out):
+        if (c.i > tok.i and c.pos_ == "NOUN" and c.dep_ == "obl:mod" and not any(k.dep_ in ("case", "det") for k in c.children)):
+            out.extend(k for k in c.children if k.i > c.i and k.dep_ not in ("case", "mark", "nmod") or (
+                k.i > c.i and k.dep_ == "nmod" and case_of(k) not in ("", "de")))
+    return out
+
+
 def find_obj(ctx: DocContext, tok: Token, e: Entry) -> Token | None:
     if e.pos == "NOUN":
         cands = [c for c in tok.children if c.dep_ == "nmod" and case_of(c) == "de"]
     elif e.prep is not None:
-        cands = [c for c in tok.children if c.dep_ not in ("case", "mark") and case_of(c) in e.prep]
+        cands = [c for c in prep_dependents(tok) if case_of(c) in e.prep]
     else:
         passive = subjects.is_passive(ctx, tok)
         cands = [c for c in tok.children if c.dep_ == "obj" or (passive and c.dep_ == "nsubj:pass")]
@@ -240,6 +264,8 @@ def find_obj(ctx: DocContext, tok: Token, e: Entry) -> Token | None:
                 return x  # a plural noun tagged VERB ("déclenché d'importantes frappes")
             if "per" in e.obj and ctx.label_of(x) == "PER":
                 return x
+            if "loc" in e.obj and ctx.label_of(x) == "LOC":
+                return x  # "ont investi Kaboul"
     return None
 
 

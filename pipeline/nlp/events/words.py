@@ -30,6 +30,7 @@ DEEP_PLACE_PREPS = word_list(FILE, "deep_place_preps")
 COMPLEX_PREP_NOUNS = words(FILE, "complex_preposition_nouns")
 # event types with a special argument rule
 SYMMETRIC_TYPES = words(FILE, "symmetric_types")
+RECIPROCAL_ADVERBS = words(FILE, "reciprocal_adverbs")
 FORCE_TYPES = words(FILE, "force_types")
 PLACE_ADJUNCT_TYPES = words(FILE, "place_adjunct_types")
 VENUE_TYPES = words(FILE, "venue_types")
@@ -47,6 +48,13 @@ IMPERSONAL_VERBS = words(FILE, "impersonal_verbs")
 QUANTIFIERS = words(FILE, "quantifier_nouns")
 ETRE_VERBS = words(FILE, "etre_verbs")
 PASSIVE_PARTICIPLE_ENDINGS = mapping(FILE, "passive_participle_endings")
+# background mentions
+TEMPORAL_PREPOSITIONS = words(FILE, "temporal_prepositions")
+PHASE_NOUNS = words(FILE, "phase_nouns")
+# speech acts typed by what is said
+EVALUATION_VERBS = words(FILE, "evaluation_verbs")
+NEGATIVE_EVALUATIONS = words(FILE, "negative_evaluations")
+POSITIVE_EVALUATIONS = words(FILE, "positive_evaluations")
 # modality
 NEG_ADVERBS = words(FILE, "negation_adverbs")
 NEG_DETS = words(FILE, "negation_determiners")
