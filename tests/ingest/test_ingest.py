@@ -300,7 +300,9 @@ def test_one_failing_row_never_stops_the_others(tmp_path, monkeypatch):
             raise MemoryError("simulated")
         return real_finish(doc, text, **kw)
 
-    monkeypatch.setattr(ingest, "finish", finish)
+    from pipeline.ingest import tables
+
+    monkeypatch.setattr(tables, "finish", finish)  # the table readers finish each row
     p = tmp_path / "c.jsonl"
     p.write_text("\n".join(json.dumps({"id": i, "text": t}) for i, t in enumerate(["Un.", "poison", "Trois."])),
                  encoding="utf-8")
