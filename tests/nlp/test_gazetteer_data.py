@@ -25,7 +25,7 @@ WIKIDATA_SOURCES = Path(__file__).resolve().parents[2] / "tests" / "data" / "wik
 #: local snapshots of those repositories (``owner+name/repo`` git directories), used when present
 SOURCE_MIRROR = Path(os.environ.get("ACTORGRAPH_SOURCE_MIRROR", "/work/.mirror"))
 
-FIELDS = {"id", "label", "type", "wikidata", "aliases", "context_aliases", "adjectives", "prefixes", "metonyms", "roles"}
+FIELDS = {"id", "label", "type", "wikidata", "aliases", "context_aliases", "case_aliases", "adjectives", "prefixes", "metonyms", "roles"}
 REQUIRED = ("id", "label", "type", "aliases")
 TYPES = {"PER", "ORG", "LOC"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
