@@ -79,7 +79,7 @@ class ActorRuler:
         self._french: FrenchWords | None = None
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         forms = {
-            "alias": [(a, e.id) for e in self.gaz.entries.values() for a in [e.label, *e.aliases]],
+            "alias": [(a, e.id) for e in self.gaz.entries.values() for a in e.plain_aliases()],
             "context": [(a, e.id) for e in self.gaz.entries.values() for a in e.context_aliases],
             "metonym": [(a, e.id) for e in self.gaz.entries.values() for a in e.metonyms],
             "demonym": [(a, e.id) for e in self.gaz.entries.values() for a in e.adjectives if a[:1].isupper()],

@@ -54,6 +54,12 @@ class Entry:
     metonyms: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
 
+    def plain_aliases(self) -> list[str]:
+        """The label and the aliases; a label also listed as a case alias ("Meta") matches
+        only as written, so it is no plain alias."""
+        head = [] if self.label in self.case_aliases else [self.label]
+        return head + self.aliases
+
 
 @dataclass
 class Gazetteer:
@@ -147,8 +153,8 @@ def build(entries: list[Entry]) -> Gazetteer:
         if e.id in by_id:
             raise GazetteerError(f"duplicate actor id {e.id!r}")
         by_id[e.id] = e
-        # the label is always an alias
-        for a in [e.label, *e.aliases]:
+        # the label is an alias, unless it is a case alias
+        for a in e.plain_aliases():
             alias_index.setdefault(alias_key(a), e.id)
         for a in e.context_aliases:
             context_index.setdefault(alias_key(a), e.id)

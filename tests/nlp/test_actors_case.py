@@ -37,3 +37,29 @@ def test_case_alias_without_capital_is_refused():
 
 def test_french_capital_spellings(nlp):
     assert ("Achkhabad", "ashgabat") in _ids(nlp, "Le sommet s'est tenu à Achkhabad, au Turkménistan.")
+
+
+@pytest.mark.parametrize("text,form,actor", [
+    ("Meta a supprimé des milliers de comptes liés à la Russie.", "Meta", "meta-platforms"),
+    ("Le Kremlin a bloqué Twitter et Facebook en mars.", "Twitter", "twitter"),
+    ("Le Kremlin a bloqué Twitter et Facebook en mars.", "Facebook", "facebook"),
+    ("Les vidéos circulent sur Telegram depuis lundi.", "Telegram", "telegram"),
+    ("Apple a suspendu ses ventes en Russie.", "Apple", "apple"),
+    ("Amazon a ouvert un entrepôt près de Varsovie.", "Amazon", "amazon"),
+])
+def test_platforms_and_companies(nlp, text, form, actor):
+    assert (form, actor) in _ids(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "La méta-analyse publiée lundi conclut le contraire.",
+    "Les incendies ravagent l'Amazonie depuis août.",
+])
+def test_platform_names_do_not_match_other_words(nlp, text):
+    assert not {"meta-platforms", "amazon"} & {aid for _, aid in _ids(nlp, text)}
+
+
+def test_case_alias_label_is_no_plain_alias():
+    gaz = load_gazetteer()
+    assert gaz.alias_index.get("meta") is None and gaz.case_index.get("Meta") == "meta-platforms"
+    assert gaz.alias_index.get("meta platforms") == "meta-platforms"

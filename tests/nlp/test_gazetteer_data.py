@@ -153,8 +153,10 @@ def normalise(form: str) -> str:
 
 
 def plain_forms(entry: dict) -> list[str]:
-    """The label counts as an alias for the loader, so it is held to the same rules."""
-    return [entry["label"], *entry["aliases"]]
+    """The label counts as an alias for the loader (unless it is a case alias, matched only as
+    written), so it is held to the same rules."""
+    head = [] if entry["label"] in entry.get("case_aliases", []) else [entry["label"]]
+    return head + entry["aliases"]
 
 
 def parse_date(value: str) -> dt.date:
