@@ -79,11 +79,12 @@ class ActorRuler:
         self._french: FrenchWords | None = None
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         forms = {
-            "alias": [(a, e.id) for e in self.gaz.entries.values() for a in [e.label, *e.aliases]],
+            "alias": [(a, e.id) for e in self.gaz.entries.values() for a in e.plain_aliases()],
             "context": [(a, e.id) for e in self.gaz.entries.values() for a in e.context_aliases],
             "metonym": [(a, e.id) for e in self.gaz.entries.values() for a in e.metonyms],
             "demonym": [(a, e.id) for e in self.gaz.entries.values() for a in e.adjectives if a[:1].isupper()],
             "role": [(r.title, e.id) for e in self.gaz.entries.values() for r in e.roles],
+            "case": [(a, e.id) for e in self.gaz.entries.values() for a in e.case_aliases],
         }
         self._keys: dict[int, tuple[str, str]] = {}
         # forms written without capitals ("pays baltes", "forces russes"): descriptions
@@ -315,6 +316,11 @@ class ActorRuler:
         described: list[tuple[int, int, str]] = []
         for match_id, start, end in self.matcher(doc):
             kind, target = self._keys[match_id]
+            if kind == "case":
+                # a case alias ("US") names the actor only as written, never "us"
+                if self.gaz.case_index.get(doc[start:end].text) != target:
+                    continue
+                kind = "alias"
             if kind == "demonym" and not doc[start].text[:1].isupper():
                 continue
             if kind == "role" and (start == 0 or doc[start - 1].lower_ not in _ROLE_DETERMINERS):

@@ -47,10 +47,18 @@ class Entry:
     wikidata: str = ""
     aliases: list[str] = field(default_factory=list)
     context_aliases: list[str] = field(default_factory=list)
+    #: forms that name the actor only when written exactly so ("US" in capitals, never "us")
+    case_aliases: list[str] = field(default_factory=list)
     adjectives: list[str] = field(default_factory=list)
     prefixes: list[str] = field(default_factory=list)
     metonyms: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+
+    def plain_aliases(self) -> list[str]:
+        """The label and the aliases; a label also listed as a case alias ("Meta") matches
+        only as written, so it is no plain alias."""
+        head = [] if self.label in self.case_aliases else [self.label]
+        return head + self.aliases
 
 
 @dataclass
@@ -63,6 +71,7 @@ class Gazetteer:
     adjective_index: dict[str, str]  # lowercase adjective (folded) -> country id
     prefix_index: dict[str, str]  # "russo" -> russia
     role_index: dict[str, list[tuple[str, Role]]]  # folded title -> [(person id, role)]
+    case_index: dict[str, str] = field(default_factory=dict)  # exact text of a case alias -> entry id
 
     def get(self, actor_id: str) -> Entry | None:
         return self.entries.get(actor_id)
@@ -120,6 +129,7 @@ def parse_entries(raw: list, source: str = "actors.yaml") -> list[Entry]:
                 wikidata=str(item.get("wikidata") or ""),
                 aliases=[str(a) for a in _as_list(item.get("aliases"), f"{where} aliases")],
                 context_aliases=[str(a) for a in _as_list(item.get("context_aliases"), f"{where} context_aliases")],
+                case_aliases=[str(a) for a in _as_list(item.get("case_aliases"), f"{where} case_aliases")],
                 adjectives=[str(a) for a in _as_list(item.get("adjectives"), f"{where} adjectives")],
                 prefixes=[str(a) for a in _as_list(item.get("prefixes"), f"{where} prefixes")],
                 metonyms=[str(a) for a in _as_list(item.get("metonyms"), f"{where} metonyms")],
@@ -138,15 +148,20 @@ def build(entries: list[Entry]) -> Gazetteer:
     adjective_index: dict[str, str] = {}
     prefix_index: dict[str, str] = {}
     role_index: dict[str, list[tuple[str, Role]]] = {}
+    case_index: dict[str, str] = {}
     for e in entries:
         if e.id in by_id:
             raise GazetteerError(f"duplicate actor id {e.id!r}")
         by_id[e.id] = e
-        # the label is always an alias
-        for a in [e.label, *e.aliases]:
+        # the label is an alias, unless it is a case alias
+        for a in e.plain_aliases():
             alias_index.setdefault(alias_key(a), e.id)
         for a in e.context_aliases:
             context_index.setdefault(alias_key(a), e.id)
+        for a in e.case_aliases:
+            if not any(c.isupper() for c in a):
+                raise GazetteerError(f"{e.id}: case alias {a!r} has no capital letter (use aliases)")
+            case_index.setdefault(a, e.id)
         for a in e.metonyms:
             metonym_index.setdefault(alias_key(a), e.id)
         for a in e.adjectives:
@@ -158,7 +173,7 @@ def build(entries: list[Entry]) -> Gazetteer:
         for r in e.roles:
             role_index.setdefault(alias_key(r.title), []).append((e.id, r))
     return Gazetteer(by_id, alias_index, context_index, metonym_index, demonym_index, adjective_index,
-                     prefix_index, role_index)
+                     prefix_index, role_index, case_index)
 
 
 @functools.lru_cache(maxsize=8)

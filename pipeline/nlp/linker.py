@@ -108,8 +108,9 @@ class ActorLinker:
                     continue
             if actor is None:
                 # a trailing apostrophe or English possessive ("Zelensky’", "Zelensky’s") is not part of the name
-                key = alias_key(_TRAILING_APOSTROPHE.sub("", self._strip(ent)))
-                actor = self.gaz.alias_index.get(key)
+                bare = _TRAILING_APOSTROPHE.sub("", self._strip(ent))
+                key = alias_key(bare)
+                actor = self.gaz.alias_index.get(key) or self.gaz.case_index.get(bare)
                 rule = "alias" if actor else None
                 if key in self.gaz.metonym_index and self.metonymy and not self._locative(ent):
                     # a seat spelt unlike the patterns ("l'Elysée") follows the metonymy policy too

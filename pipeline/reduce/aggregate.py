@@ -26,6 +26,7 @@ import pandas as pd
 
 from ..nlp.gazetteer import Gazetteer
 from ..nlp.normalize import name_key
+from .crafts import craft_qid, load_catalogue
 from .schema import frame
 
 TYPE_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
@@ -138,6 +139,7 @@ class _ActorAgg:
 
     def __init__(self, published: dict, gaz: Gazetteer, graph_types=GRAPH_TYPES):
         self.gaz, self.graph_types, self.published = gaz, graph_types, published
+        self.crafts = load_catalogue()
         self.forms: dict[str, Counter] = defaultdict(Counter)
         self.labels: dict[str, Counter] = defaultdict(Counter)
         self.docs = _DocDates(published)
@@ -175,7 +177,8 @@ class _ActorAgg:
                 # named "Johnson"), else the most frequent one
                 label = next((f for f, _ in ranked if name_key(f) == aid), ranked[0][0])
                 typ = sorted(self.labels[aid].items(), key=lambda kv: (-kv[1], TYPE_ORDER.get(kv[0], 9)))[0][0]
-                qid, source = "", "discovered"
+                # a weapon or aircraft model of models/craft.yaml keeps its type, gains its QID
+                qid, source = craft_qid(aid, typ, self.crafts), "discovered"
             first, last = self.docs.minmax(aid)
             rows.append({
                 "actor_id": aid, "label": label, "type": typ, "wikidata": qid,
