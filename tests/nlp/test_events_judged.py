@@ -1,7 +1,9 @@
-"""The par-complement of a participle of judgement, perception or asking on an event noun
-names who judges, sees or asks for the event, not who does it (issue #15, "who is meant";
-pipeline/nlp/events/nominal.py ``judged_before`` and ``judgement_participle``, word list
-``judgement_participles`` of models/event_words.yaml).
+"""Nominal agents and targets (issue #15, "who is meant"), pipeline/nlp/events/nominal.py.
+
+The par-complement of a participle of judgement, perception or asking on an event noun
+names who judges, sees or asks for the event, not who does it (``judged_before``,
+``judgement_participle``, word list ``judgement_participles`` of models/event_words.yaml).
+Forces withdrawn from a place: the place is the target of the RETREAT noun.
 
 Every sentence was written for this test; each rule has a guard where it must not fire.
 """
@@ -49,3 +51,19 @@ def test_judgement_participle_forms(nlp):
     by_text = {t.text: nominal.judgement_participle(t) for t in doc}
     assert by_text["qualifiée"] and by_text["redoutée"]
     assert not by_text["menée"] and not by_text["offensive"]
+
+
+def _events(nlp, text):
+    return [(e["event_type"], e["agent_id"], e["target_id"]) for e in nlp(text)._.events]
+
+
+def test_withdrawn_forces_owned_by_adjective_leave_a_named_place(nlp):
+    """'le retrait des troupes russes de Moldavie': the troops' adjective is the agent, the
+    de-complement of the troops the place they leave (the target), also when the agent is
+    read from the troops' own adjective (nominal.nominal_args)."""
+    assert ("RETREAT", "russia", "moldova") in _events(nlp, "Le retrait des troupes russes de Moldavie a commencé lundi.")
+
+
+def test_a_single_de_complement_is_not_both_agent_and_target(nlp):
+    # guard: 'le retrait des troupes de la Russie' names the owner, no place is left
+    assert ("RETREAT", "russia", "") in _events(nlp, "Le retrait des troupes de la Russie a commencé lundi.")

@@ -97,7 +97,8 @@ def nominal_args(ctx: DocContext, noun: Token, entry: Entry | None) -> tuple[lis
         for c in noun.children:
             if c.dep_ == "nmod" and case_of(c) == "de":
                 for k in c.children:
-                    if k.dep_ == "nmod" and (case_of(k) in tpreps or (case_of(k) == "de" and agents)):
+                    # (the agent may still be the de-complement's own adjective: 'des troupes russes')
+                    if k.dep_ == "nmod" and (case_of(k) in tpreps or (case_of(k) == "de" and (agents or de_args))):
                         targets.extend(arguments.prep_actors(ctx, k))
     if de_args:
         if "de" in tpreps:
