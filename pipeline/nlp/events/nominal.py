@@ -52,6 +52,8 @@ def nominal_args(ctx: DocContext, noun: Token, entry: Entry | None) -> tuple[lis
             continue
         case = case_of(c)
         if case == "par":
+            if judged_before(noun, c):
+                continue  # 'une invasion qualifiée de barbare par Bruxelles': the judge, not the doer
             got = arguments.actors(ctx, c)
             if got:
                 agents = got
@@ -95,7 +97,8 @@ def nominal_args(ctx: DocContext, noun: Token, entry: Entry | None) -> tuple[lis
         for c in noun.children:
             if c.dep_ == "nmod" and case_of(c) == "de":
                 for k in c.children:
-                    if k.dep_ == "nmod" and (case_of(k) in tpreps or (case_of(k) == "de" and agents)):
+                    # (the agent may still be the de-complement's own adjective: 'des troupes russes')
+                    if k.dep_ == "nmod" and (case_of(k) in tpreps or (case_of(k) == "de" and (agents or de_args))):
                         targets.extend(arguments.prep_actors(ctx, k))
     if de_args:
         if "de" in tpreps:
@@ -150,13 +153,36 @@ def participle_agent(ctx: DocContext, noun: Token) -> list[Arg]:
     for h in hosts:
         for c in h.children:
             if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ") and "Part" in c.morph.get("VerbForm") \
-                    and "Pres" not in c.morph.get("Tense"):  # 'un plan passant par…' is no passive
+                    and "Pres" not in c.morph.get("Tense") \
+                    and not judgement_participle(c):  # 'un plan passant par…' is no passive
                 for k in c.children:
                     if k.dep_.startswith("obl") and case_of(k) == "par":
                         got = arguments.actors(ctx, k)
                         if got:
                             return got
     return []
+
+
+def judgement_participle(tok: Token) -> bool:
+    """A past participle (or participial adjective) of judgement, perception or asking
+    ('qualifiée', 'redoutée', 'réclamé'): ``judgement_participles`` of event_words.yaml."""
+    if tok.pos_ not in ("VERB", "ADJ") or "Pres" in tok.morph.get("Tense"):
+        return False
+    if tok.lemma_.lower() in W.JUDGEMENT_PARTICIPLES:
+        return True
+    low = tok.lower_
+    for suf, rep in W.PASSIVE_PARTICIPLE_ENDINGS.items():
+        if low.endswith(suf) and len(low) > len(suf) + 2 and low[: -len(suf)] + rep in W.JUDGEMENT_PARTICIPLES:
+            return True
+    return False
+
+
+def judged_before(noun: Token, par: Token) -> bool:
+    """'une invasion qualifiée de barbare par Bruxelles': a participle of judgement on the
+    event noun stands between the noun and its *par* complement, which is then the judge's
+    (the parser often hangs 'par X' on the noun instead of the participle)."""
+    return any(c.dep_ in ("amod", "acl") and noun.i < c.i < par.i and judgement_participle(c)
+               for c in noun.children)
 
 
 def possessive(noun: Token) -> bool:

@@ -46,6 +46,9 @@ def is_passive(ctx: DocContext, verb: Token) -> bool:
         return False  # 'se sont serré la main': a pronominal verb with an object, not a passive
     if verb_lemma(ctx.ex, verb) in W.ETRE_VERBS and not any(c.dep_ == "obl:agent" for c in kids):
         return False
+    if not any(c.dep_ == "obl:agent" for c in kids) and any(
+            c.pos_ == "PRON" and c.lower_ in W.REFLEXIVE and c.dep_.startswith(("expl", "obj", "iobj")) for c in kids):
+        return False  # 'la Russie s'est retirée': a pronominal verb whose subject the parser tags nsubj:pass
     return True
 
 

@@ -53,6 +53,7 @@ TEMPORAL_PREPOSITIONS = words(FILE, "temporal_prepositions")
 PHASE_NOUNS = words(FILE, "phase_nouns")
 # speech acts typed by what is said
 EVALUATION_VERBS = words(FILE, "evaluation_verbs")
+JUDGEMENT_PARTICIPLES = words(FILE, "judgement_participles")
 NEGATIVE_EVALUATIONS = words(FILE, "negative_evaluations")
 POSITIVE_EVALUATIONS = words(FILE, "positive_evaluations")
 # modality
