@@ -65,8 +65,10 @@ class RunConfig:
     def pipeline_config(self) -> dict:
         """The settings that change results (used in the manifest and cache keys)."""
         from .analysis.extract import CHUNK_CHARS
+        from .nlp.sentences import MAX_SENTENCE_TOKENS
 
         return {"model": self.model, "metonymy": self.metonymy, "chunk_chars": CHUNK_CHARS,
+                "max_sentence_tokens": MAX_SENTENCE_TOKENS,
                 "min_confidence": self.resolved_min_confidence()}
 
 
