@@ -60,3 +60,26 @@ def test_punctuated_text_keeps_its_sentences(nlp):
     text = "Le Kremlin a averti l'OTAN le 3 mars 2022. Kiev a salué l'aide de Berlin. " * 40
     assert [s.text for s in nlp(text).sents][:2] == ["Le Kremlin a averti l'OTAN le 3 mars 2022.",
                                                       "Kiev a salué l'aide de Berlin."]
+
+
+def test_a_long_unpunctuated_document_streams_in_pieces_with_the_same_records(nlp, monkeypatch):
+    from pipeline.analysis import extract
+
+    text = " ".join((_WORDS * 60)[:1800])  # about 11,000 characters, one line, no punctuation
+    monkeypatch.setattr(extract, "CHUNK_CHARS", 2_000)  # about six pieces
+
+    def records():
+        (res,) = extract.analyse(nlp, [Document(doc_id="long", source="long", text=text)], 32)
+        return res
+
+    monkeypatch.setattr(extract, "BATCH_CHARS", 10**9)  # every piece in one spaCy batch
+    whole = records()
+    monkeypatch.setattr(extract, "BATCH_CHARS", 2_500)  # one piece per batch, reduced as it leaves
+    streamed = records()
+    assert (streamed.n_tokens, streamed.sentences, streamed.mentions, streamed.timexes, streamed.events) == \
+        (whole.n_tokens, whole.sentences, whole.mentions, whole.timexes, whole.events)
+    assert len(whole.mentions) > 20 and len(whole.sentences) >= 6
+    assert all(b[0] >= a[1] for a, b in zip(whole.sentences, whole.sentences[1:]))  # in order, no overlap
+    assert all(e - s <= 2_000 for s, e in whole.sentences)
+    for m in whole.mentions:
+        assert text[m["start_char"]:m["end_char"]] == m["text"]
