@@ -66,8 +66,10 @@ class RunConfig:
     def pipeline_config(self) -> dict:
         """The settings that change results (used in the manifest and cache keys)."""
         from .analysis.extract import CHUNK_CHARS
+        from .nlp.sentences import MAX_SENTENCE_TOKENS
 
         return {"model": self.model, "metonymy": self.metonymy, "chunk_chars": CHUNK_CHARS,
+                "max_sentence_tokens": MAX_SENTENCE_TOKENS,
                 "min_confidence": self.resolved_min_confidence()}
 
 
@@ -242,10 +244,25 @@ def _open_cache(config: RunConfig):
                         warn=lambda msg: print(f"actorgraph: warning: {msg}", file=sys.stderr))
 
 
+def _output_key(config: RunConfig, cache):
+    """The key of this run's output set (pipeline.analysis.outcache), or None without a cache."""
+    if cache is None or cache.cache is None:
+        return None
+    from .analysis.outcache import OutputKey
+
+    return OutputKey(cache.cache.fingerprint, {"min_weight": config.min_weight, "top_edges": config.top_edges,
+                                               "timex_types": config.timex_types})
+
+
+#: the counts of a summary that a kept output set restores (the others are counted live)
+_KEPT_COUNTS = ("n_ok", "n_errors", "n_tokens", "n_mentions", "n_actors", "n_nodes", "n_edges", "n_timexes",
+                "n_events")
+
+
 def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: float) -> RunSummary:
-    gaz = load_gazetteer()
     summary = RunSummary(out=str(out))
     cache = _open_cache(config) if config.cache else None
+    out_key = _output_key(config, cache)
     try:
         total = count_documents(corpus)
     except CorpusError as exc:
@@ -273,6 +290,8 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
             results = map_documents(documents, make_executor, cache=cache, chunk_size=chunk, on_chunk=count)
             if config.timex_types == "date":
                 results = _dates_only(results)
+            if out_key is not None:
+                results = out_key.feed(results)
             spool.extend(_progress(results, total, config.quiet))
             spool.close()
         except CorpusError as exc:
@@ -285,31 +304,29 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
         if not spool.n_documents:
             raise RunError(f"the corpus {corpus} holds no document")
         t_map = time.perf_counter() - t0
-        tables = reduce_spool(spool, gaz, stage, min_weight=config.min_weight, top_edges=config.top_edges,
-                              min_confidence=config.resolved_min_confidence())
-        shutil.rmtree(spool.folder, ignore_errors=True)
-        graph = build_graph(tables.actors, tables.edges)
-        written = write_tables(tables, stage)
-        write_graphml(graph, stage / "graph.graphml")
-        write_graphml(graph, stage / "actions.graphml", directed=True)
-        write_gexf(graph, stage / "graph.gexf")
-        write_datapackage(stage, tables)
-        write_report(stage / "report.html", tables, graph)
-        written += ["graph.graphml", "actions.graphml", "graph.gexf", "datapackage.json", "report.html"]
+        kept = None
+        if out_key is not None and summary.n_analysed == 0:
+            # nothing was analysed: the outputs of the same documents and settings, if kept
+            from .analysis.outcache import restore
 
-        docs = tables.documents
-        summary.n_ok = int((docs["status"] == "ok").sum())
-        summary.n_errors = int((docs["status"] == "error").sum())
-        summary.n_tokens = int(docs["n_tokens"].sum())
-        summary.n_mentions = len(tables.mentions)
-        summary.n_actors = len(tables.actors)
-        summary.n_nodes = graph.number_of_nodes()
-        summary.n_edges = len(tables.edges)
-        summary.n_timexes = len(tables.timexes)
-        summary.n_events = len(tables.events)
-        summary.errors = list(zip(tables.errors["doc_id"], tables.errors["stage"], tables.errors["error"]))
+            kept = restore(cache.folder, out_key.hexdigest(), stage)
+        if kept is not None:
+            shutil.rmtree(spool.folder, ignore_errors=True)
+            written = list(kept["written"])
+            for name in _KEPT_COUNTS:
+                setattr(summary, name, int(kept[name]))
+            summary.errors = [tuple(e) for e in kept["errors"]]
+            corpus_sha1 = kept["content_sha1"]
+        else:
+            written, corpus_sha1 = _reduce_and_export(config, spool, stage, summary)
+            if out_key is not None:
+                from .analysis.outcache import store
+
+                store(cache.folder, out_key.hexdigest(), stage, written,
+                      {**{n: getattr(summary, n) for n in _KEPT_COUNTS}, "errors": summary.errors,
+                       "content_sha1": corpus_sha1})
         summary.seconds = time.perf_counter() - t0
-        write_json(manifest(config, tables, summary, written, t_map), stage / "manifest.json")
+        write_json(manifest(config, corpus_sha1, summary, written, t_map), stage / "manifest.json")
         switched = True  # from here on the staging folder is the new output set
         switch(stage, out, written + ["manifest.json"])
     finally:
@@ -320,14 +337,41 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
     return summary
 
 
-def manifest(config: RunConfig, tables, summary: RunSummary, written: list[str], t_map: float) -> dict:
+def _reduce_and_export(config: RunConfig, spool, stage: Path, summary: RunSummary) -> tuple[list[str], str]:
+    """Tables, graph and every export file written into ``stage``; (files, corpus hash)."""
+    tables = reduce_spool(spool, load_gazetteer(), stage, min_weight=config.min_weight, top_edges=config.top_edges,
+                          min_confidence=config.resolved_min_confidence())
+    shutil.rmtree(spool.folder, ignore_errors=True)
+    graph = build_graph(tables.actors, tables.edges)
+    written = write_tables(tables, stage)
+    write_graphml(graph, stage / "graph.graphml")
+    write_graphml(graph, stage / "actions.graphml", directed=True)
+    write_gexf(graph, stage / "graph.gexf")
+    write_datapackage(stage, tables)
+    write_report(stage / "report.html", tables, graph)
+    written += ["graph.graphml", "actions.graphml", "graph.gexf", "datapackage.json", "report.html"]
+
+    docs = tables.documents
+    summary.n_ok = int((docs["status"] == "ok").sum())
+    summary.n_errors = int((docs["status"] == "error").sum())
+    summary.n_tokens = int(docs["n_tokens"].sum())
+    summary.n_mentions = len(tables.mentions)
+    summary.n_actors = len(tables.actors)
+    summary.n_nodes = graph.number_of_nodes()
+    summary.n_edges = len(tables.edges)
+    summary.n_timexes = len(tables.timexes)
+    summary.n_events = len(tables.events)
+    summary.errors = list(zip(tables.errors["doc_id"], tables.errors["stage"], tables.errors["error"]))
+    hashes = sorted(h for h in docs["content_hash"] if h)
+    return written, hashlib.sha1("\n".join(hashes).encode()).hexdigest()
+
+
+def manifest(config: RunConfig, corpus_hash: str, summary: RunSummary, written: list[str], t_map: float) -> dict:
     from importlib.metadata import version  # not spaCy itself: a cached run never imports it
 
     from .analysis.cache import installed_model_version
 
     model_version = installed_model_version(config.model)
-    hashes = sorted(h for h in tables.documents["content_hash"] if h)
-    corpus_hash = hashlib.sha1("\n".join(hashes).encode()).hexdigest()
     return {
         "tool": "actorgraph",
         "version": __version__,

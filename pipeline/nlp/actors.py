@@ -14,11 +14,13 @@
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 import unicodedata
 
 import numpy as np
-from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -26,6 +28,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import words
 from .base import register_extensions
+from .sentences import bound_sentences
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
 from .junk import (CRAFT, DocContext, FrenchWords, company_on_place, context_reason, craft_before,
                    lowercase_name_end, token_reason)
@@ -357,10 +360,17 @@ class ActorRuler:
         if context_only:
             # an ambiguous form ("Alliance") inside a longer name ("Alliance Defence 2025")
             # does not break that name
-            inside_ent = {(sp.start, sp.end) for sp in gaz_spans for e in ents
-                          if (sp.start, sp.end) in context_only and e.start <= sp.start and sp.end <= e.end
-                          and (e.start, e.end) != (sp.start, sp.end)
-                          and any(_is_capitalised(t) for t in e if t.i < sp.start or t.i >= sp.end)}
+            # doc.ents do not overlap: the one that may hold a span starts last at or before it
+            ent_starts = [e.start for e in ents]
+            inside_ent = set()
+            for sp in gaz_spans:
+                k = bisect.bisect_right(ent_starts, sp.start) - 1
+                if (sp.start, sp.end) not in context_only or k < 0:
+                    continue
+                e = ents[k]
+                if sp.end <= e.end and (e.start, e.end) != (sp.start, sp.end) \
+                        and any(_is_capitalised(t) for t in e if t.i < sp.start or t.i >= sp.end):
+                    inside_ent.add((sp.start, sp.end))
             gaz_spans = [sp for sp in gaz_spans if (sp.start, sp.end) not in inside_ent]
         gaz_spans = self._crafts(doc, gaz_spans, ents, hits)
         gaz_spans += self._short_forms(doc, gaz_spans, ents, hits, described)
@@ -472,6 +482,8 @@ def sentence_constraints(doc: Doc) -> Doc:
     starts[after_terminal] = 0
     starts[1:][np.isin(orth[:-1], newline)] = 1
     starts[is_space & (np.arange(n) > 0)] = -1
+    # no punctuation for thousands of tokens: cut into bounded sentences (pipeline.nlp.sentences)
+    bound_sentences(starts, doc.to_array(SPACY) == 1, is_space)
     doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 

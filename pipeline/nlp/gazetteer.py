@@ -176,9 +176,14 @@ def build(entries: list[Entry]) -> Gazetteer:
                      prefix_index, role_index, case_index)
 
 
-@functools.lru_cache(maxsize=8)
 def load_gazetteer(path: str | None = None) -> Gazetteer:
     """Load and index the gazetteer (cached; ``path`` defaults to ``models/actors.yaml``)."""
+    # one cache entry per file: load_gazetteer() and load_gazetteer(None) are the same call
+    return _load_gazetteer(str(path) if path else None)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_gazetteer(path: str | None) -> Gazetteer:
     p = Path(path) if path else model_file("actors.yaml")
     raw = read_yaml(p)
     return build(parse_entries(raw, source=p.name))
@@ -197,8 +202,12 @@ class ActorRules:
     foreign_min_words: int
 
 
-@functools.lru_cache(maxsize=8)
 def load_rules(path: str | None = None) -> ActorRules:
+    return _load_rules(str(path) if path else None)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_rules(path: str | None) -> ActorRules:
     p = Path(path) if path else model_file("actor_rules.yaml")
     raw = read_yaml(p) or {}
     foreign = set()

@@ -67,13 +67,18 @@ def is_sentence_opening(token: Token) -> bool:
     """Whether only punctuation, quotes or determiners stand between the token and the start
     of its sentence ("Asile :", "« Tapis rouge", "Les Exilés de…"), or it opens a quotation
     ("un seul cri : « Pars »")."""
-    if token.i > 0 and token.doc[token.i - 1].text in _OPENING_QUOTES:
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].text in _OPENING_QUOTES:
         return True
-    for t in token.sent:
-        if t.i == token.i:
-            return True
+    if token.is_sent_start:
+        return True
+    # walked back from the token (not over ``token.sent``, which costs the whole sentence)
+    for i in range(token.i - 1, -1, -1):
+        t = doc[i]
         if not (t.is_punct or t.is_space or t.pos_ == "DET" or t.is_quote):
             return False
+        if t.is_sent_start:
+            return True
     return True
 
 
@@ -137,6 +142,8 @@ class DocContext:
             self.first_names.setdefault(fold(ts[0].text), set()).add(" ".join(fold(t.text) for t in ts))
         self.truncated: set[str] = set()
         self._lines = _line_starts(self.text)
+        self.line_reasons: dict[int, str] = {}  # line start -> _line_reason
+        self._bare_lines: dict[int, str] = {}
         self.appendix_from = self._appendix_start()
 
     def lowercase_in_text(self, word: str) -> bool:
@@ -152,8 +159,15 @@ class DocContext:
 
         i = bisect.bisect_right(self._lines, char) - 1
         start = self._lines[i]
-        end = self.text.find("\n", start)
-        return start, (len(self.text) if end < 0 else end)
+        # the next line starts just after this line's "\n" (no search: a line may be megabytes long)
+        return start, (self._lines[i + 1] - 1 if i + 1 < len(self._lines) else len(self.text))
+
+    def bare_line(self, start: int, end: int) -> str:
+        """The line ``text[start:end]`` without surrounding spaces and full stops (kept:
+        the spans of one line ask for it again and again)."""
+        if start not in self._bare_lines:
+            self._bare_lines[start] = self.text[start:end].strip().rstrip(".")
+        return self._bare_lines[start]
 
     def _appendix_start(self) -> int:
         for start in self._lines:
@@ -173,6 +187,31 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
+def _line_reason(ctx: DocContext, start: int, end: int) -> str:
+    """What the line ``text[start:end]`` is, whatever span of it is judged: a credit line, a
+    headline in capitals, navigation chrome, or ``""``. Worked out once per line: a long
+    line holds many spans, and each reading costs the whole line."""
+    cache = ctx.line_reasons
+    if start in cache:
+        return cache[start]
+    line = ctx.text[start:end]
+    folded = fold(line).lstrip(" -–—*•>«\"'")
+    words_ = line.split()
+    reason = ""
+    if len(words_) <= _CREDIT_MAX_WORDS and any(
+            folded.startswith(c) and (len(folded) == len(c) or not folded[len(c)].isalnum()) for c in _CREDIT_STARTS):
+        reason = "credit_line"
+    else:
+        letters = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 1]
+        if len(letters) >= 3 and sum(w.isupper() for w in letters) / len(letters) >= 0.6:
+            reason = "uppercase_headline"
+        elif len(words_) >= _MENU_MIN_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words_) \
+                and not any(c in line for c in ".,;:!?«»()"):
+            reason = "site_chrome"  # a navigation bar: capitalised words only, no sentence
+    cache[start] = reason
+    return reason
+
+
 def context_reason(span: Span, label: str, ctx: DocContext) -> str:
     """Reasons that depend on where the span stands: an appendix, a credit line, a line in
     capitals, a signature, navigation chrome."""
@@ -184,32 +223,23 @@ def context_reason(span: Span, label: str, ctx: DocContext) -> str:
     if any(len(_CAMEL_HUMP.findall(t.text)) >= 2 for t in span):
         return "site_chrome"
     start, end = ctx.line(span.start_char)
-    line = ctx.text[start:end]
     if _agency_after(ctx.text, span.end_char, end):
         return "credit_line"  # "Alex HALADA / AFP": a photo credit, wherever the line starts
     if rubric_label(span, ctx, start):
         return "rubric_title"
     if _award(span):
         return "award_name"
-    folded = fold(line).lstrip(" -–—*•>«\"'")
-    words_ = line.split()
-    if len(words_) <= _CREDIT_MAX_WORDS and any(
-            folded.startswith(c) and (len(folded) == len(c) or not folded[len(c)].isalnum()) for c in _CREDIT_STARTS):
-        return "credit_line"
-    letters = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 1]
-    if len(letters) >= 3 and sum(w.isupper() for w in letters) / len(letters) >= 0.6:
-        return "uppercase_headline"
-    if len(words_) >= _MENU_MIN_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words_) \
-            and not any(c in line for c in ".,;:!?«»()"):
-        return "site_chrome"  # a navigation bar: capitalised words only, no sentence
+    reason = _line_reason(ctx, start, end)
+    if reason:
+        return reason
     if _dateline(ctx.text, span):
         return "credit_line"  # "(VOVWORLD) - L'Agence…": the outlet in a dateline
-    if len(span) == 1 and _GLUED_INITIALS.match(span.text) and line.strip() == span.text:
+    if len(span) == 1 and _GLUED_INITIALS.match(span.text) and ctx.text[start:end].strip() == span.text:
         return "signature"  # "ARDiallo" alone on its line: initials glued to a surname
     toks = [t for t in span if not t.is_punct]
     if label == "PER" and toks and all(_INITIAL.match(t.text) for t in toks):
         return "signature"  # initials only ("JP D."): a signature, not an identifiable person
-    if line.strip().rstrip(".") == span.text.strip().rstrip("."):
+    if ctx.bare_line(start, end) == span.text.strip().rstrip("."):
         toks = [t for t in span if not t.is_punct]
         if len(toks) <= _SIGNATURE_MAX_TOKENS and any(_INITIAL.match(t.text) for t in toks):
             return "signature"

