@@ -82,6 +82,7 @@ class GoldDocument:
     optional: list
     timexes: list  # [(text, value)]
     events: list  # [GoldEvent]
+    timex_types: list = field(default_factory=list)  # the gold type of each timex, or None
 
 
 @dataclass
@@ -311,8 +312,9 @@ class _GoldParser:
                     self.fail(n, "published", f"must be an ISO date (2022-02-24, 2022-02 or 2022) or null "
                                               f"(got {_show(published)})")
             timexes = [self.timex(t, n, f"timexes[{i}]") for i, t in enumerate(obj.get("timexes", []))]
+            types = [t.get("type") if isinstance(t, dict) else None for t in obj.get("timexes", [])]
             docs.append(GoldDocument(doc_id, n, published, list(dict.fromkeys(actors)),
-                                     list(dict.fromkeys(optional)), timexes, []))
+                                     list(dict.fromkeys(optional)), timexes, [], types))
         for d, (n, _, obj) in zip(docs, records):
             d.events = [self.event(e, n, i) for i, e in enumerate(obj.get("events", []))]
         return Gold(self.source, docs, self.actors)

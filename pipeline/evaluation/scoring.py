@@ -19,6 +19,7 @@ from collections import defaultdict
 from .actormap import ActorMap
 from .gold import _UNSET, ACTOR_TYPES, GRAPH_TYPES, Gold
 from .predictions import Predictions
+from .timexmatch import add_counts, match_document, tempeval_scores
 
 
 def _ratio(num: int, den: int) -> float | None:
@@ -86,15 +87,22 @@ def score_actors(gold: Gold, pred: Predictions, docs: dict[str, str], amap: Acto
 
 def score_timexes(gold: Gold, pred: Predictions, docs: dict[str, str]) -> dict:
     """A gold (text, value) is correct when some occurrence of the text in the cleaned text
-    overlaps a predicted timex with that value."""
+    overlaps a predicted timex with that value. Also the TempEval-3 scores of
+    :mod:`.timexmatch` (``tempeval``)."""
     tx = pred.timexes
+    has_type = "type" in tx.columns
     correct = total = 0
     misses = []
+    counts: dict = {}
     for d in gold.documents:
         doc_id = docs[d.doc_id]
         text = pred.texts.get(doc_id, "")
         rows = tx[tx["doc_id"] == doc_id]
         spans = list(zip(rows["start_char"].astype(int), rows["end_char"].astype(int), rows["value"]))
+        ptypes = list(rows["type"]) if has_type else [""] * len(spans)
+        types = d.timex_types or [None] * len(d.timexes)
+        add_counts(counts, match_document(text, [(s, v, t) for (s, v), t in zip(d.timexes, types)],
+                                          [(s0, e0, v, t) for (s0, e0, v), t in zip(spans, ptypes)]))
         for surface, value in d.timexes:
             total += 1
             starts = [m.start() for m in re.finditer(re.escape(surface), text)]
@@ -109,7 +117,10 @@ def score_timexes(gold: Gold, pred: Predictions, docs: dict[str, str]) -> dict:
                 misses.append({"doc_id": d.doc_id, "text": surface, "value": value,
                                "predicted": list(dict.fromkeys(seen)),
                                "reason": "wrong value" if seen else "no timex predicted there"})
-    return {"correct": correct, "total": total, "accuracy": _ratio(correct, total), "misses": misses}
+    if not counts:
+        counts = add_counts({}, {})
+    return {"correct": correct, "total": total, "accuracy": _ratio(correct, total), "misses": misses,
+            "tempeval": tempeval_scores(counts, has_type)}
 
 
 def score_published(gold: Gold, pred: Predictions, docs: dict[str, str]) -> dict:
