@@ -66,6 +66,8 @@ def render_markdown(report: dict, max_items: int | None = None) -> str:
         out.append(f"| modality right among found events | | {s['found']} | {_fmt(s['modality_right'])} |")
     out += ["", "Event precision counts every predicted event of the gold documents: if the gold lists only "
                 "some events, it is a lower bound.", ""]
+    if tx.get("tempeval"):
+        out += _tempeval_markdown(tx["tempeval"])
 
     def section(title: str, items: list, fmt) -> None:
         out.append(f"### {title} ({len(items)})")
@@ -117,6 +119,37 @@ def render_markdown(report: dict, max_items: int | None = None) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def _tempeval_markdown(te: dict) -> list[str]:
+    out = ["## Temporal expressions, TempEval-3 style", "",
+           f"{te['gold']} gold timexes, {te['predicted']} predicted ({te['repeats']} repeats of a gold text found "
+           f"once, left out: {te['scored_predicted']} scored).", "",
+           "| score | correct | precision | recall | F1 |", "|---|---:|---:|---:|---:|"]
+    for k, label in [("strict", "strict extent"), ("relaxed", "relaxed extent"), ("value", "value"),
+                     ("type", "type")]:
+        s = te[k]
+        if s is None:
+            out.append(f"| {label} | – | – | – | – |")
+        else:
+            out.append(f"| {label} | {s['correct']} | {_fmt(s['precision'])} | {_fmt(s['recall'])} | "
+                       f"{_fmt(s['f1'])} |")
+    rows = [(t, v) for t, v in te["by_type"].items() if v["gold"]]
+    if rows:
+        out += ["", "| gold type | gold | found (relaxed) | recall | right value | value recall |",
+                "|---|---:|---:|---:|---:|---:|"]
+        out += [f"| {t} | {v['gold']} | {v['found']} | {_fmt(v['recall'])} | {v['value']} | "
+                f"{_fmt(v['value_recall'])} |" for t, v in rows]
+    return out + [""]
+
+
+def _tempeval_line(te: dict) -> str:
+    f1 = {k: _fmt(te[k]["f1"]) if te[k] else "–" for k in ("relaxed", "strict", "value", "type")}
+    by = " ".join(f"{t} {_fmt(v['recall'])}" for t, v in te["by_type"].items() if v["gold"])
+    return (f"timex TempEval-3: relaxed F1 {f1['relaxed']} (P {_fmt(te['relaxed']['precision'])} "
+            f"R {_fmt(te['relaxed']['recall'])}), strict F1 {f1['strict']}, value F1 {f1['value']}, "
+            f"type F1 {f1['type']}   [{te['gold']} gold, {te['scored_predicted']} predicted]"
+            + (f"; recall by type: {by}" if by else ""))
+
+
 def render_summary(report: dict) -> str:
     """A few lines for the terminal."""
     a, fr, tx, pd_, ev = (report[k] for k in ("actors", "fragmentation", "timexes", "published", "events"))
@@ -128,6 +161,7 @@ def render_summary(report: dict) -> str:
                      f"({s['tp']} TP, {s['fp']} FP, {s['fn']} FN)")
     lines += [f"fragmentation: {len(fr['split_actors'])} gold actors split, {fr['extra_ids']} extra ids",
               f"timex values: {tx['correct']}/{tx['total']} = {_fmt(tx['accuracy'])}",
+              *([_tempeval_line(tx["tempeval"])] if tx.get("tempeval") else []),
               f"publication dates: {pd_['correct']}/{pd_['total']} = {_fmt(pd_['accuracy'])}",
               f"events: recall {_fmt(ev['recall']['agent_type_target'])} "
               f"(with date {_fmt(ev['recall']['with_date'])}, with modality {_fmt(ev['recall']['with_modality'])}), "

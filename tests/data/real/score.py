@@ -73,7 +73,14 @@ def summarise(report: dict) -> dict:
     """The counts we sum over the parts."""
     ev, a, tx = report["events"], report["actors"]["overall"], report["timexes"]
     s = ev["subsets"]
-    return {"actors_tp": a["tp"], "actors_fp": a["fp"], "actors_fn": a["fn"],
+    te = tx["tempeval"]
+    timex = {"tx_gold": te["gold"], "tx_predicted": te["predicted"], "tx_repeats": te["repeats"],
+             "tx_scored_predicted": te["scored_predicted"], "tx_strict": te["strict"]["correct"],
+             "tx_relaxed": te["relaxed"]["correct"], "tx_value": te["value"]["correct"],
+             "tx_type": te["type"]["correct"] if te["type"] else 0, "tx_typed": int(te["type"] is not None)}
+    for t, v in te["by_type"].items():
+        timex.update({f"tx_{t}_gold": v["gold"], f"tx_{t}_found": v["found"], f"tx_{t}_value": v["value"]})
+    return {**timex, "actors_tp": a["tp"], "actors_fp": a["fp"], "actors_fn": a["fn"],
             "timex_correct": tx["correct"], "timex_total": tx["total"],
             "events_gold": s["all"]["gold"], "events_found": s["all"]["found"],
             "main_gold": s["main"]["gold"], "main_found": s["main"]["found"],
@@ -89,7 +96,25 @@ def add(totals: dict, counts: dict) -> None:
         totals[k] = totals.get(k, 0) + v
 
 
-def finish(t: dict) -> dict:
+def timex_scores(t: dict, parts: int) -> dict:
+    """TempEval-3 precision, recall and F1 from the summed timex counts (type F1 only when
+    every part had typed gold and typed predictions)."""
+    def f1(k):
+        c, n, g = t[k], t["tx_scored_predicted"], t["tx_gold"]
+        p, r = (round(c / n, 3) if n else None), (round(c / g, 3) if g else None)
+        return p, r, (round(2 * c / (n + g), 3) if n + g else None)
+    out = {}
+    for k in ("strict", "relaxed", "value", "type"):
+        if k == "type" and t["tx_typed"] < parts:
+            continue
+        out[f"timex_{k}_precision"], out[f"timex_{k}_recall"], out[f"timex_{k}_f1"] = f1(f"tx_{k}")
+    for ty in ("DATE", "TIME", "DURATION", "SET"):
+        g = t.get(f"tx_{ty}_gold", 0)
+        out[f"timex_recall_{ty}"] = round(t[f"tx_{ty}_found"] / g, 3) if g else None
+    return out
+
+
+def finish(t: dict, parts: int = 2) -> dict:
     def r(a, b):
         return round(t[a] / t[b], 3) if t[b] else None
     t["pred_actors"] = t["actors_tp"] + t["actors_fp"]
@@ -102,7 +127,8 @@ def finish(t: dict) -> dict:
             "events_recall_main": r("main_found", "main_gold"),
             "events_recall_firm": r("firm_found", "firm_gold"),
             "events_precision_with_agent": r("pred_with_agent_correct", "pred_with_agent"),
-            "modality_right_among_found": r("found_modality_right", "events_found")}
+            "modality_right_among_found": r("found_modality_right", "events_found"),
+            **timex_scores(t, parts)}
 
 
 if __name__ == "__main__":
