@@ -94,6 +94,12 @@ def render_markdown(report: dict, max_items: int | None = None) -> str:
     section("Temporal expressions missed", tx["misses"],
             lambda x: f"`{x['doc_id']}` \"{x['text']}\" = {x['value']}: {x['reason']}"
                       + (f" ({', '.join(x['predicted'])})" if x["predicted"] else ""))
+    te = tx.get("tempeval") or {}
+    if "partial_extents" in te:
+        section("Timex extents that only overlap the gold", te["partial_extents"],
+                lambda x: f"`{x['doc_id']}` gold \"{x['gold']}\", predicted \"{x['predicted']}\"")
+        section("Timexes predicted where the gold has none", te["false_positives"],
+                lambda x: f"`{x['doc_id']}` \"{x['text']}\" = {x['value']}")
     section("Publication dates wrong", pd_["wrong"],
             lambda x: f"`{x['doc_id']}` gold {x['gold'] or '(none)'}, predicted {x['predicted'] or '(none)'}")
 

@@ -94,6 +94,7 @@ def score_timexes(gold: Gold, pred: Predictions, docs: dict[str, str]) -> dict:
     correct = total = 0
     misses = []
     counts: dict = {}
+    partial, spurious = [], []
     for d in gold.documents:
         doc_id = docs[d.doc_id]
         text = pred.texts.get(doc_id, "")
@@ -101,8 +102,11 @@ def score_timexes(gold: Gold, pred: Predictions, docs: dict[str, str]) -> dict:
         spans = list(zip(rows["start_char"].astype(int), rows["end_char"].astype(int), rows["value"]))
         ptypes = list(rows["type"]) if has_type else [""] * len(spans)
         types = d.timex_types or [None] * len(d.timexes)
-        add_counts(counts, match_document(text, [(s, v, t) for (s, v), t in zip(d.timexes, types)],
-                                          [(s0, e0, v, t) for (s0, e0, v), t in zip(spans, ptypes)]))
+        c = match_document(text, [(s, v, t) for (s, v), t in zip(d.timexes, types)],
+                           [(s0, e0, v, t) for (s0, e0, v), t in zip(spans, ptypes)])
+        add_counts(counts, c)
+        partial += [{"doc_id": d.doc_id, **x} for x in c["partial"]]
+        spurious += [{"doc_id": d.doc_id, **x} for x in c["false_positives"]]
         for surface, value in d.timexes:
             total += 1
             starts = [m.start() for m in re.finditer(re.escape(surface), text)]
@@ -120,7 +124,8 @@ def score_timexes(gold: Gold, pred: Predictions, docs: dict[str, str]) -> dict:
     if not counts:
         counts = add_counts({}, {})
     return {"correct": correct, "total": total, "accuracy": _ratio(correct, total), "misses": misses,
-            "tempeval": tempeval_scores(counts, has_type)}
+            "tempeval": {**tempeval_scores(counts, has_type), "partial_extents": partial,
+                         "false_positives": spurious}}
 
 
 def score_published(gold: Gold, pred: Predictions, docs: dict[str, str]) -> dict:

@@ -52,7 +52,8 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def match_document(text: str, gold: list, predicted: list) -> dict:
     """Counts for one document. ``gold``: [(text, value, type or None)]; ``predicted``:
-    [(start, end, value, type)] (type ``""`` when the predictions have none)."""
+    [(start, end, value, type)] (type ``""`` when the predictions have none). Besides the
+    counts: ``partial`` (pairs matched by overlap only) and ``false_positives``."""
     occ = [occurrences(text, g[0]) for g in gold]
     pair: dict[int, int] = {}  # gold index -> predicted index
     used: set[int] = set()
@@ -62,7 +63,7 @@ def match_document(text: str, gold: list, predicted: list) -> dict:
             pi = min(cands, key=lambda i: (predicted[i][2] != value, i))
             pair[gi] = pi
             used.add(pi)
-    strict = len(pair)
+    strict, strict_ids = len(pair), set(pair.values())
     for gi, (_, value, _) in enumerate(gold):  # relaxed pass
         if gi in pair:
             continue
@@ -80,10 +81,10 @@ def match_document(text: str, gold: list, predicted: list) -> dict:
     # the occurrence each paired gold timex was found at; other occurrences hold repeats
     taken = [o for gi, pi in pair.items() for o in occ[gi] if _overlap(predicted[pi][:2], o) > 0]
     free = [o for gi in pair for o in occ[gi] if o not in taken]
-    repeats = sum(1 for pi, p in enumerate(predicted) if pi not in used
-                  and any(_overlap(p[:2], o) > 0 for o in free) and not any(_overlap(p[:2], o) > 0 for o in taken))
-    counts = {"gold": len(gold), "predicted": len(predicted), "repeats": repeats,
-              "scored_predicted": len(predicted) - repeats, "strict": strict, "relaxed": len(pair),
+    repeat_ids = {pi for pi, p in enumerate(predicted) if pi not in used
+                  and any(_overlap(p[:2], o) > 0 for o in free) and not any(_overlap(p[:2], o) > 0 for o in taken)}
+    counts = {"gold": len(gold), "predicted": len(predicted), "repeats": len(repeat_ids),
+              "scored_predicted": len(predicted) - len(repeat_ids), "strict": strict, "relaxed": len(pair),
               "value": sum(predicted[pi][2] == gold[gi][1] for gi, pi in pair.items()),
               "type": sum(predicted[pi][3] == gold[gi][2] for gi, pi in pair.items()),
               "gold_typed": sum(g[2] is not None for g in gold)}
@@ -95,6 +96,10 @@ def match_document(text: str, gold: list, predicted: list) -> dict:
                 by_type[gtype]["found"] += 1
                 by_type[gtype]["value"] += predicted[pair[gi]][2] == value
     counts["by_type"] = by_type
+    counts["partial"] = [{"gold": gold[gi][0], "predicted": text[predicted[pi][0]:predicted[pi][1]]}
+                         for gi, pi in sorted(pair.items()) if pi not in strict_ids]
+    counts["false_positives"] = [{"text": text[p[0]:p[1]], "value": p[2]} for pi, p in enumerate(predicted)
+                                 if pi not in used and pi not in repeat_ids]
     return counts
 
 

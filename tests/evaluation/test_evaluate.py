@@ -153,6 +153,17 @@ def test_timex_and_publication_date_match_the_hand_count(hand_gold, hand_predict
     assert (tx["correct"], tx["total"], tx["accuracy"]) == (2, 4, 0.5)
     assert [(m["text"], m["reason"], m["predicted"]) for m in tx["misses"]] == [
         ("hier", "text not found in the document", None), ("mardi", "wrong value", ["2022-03-01"])]
+    # TempEval-3 style: "3 mars" is matched by overlap ("Le 3 mars"), "2021" strictly by its
+    # second occurrence (the gold value first; the first, 2020, is a repeat), "mardi" strictly
+    # with a wrong value, "hier" missed: 4 gold, 3 scored predictions, strict 2, relaxed 3, value 2
+    te = tx["tempeval"]
+    assert (te["gold"], te["predicted"], te["repeats"], te["scored_predicted"]) == (4, 4, 1, 3)
+    assert (te["strict"]["correct"], te["relaxed"]["correct"], te["value"]["correct"]) == (2, 3, 2)
+    assert (te["relaxed"]["precision"], te["relaxed"]["recall"], te["relaxed"]["f1"]) == (1.0, 0.75, 0.8571)
+    assert te["value"]["f1"] == 0.5714 and te["strict"]["f1"] == 0.5714
+    assert te["type"] is None  # neither the gold nor the predictions have types
+    assert te["partial_extents"] == [{"doc_id": "d1", "gold": "3 mars", "predicted": "Le 3 mars"}]
+    assert te["false_positives"] == []
     pub = report["published"]
     assert (pub["correct"], pub["total"]) == (1, 2)
     assert pub["wrong"] == [{"doc_id": "d2.txt", "gold": "", "predicted": "2022-03"}]

@@ -52,6 +52,8 @@ def test_one_document_counted_by_hand():
     assert (c["strict"], c["relaxed"], c["value"], c["type"]) == (3, 4, 3, 2)
     assert c["by_type"]["TIME"] == {"gold": 2, "found": 2, "value": 1}
     assert c["by_type"]["SET"] == {"gold": 1, "found": 0, "value": 0}
+    assert c["partial"] == [{"gold": "hier soir", "predicted": "hier"}]
+    assert c["false_positives"] == [{"text": "pendant", "value": "XXXX"}]
 
 
 def test_a_repeated_gold_text_is_neither_right_nor_wrong():
