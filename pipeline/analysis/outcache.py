@@ -64,6 +64,8 @@ def restore(cache_folder: Path, key: str, stage: Path) -> dict | None:
     folder = _folder(cache_folder, key)
     try:
         summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+        if any(not isinstance(n, str) or Path(n).name != n or n in ("", ".", "..") for n in summary["written"]):
+            return None  # a damaged or foreign summary: only plain file names are copied
         for name in summary["written"]:
             shutil.copyfile(folder / name, stage / name)
         os.utime(folder)  # recently used

@@ -88,3 +88,17 @@ def test_only_the_newest_sets_are_kept(tmp_path, monkeypatch):
         kept = tmp_path / "cache" / "outputs" / f"k{i}"
         os.utime(kept, (1000 + i, 1000 + i))
     assert sorted(p.name for p in (tmp_path / "cache" / "outputs").iterdir()) == ["k2", "k3"]
+
+
+@pytest.mark.parametrize("bad", [["../escaped.csv"], ["sub/a.csv"], [".."], [3]])
+def test_a_damaged_summary_is_never_followed_out_of_the_stage(tmp_path, bad):
+    stage = tmp_path / "stage"
+    stage.mkdir()
+    (stage / "a.csv").write_text("x")
+    assert outcache.store(tmp_path / "cache", "k", stage, ["a.csv"], {})
+    summary = tmp_path / "cache" / "outputs" / "k" / "summary.json"
+    summary.write_text(json.dumps({"written": bad}), encoding="utf-8")
+    dest = tmp_path / "dest" / "inner"
+    dest.mkdir(parents=True)
+    assert outcache.restore(tmp_path / "cache", "k", dest) is None
+    assert not (tmp_path / "dest" / "escaped.csv").exists()
