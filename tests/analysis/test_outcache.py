@@ -98,6 +98,7 @@ def test_a_damaged_summary_is_never_followed_out_of_the_stage(tmp_path, bad):
     assert outcache.store(tmp_path / "cache", "k", stage, ["a.csv"], {})
     summary = tmp_path / "cache" / "outputs" / "k" / "summary.json"
     summary.write_text(json.dumps({"written": bad}), encoding="utf-8")
+    (summary.parent.parent / "escaped.csv").write_text("planted")  # what "../escaped.csv" would read
     dest = tmp_path / "dest" / "inner"
     dest.mkdir(parents=True)
     assert outcache.restore(tmp_path / "cache", "k", dest) is None
