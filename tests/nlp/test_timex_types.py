@@ -82,6 +82,12 @@ TIMES = [
     ("Le président a parlé dans la matinée à la radio.", "dans la matinée", "TIME", "2024-03-14TMO", ""),
     ("Le 5 mars 2024, les blindés sont entrés dans la soirée.", "dans la soirée", "TIME", "2024-03-05TEV", ""),
     ("Les manifestants sont partis en fin de soirée.", "en fin de soirée", "TIME", "2024-03-14TEV", "END"),
+    # a night between two days: one TIME, the night of the first day
+    ("Dans la nuit du 9 au 10 mars, un dépôt a brûlé.", "Dans la nuit du 9 au 10 mars", "TIME", "2024-03-09TNI", ""),
+    ("La centrale a été touchée dans la nuit de lundi à mardi.", "dans la nuit de lundi à mardi", "TIME",
+     "2024-03-11TNI", ""),
+    ("Le pont a sauté dans la nuit du samedi 2 au dimanche 3 mars.", "dans la nuit du samedi 2 au dimanche 3 mars",
+     "TIME", "2024-03-02TNI", ""),
 ]
 
 # (sentence, text, type, value, mod)
@@ -154,6 +160,13 @@ NEGATIVES = [
 @pytest.mark.parametrize("sentence,word", NEGATIVES)
 def test_not_tagged(nlp, sentence, word):
     assert not any(word in t for t, *_ in records(nlp, sentence)), records(nlp, sentence)
+
+
+def test_night_range_guard(nlp):
+    """A night not followed by its two days stays a night; the range keeps its two dates."""
+    got = records(nlp, "Des coups de feu ont claqué dans la nuit près du camp, du 3 au 4 mars.")
+    assert ("dans la nuit", "TIME", "2024-03-04TNI", "") in got, got
+    assert ("3", "DATE", "2024-03-03", "") in got and ("4 mars", "DATE", "2024-03-04", "") in got, got
 
 
 def test_duration_after_a_blank_line():

@@ -17,6 +17,7 @@ and ``clock_*`` of ``models/timex_fr.yaml``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .candidates import Candidate
@@ -51,6 +52,9 @@ class _Rx:
         self.opener = re.compile(r"(?<![\w])(?:" + alternation(word_list("clock_openers")) + r")\s*$", F)
         self.dur_opener = re.compile(r"(?<![\w])(?:" + alternation(word_list("clock_duration_openers")) + r")\s*$", F)
         self.approx = re.compile(r"(?<![\w])(?:" + alternation(word_list("clock_approx")) + r")\s*$", F)
+        self.night_open = re.compile(r"\s+(?:" + alternation(word_list("night_range_openers")) + r")\s*$", F)
+        self.night_day = re.compile(r"^\s+(?P<d>[0-3]?\d)(?:er)?(?![\w])")
+        self.night_link = re.compile(r"^\s*(?:" + alternation(word_list("night_range_links")) + r")\s*$", F)
         self.toute = re.compile(r"(?<![\w])(?:toute|tout|chaque|une|un)\s*$", F)
 
 
@@ -197,3 +201,33 @@ def _set_day(rec: dict, day: str, anchor: str, suffix: str) -> None:
     rec["value"] = day + rec["value"][rec["value"].index("T"):]
     rec["rule"] = rec["rule"] + suffix
     rec["anchor"] = anchor
+
+
+def attach_night_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"la nuit du 21 au 22 juin", "dans la nuit de samedi à dimanche", "la nuit du mercredi
+    23 à jeudi 24 février": one TIME expression (TimeML), the night of the FIRST day (``TNI``),
+    instead of a night on the day of the sentence and a range of two dates. The opener and
+    the link are ``night_range_openers`` and ``night_range_links`` of ``models/timex_fr.yaml``."""
+    X = _rx()
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        if (c.rule == "part_of_day" and c.tod == "NI" and i + 2 < len(cands)
+                and X.night_open.match(text, c.end, cands[i + 1].start)
+                and cands[i + 1].start - c.end <= 6):
+            first, last = cands[i + 1], cands[i + 2]
+            gap = text[first.end:last.start]
+            dm = X.night_day.match(gap) if first.kind == "weekday" and last.day is not None else None
+            link = X.night_link.match(gap[dm.end():] if dm else gap)
+            if link and first.kind in ("abs", "weekday") and last.kind in ("abs", "weekday"):
+                if dm:  # "du mercredi 23 à jeudi 24 février": the day number completes the weekday
+                    first = replace(last, day=int(dm.group("d")), weekday=first.weekday)
+                night = replace(first, start=c.start, end=last.end, rule="night_range", ttype="TIME", tod="NI",
+                                tmod=c.tmod, range_end=None, range_start=None, context_day=False)
+                out.append(night)
+                i += 3
+                continue
+        out.append(c)
+        i += 1
+    return out

@@ -53,7 +53,7 @@ def typed_candidates(text: str, low: str | None = None) -> list[Candidate]:
 
 def finish(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Parts of day joined to their day, determiners added, START/MID/END read; in text order."""
-    cands = clock.attach_parts_of_day(text, cands)
+    cands = clock.attach_parts_of_day(text, clock.attach_night_ranges(text, cands))
     det = _det()
     prev_end = 0
     for c in cands:
