@@ -49,7 +49,10 @@ DURATIONS = [
     ("Une guerre de deux décennies s'achève.", "deux décennies", "DURATION", "P20Y", ""),
     ("Les files ont attendu pendant 36 h devant la mairie.", "36 h", "DURATION", "PT36H", ""),
     ("Les élus de la région, réunis les trois derniers mois, ont voté.", "les trois derniers mois", "DURATION", "P3M", ""),
-    ("Un ingénieur de 52 ans a été nommé.", "52 ans", "DURATION", "P52Y", ""),
+    # guards of the age rule: a duration after a noun that is not a person, or after a comma
+    ("Il a écopé d'une peine de 12 ans de prison.", "12 ans", "DURATION", "P12Y", ""),
+    ("La crise, 7 ans après l'annexion, reste ouverte.", "7 ans", "DURATION", "P7Y", ""),
+    ("En Syrie, dix ans, c'est long.", "dix ans", "DURATION", "P10Y", ""),
 ]
 
 # (sentence, text, type, value, mod); anchor 2024-03-14
@@ -154,6 +157,11 @@ NEGATIVES = [
     ("Cela fait bientôt deux ans que la guerre dure.", "bientôt"),
     ("À l'aube d'une nouvelle ère, tout change.", "aube"),
     ("Les derniers jours de la campagne ont été durs.", "derniers jours"),
+    # ages of persons are not TimeML expressions
+    ("Un ingénieur de 52 ans a été nommé.", "52 ans"),
+    ("Marc Levasseur, 61 ans, dirige le syndicat.", "61 ans"),
+    ("La passagère, âgée de 34 ans, a été blessée.", "34 ans"),
+    ("Le maire Paul Ricard (70 ans) a démissionné.", "70 ans"),
 ]
 
 
