@@ -85,6 +85,10 @@ TIMES = [
     ("Le président a parlé dans la matinée à la radio.", "dans la matinée", "TIME", "2024-03-14TMO", ""),
     ("Le 5 mars 2024, les blindés sont entrés dans la soirée.", "dans la soirée", "TIME", "2024-03-05TEV", ""),
     ("Les manifestants sont partis en fin de soirée.", "en fin de soirée", "TIME", "2024-03-14TEV", "END"),
+    ("Le conseil s'est réuni hier en fin d'après-midi à huis clos.", "hier en fin d'après-midi", "TIME",
+     "2024-03-13TAF", "END"),
+    ("Le cortège partira mardi en début d'après-midi.", "mardi en début d'après-midi", "TIME", "2024-03-19TAF",
+     "START"),
     # a night between two days: one TIME, the night of the first day
     ("Dans la nuit du 9 au 10 mars, un dépôt a brûlé.", "Dans la nuit du 9 au 10 mars", "TIME", "2024-03-09TNI", ""),
     ("La centrale a été touchée dans la nuit de lundi à mardi.", "dans la nuit de lundi à mardi", "TIME",
