@@ -139,6 +139,9 @@ EXTENTS = [
     ("Le projet sera livré début 2025.", "début 2025", "DATE", "2025", "START"),
     ("Les stocks seront vides à la fin de l'année 2025.", "la fin de l'année 2025", "DATE", "2025", "END"),
     ("Le sommet se tiendra à la mi-juillet 2024.", "la mi-juillet 2024", "DATE", "2024-07", "MID"),
+    ("Dépêche datée du vendredi 08/03/2024 à Paris.", "vendredi 08/03/2024", "DATE", "2024-03-08", ""),
+    # guard: a weekday that ends a sentence stays apart from the numeric date of the next one
+    ("Le conseil a siégé mardi. Le 05/03/2024, il a voté.", "mardi", "DATE", "2024-03-12", ""),
 ]
 
 TABLES = {"durations": DURATIONS, "times": TIMES, "references": REFERENCES, "sets": SETS, "extents": EXTENTS}
