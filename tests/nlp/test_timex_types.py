@@ -184,6 +184,21 @@ def test_night_range_guard(nlp):
     assert ("3", "DATE", "2024-03-03", "") in got and ("4 mars", "DATE", "2024-03-04", "") in got, got
 
 
+def test_same_day_phrase_on_a_month_anchor_takes_the_day_of_its_sentence(nlp):
+    """Publication known to the month: "ce matin" takes the full date of its sentence; a
+    year-less date in the anchor's month stays in the anchor's year even in the past tense."""
+    got = records(nlp, "Ayant franchi ce matin la ligne, les chars ont attaqué le 12 octobre le village.", "2023-10")
+    assert ("ce matin", "TIME", "2023-10-12TMO", "") in got, got
+    assert ("le 12 octobre", "DATE", "2023-10-12", "") in got, got
+    # guards: no date in the sentence keeps the unknown day; a full anchor keeps its own day
+    assert ("ce soir", "TIME", "2023-10-XXTEV", "") in records(nlp, "Le ministre parlera ce soir à la radio.", "2023-10")
+    got = records(nlp, "Les chars ont attaqué le 12 octobre, et ce matin ils reviennent.", "2023-10-14")
+    assert ("ce matin", "TIME", "2023-10-14TMO", "") in got, got
+    # a past date of an earlier month still goes back a year only when it lies after the anchor's month
+    got = records(nlp, "Les chars ont attaqué le 12 décembre le village.", "2023-10")
+    assert ("le 12 décembre", "DATE", "2022-12-12", "") in got, got
+
+
 def test_duration_after_a_blank_line():
     text = "Par Claire Dupont, le 5 mai 2023\n\nDeux jours après, rien."
     found = [(text[c.start:c.end], c.fixed) for c in find_candidates(text)]
