@@ -68,6 +68,12 @@ TIMES = [
     ("Le ministre parlera à midi aux journalistes.", "midi", "TIME", "2024-03-14T12:00", ""),
     ("Les bureaux ferment à minuit ce jour-là.", "minuit", "TIME", "2024-03-14T24:00", ""),
     ("La dépêche est tombée à 18 h GMT.", "18 h GMT", "TIME", "2024-03-14T18:00", ""),
+    # a time zone after a comma makes "N heures" a clock time by itself
+    ("L'assaut a débuté à 5 heures (3 heures, heure française).", "3 heures, heure française", "TIME",
+     "2024-03-14T03:00", ""),
+    ("Le scrutin ferme à 20 h, heure locale.", "20 h, heure locale", "TIME", "2024-03-14T20:00", ""),
+    # guard: without a zone, "N heures" after a comma stays a duration
+    ("Les combats ont duré 6 heures, selon l'armée.", "6 heures", "DURATION", "PT6H", ""),
     # the day of a date in the same sentence
     ("Hier, les troupes sont entrées à 10 h dans la ville.", "10 h", "TIME", "2024-03-13T10:00", ""),
     ("Le 2 mars 2024, la réunion a commencé à 9 h 15.", "9 h 15", "TIME", "2024-03-02T09:15", ""),

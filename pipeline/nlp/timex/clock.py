@@ -36,7 +36,8 @@ class _Rx:
         self.minute_words = {lookup_key(k): int(v) for k, v in voc["clock_minute_words"].items()}
         P = longest_first(self.parts)
         named = [w for w, v in self.parts.items() if ":" not in v]
-        ZONE = r"(?:\s+(?:" + alternation([w.lower() for w in word_list("clock_zones")]) + r")(?![\w]))?"
+        # a time zone, also after a comma ("2 heures, heure française"): then a clock time by itself
+        ZONE = r"(?P<zone>\s*,?\s+(?:" + alternation([w.lower() for w in word_list("clock_zones")]) + r")(?![\w]))?"
         self.h_form = re.compile(r"(?<![\w,.:])(?P<h>\d{1,3})\s*[hH](?:\s*(?P<m>[0-5]\d))?(?![\w])" + ZONE)
         self.word_form = re.compile(
             r"(?<![\w,.:])(?P<h>[01]?\d|2[0-4])\s+heures?(?![\w])(?:\s+(?P<m>[0-5]\d)(?![\w])|\s+(?P<mw>"
@@ -80,7 +81,7 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
     for m in X.h_form.finditer(low):
         h, mins = int(m.group("h")), int(m.group("m") or 0)
         before = text[max(0, m.start() - 25):m.start()]
-        if h > 24 or (X.dur_opener.search(before) and not m.group("m")):
+        if h > 24 or (X.dur_opener.search(before) and not m.group("m") and not m.group("zone")):
             if not m.group("m"):
                 out.append(Candidate(m.start(), m.end(), "duration", "fixed", ttype="DURATION",
                                      fixed=duration_value(h, "H")))
@@ -90,9 +91,9 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
             out.append(c)
     for m in X.word_form.finditer(low) if "heure" in low else ():
         before = text[max(0, m.start() - 25):m.start()]
-        if not (X.opener.search(before) or m.group("per") or m.group("m") or m.group("mw")):
+        if not (X.opener.search(before) or m.group("per") or m.group("m") or m.group("mw") or m.group("zone")):
             continue  # "8 heures" alone is a duration (pipeline.nlp.timex.durations)
-        if not (m.group("per") or m.group("m")) and (
+        if not (m.group("per") or m.group("m") or m.group("zone")) and (
                 X.dur_opener.search(before) or re.match(r"\s+d(?:e|['’])", text[m.end():m.end() + 4], F)):
             continue  # "après 8 heures de négociations": a duration
         h = int(m.group("h"))
