@@ -205,6 +205,15 @@ def test_same_day_phrase_on_a_month_anchor_takes_the_day_of_its_sentence(nlp):
     assert ("le 12 décembre", "DATE", "2022-12-12", "") in got, got
 
 
+def test_weekday_after_a_night_range_is_its_second_day(nlp):
+    text = ("Les blindés sont entrés dans la nuit du mercredi 23 à jeudi 24 octobre. "
+            "Le ministre a parlé jeudi à la radio, puis vendredi.")
+    got = records(nlp, text, None)
+    assert ("dans la nuit du mercredi 23 à jeudi 24 octobre", "TIME", "XXXX-10-23TNI", "") in got, got
+    assert ("jeudi", "DATE", "XXXX-10-24", "") in got, got
+    assert ("vendredi", "DATE", "XXXX-WXX-5", "") in got, got  # guard: another weekday stays unplaced
+
+
 def test_duration_after_a_blank_line():
     text = "Par Claire Dupont, le 5 mai 2023\n\nDeux jours après, rien."
     found = [(text[c.start:c.end], c.fixed) for c in find_candidates(text)]
