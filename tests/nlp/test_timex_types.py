@@ -49,7 +49,10 @@ DURATIONS = [
     ("Une guerre de deux décennies s'achève.", "deux décennies", "DURATION", "P20Y", ""),
     ("Les files ont attendu pendant 36 h devant la mairie.", "36 h", "DURATION", "PT36H", ""),
     ("Les élus de la région, réunis les trois derniers mois, ont voté.", "les trois derniers mois", "DURATION", "P3M", ""),
-    ("Un ingénieur de 52 ans a été nommé.", "52 ans", "DURATION", "P52Y", ""),
+    # guards of the age rule: a duration after a noun that is not a person, or after a comma
+    ("Il a écopé d'une peine de 12 ans de prison.", "12 ans", "DURATION", "P12Y", ""),
+    ("La crise, 7 ans après l'annexion, reste ouverte.", "7 ans", "DURATION", "P7Y", ""),
+    ("En Syrie, dix ans, c'est long.", "dix ans", "DURATION", "P10Y", ""),
 ]
 
 # (sentence, text, type, value, mod); anchor 2024-03-14
@@ -65,6 +68,12 @@ TIMES = [
     ("Le ministre parlera à midi aux journalistes.", "midi", "TIME", "2024-03-14T12:00", ""),
     ("Les bureaux ferment à minuit ce jour-là.", "minuit", "TIME", "2024-03-14T24:00", ""),
     ("La dépêche est tombée à 18 h GMT.", "18 h GMT", "TIME", "2024-03-14T18:00", ""),
+    # a time zone after a comma makes "N heures" a clock time by itself
+    ("L'assaut a débuté à 5 heures (3 heures, heure française).", "3 heures, heure française", "TIME",
+     "2024-03-14T03:00", ""),
+    ("Le scrutin ferme à 20 h, heure locale.", "20 h, heure locale", "TIME", "2024-03-14T20:00", ""),
+    # guard: without a zone, "N heures" after a comma stays a duration
+    ("Les combats ont duré 6 heures, selon l'armée.", "6 heures", "DURATION", "PT6H", ""),
     # the day of a date in the same sentence
     ("Hier, les troupes sont entrées à 10 h dans la ville.", "10 h", "TIME", "2024-03-13T10:00", ""),
     ("Le 2 mars 2024, la réunion a commencé à 9 h 15.", "9 h 15", "TIME", "2024-03-02T09:15", ""),
@@ -82,6 +91,16 @@ TIMES = [
     ("Le président a parlé dans la matinée à la radio.", "dans la matinée", "TIME", "2024-03-14TMO", ""),
     ("Le 5 mars 2024, les blindés sont entrés dans la soirée.", "dans la soirée", "TIME", "2024-03-05TEV", ""),
     ("Les manifestants sont partis en fin de soirée.", "en fin de soirée", "TIME", "2024-03-14TEV", "END"),
+    ("Le conseil s'est réuni hier en fin d'après-midi à huis clos.", "hier en fin d'après-midi", "TIME",
+     "2024-03-13TAF", "END"),
+    ("Le cortège partira mardi en début d'après-midi.", "mardi en début d'après-midi", "TIME", "2024-03-19TAF",
+     "START"),
+    # a night between two days: one TIME, the night of the first day
+    ("Dans la nuit du 9 au 10 mars, un dépôt a brûlé.", "Dans la nuit du 9 au 10 mars", "TIME", "2024-03-09TNI", ""),
+    ("La centrale a été touchée dans la nuit de lundi à mardi.", "dans la nuit de lundi à mardi", "TIME",
+     "2024-03-11TNI", ""),
+    ("Le pont a sauté dans la nuit du samedi 2 au dimanche 3 mars.", "dans la nuit du samedi 2 au dimanche 3 mars",
+     "TIME", "2024-03-02TNI", ""),
 ]
 
 # (sentence, text, type, value, mod)
@@ -126,6 +145,9 @@ EXTENTS = [
     ("Le projet sera livré début 2025.", "début 2025", "DATE", "2025", "START"),
     ("Les stocks seront vides à la fin de l'année 2025.", "la fin de l'année 2025", "DATE", "2025", "END"),
     ("Le sommet se tiendra à la mi-juillet 2024.", "la mi-juillet 2024", "DATE", "2024-07", "MID"),
+    ("Dépêche datée du vendredi 08/03/2024 à Paris.", "vendredi 08/03/2024", "DATE", "2024-03-08", ""),
+    # guard: a weekday that ends a sentence stays apart from the numeric date of the next one
+    ("Le conseil a siégé mardi. Le 05/03/2024, il a voté.", "mardi", "DATE", "2024-03-12", ""),
 ]
 
 TABLES = {"durations": DURATIONS, "times": TIMES, "references": REFERENCES, "sets": SETS, "extents": EXTENTS}
@@ -148,12 +170,48 @@ NEGATIVES = [
     ("Cela fait bientôt deux ans que la guerre dure.", "bientôt"),
     ("À l'aube d'une nouvelle ère, tout change.", "aube"),
     ("Les derniers jours de la campagne ont été durs.", "derniers jours"),
+    # ages of persons are not TimeML expressions
+    ("Un ingénieur de 52 ans a été nommé.", "52 ans"),
+    ("Marc Levasseur, 61 ans, dirige le syndicat.", "61 ans"),
+    ("La passagère, âgée de 34 ans, a été blessée.", "34 ans"),
+    ("Le maire Paul Ricard (70 ans) a démissionné.", "70 ans"),
 ]
 
 
 @pytest.mark.parametrize("sentence,word", NEGATIVES)
 def test_not_tagged(nlp, sentence, word):
     assert not any(word in t for t, *_ in records(nlp, sentence)), records(nlp, sentence)
+
+
+def test_night_range_guard(nlp):
+    """A night not followed by its two days stays a night; the range keeps its two dates."""
+    got = records(nlp, "Des coups de feu ont claqué dans la nuit près du camp, du 3 au 4 mars.")
+    assert ("dans la nuit", "TIME", "2024-03-04TNI", "") in got, got
+    assert ("3", "DATE", "2024-03-03", "") in got and ("4 mars", "DATE", "2024-03-04", "") in got, got
+
+
+def test_same_day_phrase_on_a_month_anchor_takes_the_day_of_its_sentence(nlp):
+    """Publication known to the month: "ce matin" takes the full date of its sentence; a
+    year-less date in the anchor's month stays in the anchor's year even in the past tense."""
+    got = records(nlp, "Ayant franchi ce matin la ligne, les chars ont attaqué le 12 octobre le village.", "2023-10")
+    assert ("ce matin", "TIME", "2023-10-12TMO", "") in got, got
+    assert ("le 12 octobre", "DATE", "2023-10-12", "") in got, got
+    # guards: no date in the sentence keeps the unknown day; a full anchor keeps its own day
+    assert ("ce soir", "TIME", "2023-10-XXTEV", "") in records(nlp, "Le ministre parlera ce soir à la radio.", "2023-10")
+    got = records(nlp, "Les chars ont attaqué le 12 octobre, et ce matin ils reviennent.", "2023-10-14")
+    assert ("ce matin", "TIME", "2023-10-14TMO", "") in got, got
+    # a past date of an earlier month still goes back a year only when it lies after the anchor's month
+    got = records(nlp, "Les chars ont attaqué le 12 décembre le village.", "2023-10")
+    assert ("le 12 décembre", "DATE", "2022-12-12", "") in got, got
+
+
+def test_weekday_after_a_night_range_is_its_second_day(nlp):
+    text = ("Les blindés sont entrés dans la nuit du mercredi 23 à jeudi 24 octobre. "
+            "Le ministre a parlé jeudi à la radio, puis vendredi.")
+    got = records(nlp, text, None)
+    assert ("dans la nuit du mercredi 23 à jeudi 24 octobre", "TIME", "XXXX-10-23TNI", "") in got, got
+    assert ("jeudi", "DATE", "XXXX-10-24", "") in got, got
+    assert ("vendredi", "DATE", "XXXX-WXX-5", "") in got, got  # guard: another weekday stays unplaced
 
 
 def test_duration_after_a_blank_line():

@@ -17,6 +17,7 @@ and ``clock_*`` of ``models/timex_fr.yaml``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .candidates import Candidate
@@ -35,7 +36,8 @@ class _Rx:
         self.minute_words = {lookup_key(k): int(v) for k, v in voc["clock_minute_words"].items()}
         P = longest_first(self.parts)
         named = [w for w, v in self.parts.items() if ":" not in v]
-        ZONE = r"(?:\s+(?:" + alternation([w.lower() for w in word_list("clock_zones")]) + r")(?![\w]))?"
+        # a time zone, also after a comma ("2 heures, heure française"): then a clock time by itself
+        ZONE = r"(?P<zone>\s*,?\s+(?:" + alternation([w.lower() for w in word_list("clock_zones")]) + r")(?![\w]))?"
         self.h_form = re.compile(r"(?<![\w,.:])(?P<h>\d{1,3})\s*[hH](?:\s*(?P<m>[0-5]\d))?(?![\w])" + ZONE)
         self.word_form = re.compile(
             r"(?<![\w,.:])(?P<h>[01]?\d|2[0-4])\s+heures?(?![\w])(?:\s+(?P<m>[0-5]\d)(?![\w])|\s+(?P<mw>"
@@ -51,6 +53,9 @@ class _Rx:
         self.opener = re.compile(r"(?<![\w])(?:" + alternation(word_list("clock_openers")) + r")\s*$", F)
         self.dur_opener = re.compile(r"(?<![\w])(?:" + alternation(word_list("clock_duration_openers")) + r")\s*$", F)
         self.approx = re.compile(r"(?<![\w])(?:" + alternation(word_list("clock_approx")) + r")\s*$", F)
+        self.night_open = re.compile(r"\s+(?:" + alternation(word_list("night_range_openers")) + r")\s*$", F)
+        self.night_day = re.compile(r"^\s+(?P<d>[0-3]?\d)(?:er)?(?![\w])")
+        self.night_link = re.compile(r"^\s*(?:" + alternation(word_list("night_range_links")) + r")\s*$", F)
         self.toute = re.compile(r"(?<![\w])(?:toute|tout|chaque|une|un)\s*$", F)
 
 
@@ -76,7 +81,7 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
     for m in X.h_form.finditer(low):
         h, mins = int(m.group("h")), int(m.group("m") or 0)
         before = text[max(0, m.start() - 25):m.start()]
-        if h > 24 or (X.dur_opener.search(before) and not m.group("m")):
+        if h > 24 or (X.dur_opener.search(before) and not m.group("m") and not m.group("zone")):
             if not m.group("m"):
                 out.append(Candidate(m.start(), m.end(), "duration", "fixed", ttype="DURATION",
                                      fixed=duration_value(h, "H")))
@@ -86,9 +91,9 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
             out.append(c)
     for m in X.word_form.finditer(low) if "heure" in low else ():
         before = text[max(0, m.start() - 25):m.start()]
-        if not (X.opener.search(before) or m.group("per") or m.group("m") or m.group("mw")):
+        if not (X.opener.search(before) or m.group("per") or m.group("m") or m.group("mw") or m.group("zone")):
             continue  # "8 heures" alone is a duration (pipeline.nlp.timex.durations)
-        if not (m.group("per") or m.group("m")) and (
+        if not (m.group("per") or m.group("m") or m.group("zone")) and (
                 X.dur_opener.search(before) or re.match(r"\s+d(?:e|['’])", text[m.end():m.end() + 4], F)):
             continue  # "après 8 heures de négociations": a duration
         h = int(m.group("h"))
@@ -197,3 +202,33 @@ def _set_day(rec: dict, day: str, anchor: str, suffix: str) -> None:
     rec["value"] = day + rec["value"][rec["value"].index("T"):]
     rec["rule"] = rec["rule"] + suffix
     rec["anchor"] = anchor
+
+
+def attach_night_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"la nuit du 21 au 22 juin", "dans la nuit de samedi à dimanche", "la nuit du mercredi
+    23 à jeudi 24 février": one TIME expression (TimeML), the night of the FIRST day (``TNI``),
+    instead of a night on the day of the sentence and a range of two dates. The opener and
+    the link are ``night_range_openers`` and ``night_range_links`` of ``models/timex_fr.yaml``."""
+    X = _rx()
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        if (c.rule == "part_of_day" and c.tod == "NI" and i + 2 < len(cands)
+                and X.night_open.match(text, c.end, cands[i + 1].start)
+                and cands[i + 1].start - c.end <= 6):
+            first, last = cands[i + 1], cands[i + 2]
+            gap = text[first.end:last.start]
+            dm = X.night_day.match(gap) if first.kind == "weekday" and last.day is not None else None
+            link = X.night_link.match(gap[dm.end():] if dm else gap)
+            if link and first.kind in ("abs", "weekday") and last.kind in ("abs", "weekday"):
+                if dm:  # "du mercredi 23 à jeudi 24 février": the day number completes the weekday
+                    first = replace(last, day=int(dm.group("d")), weekday=first.weekday)
+                night = replace(first, start=c.start, end=last.end, rule="night_range", ttype="TIME", tod="NI",
+                                tmod=c.tmod, range_end=None, range_start=None, context_day=False)
+                out.append(night)
+                i += 3
+                continue
+        out.append(c)
+        i += 1
+    return out

@@ -209,7 +209,9 @@ class TimexTagger(StatelessComponent):
                 r = same_weekday(c, sid, out, weekdays, r)
             weekdays.append(c.weekday if c.kind == "abs" and c.day is not None else None)
             value, ttype = typed_value(c, r.value)
-            context.append(c.context_day)
+            # "ce matin" on a publication date known only to the month: the day of its sentence
+            context.append(c.context_day or (ttype == "TIME" and c.kind == "relday" and c.offset == 0
+                                             and "X" in date_part(value)))
             out.append({
                 "start_char": c.start,
                 "end_char": c.end,

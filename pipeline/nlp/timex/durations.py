@@ -74,12 +74,24 @@ class _Rx:
         self.of_after = re.compile(r"^\s+(?:de|du|des|d['’])(?![\w])")
         self.ago = re.compile(r"(?<![\w])(?:" + alternation(word_list("ago_openers")) + r")\s+$")
         self.ahead = re.compile(r"(?<![\w])(?:" + alternation(word_list("in_openers")) + r")\s+$")
+        self.age_before = re.compile(r"(?:(?<![\w])(?:" + alternation(word_list("age_openers")) + r")|(?<![\w])(?:"
+                                     + alternation(word_list("age_nouns")) + r")\s+(?:de|d['’]))\s*\Z")
+        # an apposition: a capitalised word, a comma or bracket, the age in digits, then a comma or bracket
+        self.age_name = re.compile(r"[A-ZÀ-Ý][\w'’-]*\s*[,(]\s*\Z")
+        self.age_close = re.compile(r"\s*[,)]")
         self.one_day_before = re.compile(r"(?<![\w])(?:" + alternation(word_list("one_day_openers")) + r")\s*$")
 
 
 @lru_cache(maxsize=None)
 def _rx() -> _Rx:
     return _Rx()
+
+
+def _is_age(text: str, low: str, s: int, e: int, X: _Rx) -> bool:
+    """True when "N ans" at ``text[s:e]`` is the age of a person (``age_*`` of the vocabulary)."""
+    if X.age_before.search(low, max(0, s - 40), s):
+        return True
+    return bool(low[s].isdigit() and X.age_name.search(text, max(0, s - 40), s) and X.age_close.match(text, e))
 
 
 def find(text: str, low: str | None = None) -> list[Candidate]:
@@ -108,6 +120,8 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
         if unit == "D" and n == 1 and not mod and s == m.start():
             if not X.one_day_before.search(low, max(0, s - 20), s):
                 continue  # "un jour, il reviendra": some day, not a duration
+        if unit == "Y" and not mod and s == m.start() and not after.group("half") and _is_age(text, low, s, after.end(), X):
+            continue  # "l'homme de 79 ans", "Alexeï Navalny, 44 ans,": an age, not a duration
         if after.group("half"):
             n += 0.5
         out.append(Candidate(s, after.end(), "duration", "fixed", ttype="DURATION", tmod=mod or "",

@@ -32,6 +32,7 @@ def _det() -> re.Pattern:
     return re.compile(r"(?:^|(?<=[^\w'’]))(?:" + alternation(word_list("extent_determiners")) + r")(?:\s+|(?<=['’]))$", F)
 
 
+_BLANK = re.compile(r"[ \t\u00a0]+$")
 _PART_RE = re.compile(r"^(?:(?:le|la|les|l['’]|ce|cette|en)\s+)?(?P<p>début|debut|milieu|mi|fin)(?![^\W\d_])", F)
 
 
@@ -51,9 +52,25 @@ def typed_candidates(text: str, low: str | None = None) -> list[Candidate]:
     return clock.find(text, low) + durations.find(text, low) + refs.find(text, low) + sets.find(text, low)
 
 
+def _weekday_numeric(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A weekday right before a numeric date ("mardi 24/06/2025") is one expression, as a
+    weekday before a written date already is ("mardi 24 juin 2025")."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "weekday" and prev.range_end is None and c.kind == "abs"
+                and c.rule in ("date_numeric", "date_iso") and c.range_start is None
+                and _BLANK.match(text, prev.end, c.start)):
+            c.start, c.weekday = prev.start, prev.weekday
+            out[-1] = c
+            continue
+        out.append(c)
+    return out
+
+
 def finish(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Parts of day joined to their day, determiners added, START/MID/END read; in text order."""
-    cands = clock.attach_parts_of_day(text, cands)
+    cands = clock.attach_parts_of_day(text, clock.attach_night_ranges(text, _weekday_numeric(text, cands)))
     det = _det()
     prev_end = 0
     for c in cands:

@@ -23,6 +23,7 @@ The record's ``anchor`` column then holds the text date used and its rule ends i
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Any
 
@@ -90,6 +91,13 @@ def written_dates(items, sentence_ids: list[int]) -> list[tuple[int, int, str]]:
 _PARTIAL_DAY = re.compile(r"^[\dX]{4}-\d{2}-\d{2}$")
 
 
+def _next_day(day: str) -> str:
+    """The day after ``day`` (``YYYY-MM-DD``, the year possibly ``XXXX``: read as a leap year)."""
+    y = day[:4]
+    d = _dt.date(int(y) if y.isdigit() else 2000, int(day[5:7]), int(day[8:10])) + _dt.timedelta(days=1)
+    return (y if y.isdigit() and d.year == int(y) else (str(d.year) if y.isdigit() else y)) + d.isoformat()[4:]
+
+
 def same_weekday(c, sid: int, records: list[dict[str, Any]], weekdays: list[int | None], resolved):
     """``resolved`` (an unplaced weekday) again as the date written just before with the
     same weekday, in the same or the previous sentence; else ``resolved`` unchanged."""
@@ -99,6 +107,10 @@ def same_weekday(c, sid: int, records: list[dict[str, Any]], weekdays: list[int 
         if rec["sentence_id"] < sid - 1:
             break
         day = rec["value"].split("T")[0]  # the day of a TIME ("dimanche 15 août au soir")
+        if (wd is not None and rec.get("rule", "").startswith("night_range") and (wd + 1) % 7 == c.weekday
+                and _PARTIAL_DAY.match(day)):
+            day = _next_day(day)  # "la nuit du mercredi 23 à jeudi 24 [...] jeudi": the second day
+            wd = c.weekday
         if wd == c.weekday and _PARTIAL_DAY.match(day):
             anchor = day if _DAY_VALUE.match(day) else ""
             resolved.value, resolved.rule, resolved.anchor = day, "weekday_same_text", anchor

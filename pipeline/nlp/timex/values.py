@@ -63,6 +63,8 @@ def _year_for(month: int, day: int | None, a, direction: str | None, strict: boo
         return None
     if am is None:
         return ay
+    if ad is None and month == am:
+        return ay  # "le 25 novembre" in an article of November 2018 (day unknown): that month
     key = (month, day or 0)
     akey = (am, ad if (ad and day) else 0)
     if direction == "past":
