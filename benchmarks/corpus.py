@@ -15,17 +15,37 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def sentences_of(text: str) -> list[str]:
+    """The sentences of ``text`` longer than 40 characters, split at end punctuation before
+    a capital."""
+    sents = []
+    for para in text.split("\n"):
+        for s in re.split(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý«\"])", para):
+            s = s.strip()
+            if len(s) > 40:
+                sents.append(s)
+    return sents
+
+
+def paragraphs(rng: random.Random, body: list[str]) -> str:
+    """``body`` grouped into paragraphs of 2-4 sentences (drawn from ``rng``)."""
+    paras, cur = [], []
+    for s in body:
+        cur.append(s)
+        if len(cur) >= rng.randint(2, 4):
+            paras.append(" ".join(cur))
+            cur = []
+    if cur:
+        paras.append(" ".join(cur))
+    return "\n\n".join(paras)
+
+
 def seed_sentences() -> list[str]:
     from pipeline.ingest.clean import clean_text
 
     sents = []
     for f in sorted((ROOT / "seeds").glob("*.txt")):
-        text = clean_text(f.read_text(encoding="utf-8"))
-        for para in text.split("\n"):
-            for s in re.split(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý«\"])", para):
-                s = s.strip()
-                if len(s) > 40:
-                    sents.append(s)
+        sents.extend(sentences_of(clean_text(f.read_text(encoding="utf-8"))))
     return sents
 
 
@@ -35,18 +55,10 @@ def generate(n_docs: int, seed: int = 13) -> list[dict]:
     docs = []
     for i in range(n_docs):
         n = rng.choice([3, 5, 8, 12, 20, 30, 45, 60])
-        body = [rng.choice(sents) for _ in range(n)]
-        paras, cur = [], []
-        for s in body:
-            cur.append(s)
-            if len(cur) >= rng.randint(2, 4):
-                paras.append(" ".join(cur))
-                cur = []
-        if cur:
-            paras.append(" ".join(cur))
+        text = paragraphs(rng, [rng.choice(sents) for _ in range(n)])
         year, month, day = rng.randint(2014, 2025), rng.randint(1, 12), rng.randint(1, 28)
         docs.append({"id": f"gen-{i:06d}", "title": rng.choice(sents)[:120],
-                     "published": f"{year}-{month:02d}-{day:02d}", "text": "\n\n".join(paras)})
+                     "published": f"{year}-{month:02d}-{day:02d}", "text": text})
     return docs
 
 

@@ -21,10 +21,13 @@ from __future__ import annotations
 
 import argparse
 import glob
-import json
 import random
-import re
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.corpus import paragraphs, sentences_of, write_jsonl  # noqa: E402
 
 STATES = ("la France", "l'Allemagne", "la Russie", "l'Ukraine", "les États-Unis", "la Chine", "l'Iran",
           "Israël", "la Turquie", "le Royaume-Uni", "l'Italie", "la Pologne", "le Japon", "l'Inde",
@@ -112,10 +115,7 @@ def real_sentences(pattern: str = "/work/realdata/d*/tune/*.txt") -> list[str]:
     """Sentences of the real tune articles (empty when the folder is absent)."""
     sents = []
     for path in sorted(glob.glob(pattern)):
-        for para in Path(path).read_text(encoding="utf-8").split("\n"):
-            for s in re.split(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý«\"])", para):
-                if len(s.strip()) > 40:
-                    sents.append(s.strip())
+        sents.extend(sentences_of(Path(path).read_text(encoding="utf-8")))
     return sents
 
 
@@ -134,28 +134,13 @@ def recombined(n_docs: int, seed: int = 5) -> list[dict]:
 
 
 def _article(rng: random.Random, body: list[str], doc_id: str, year: int) -> dict:
-    paras, cur = [], []
-    for s in body:
-        cur.append(s)
-        if len(cur) >= rng.randint(2, 4):
-            paras.append(" ".join(cur))
-            cur = []
-    if cur:
-        paras.append(" ".join(cur))
+    text = paragraphs(rng, body)
     return {"id": doc_id, "title": body[0][:120], "published": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-            "text": "\n\n".join(paras)}
+            "text": text}
 
 
 def generate(n_docs: int, source: str = "synthetic", seed: int = 5) -> list[dict]:
     return recombined(n_docs, seed) if source == "real" else synthetic(n_docs, seed)
-
-
-def write_jsonl(docs: list[dict], path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8") as fh:
-        for d in docs:
-            fh.write(json.dumps(d, ensure_ascii=False) + "\n")
-    return path
 
 
 if __name__ == "__main__":
