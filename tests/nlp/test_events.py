@@ -22,6 +22,7 @@ import yaml
 
 from pipeline.nlp.events.component import EVENT_KEYS
 from pipeline.nlp.gazetteer import alias_key, load_gazetteer
+from tests.conftest import parse
 
 TABLE_PATH = Path(__file__).resolve().parents[1] / "data" / "event_sentences.yaml"
 TABLE = yaml.safe_load(TABLE_PATH.read_text(encoding="utf-8"))
@@ -53,9 +54,7 @@ MIN_RECALL_AGENT_TYPE = 0.93
 
 
 def _run(nlp, text: str, anchor: str | None = None):
-    doc = nlp.make_doc(text)
-    doc._.anchor = anchor
-    return nlp(doc)
+    return parse(nlp, text, anchor)
 
 
 @lru_cache(maxsize=4096)

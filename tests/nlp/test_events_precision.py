@@ -13,12 +13,11 @@ from hypothesis import strategies as st
 
 from pipeline.nlp.events import confidence as C
 from pipeline.nlp.events.layout import SpanIndex, heading_lines
+from tests.conftest import parse
 
 
 def _events(nlp, text: str):
-    doc = nlp.make_doc(text)
-    doc._.anchor = None
-    return nlp(doc)._.events
+    return parse(nlp, text)._.events
 
 
 def _types(events, trigger_word: str) -> set[str]:

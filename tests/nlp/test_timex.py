@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from pipeline.nlp.timex.rules import find_candidates, normalize, resolve, vocabulary
 from pipeline.nlp.timex.timeml import TYPES, typed_value, valid
+from tests.conftest import parse
 
 VALUE_RE = re.compile(r"^(?:[\dX]{4}(-([\dX]{2}(-[\dX]{2})?|W[\dX]{2}(-WE|-[1-7])?|SP|SU|FA|WI))?|\d{3}X|\d{2}XX)$")
 PRECISIONS = {"day", "week", "month", "season", "year", "decade"}
@@ -351,9 +352,7 @@ def tnlp():
 
 
 def run(nlp, text, anchor=None):
-    doc = nlp.make_doc(text)
-    doc._.anchor = anchor
-    return nlp(doc)
+    return parse(nlp, text, anchor)
 
 
 # (sentence, anchor, expected text, expected value, expected precision)

@@ -14,12 +14,11 @@ from hypothesis import strategies as st
 
 from pipeline.nlp.timex.rules import VALUE_RE, find_candidates, resolve
 from pipeline.nlp.timex.values import two_digit_year
+from tests.conftest import parse
 
 
 def records(nlp, text, anchor):
-    doc = nlp.make_doc(text)
-    doc._.anchor = anchor
-    return nlp(doc)._.timexes
+    return parse(nlp, text, anchor)._.timexes
 
 
 def found(nlp, text, anchor):

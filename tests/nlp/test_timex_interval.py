@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from pipeline.nlp.timex.rules import (_DatedEvents, anchor_dependent, anchor_period, dated_events, event_evidence,
                                   event_matches, events_between, find_candidates, format_interval, literal_gate,
                                   max_interval_days, parse_interval, resolve, resolve_in_interval)
+from tests.conftest import parse
 
 D = dt.date
 
@@ -277,9 +278,7 @@ def test_loader_expands_macros():
 @pytest.fixture(scope="module")
 def doc_of(nlp):
     def run(text, anchor):
-        doc = nlp.make_doc(text)
-        doc._.anchor = anchor
-        return nlp(doc)
+        return parse(nlp, text, anchor)
     return run
 
 

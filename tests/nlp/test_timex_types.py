@@ -13,14 +13,13 @@ from hypothesis import strategies as st
 from pipeline.nlp.timex.candidates import find_candidates
 from pipeline.nlp.timex.rules import resolve
 from pipeline.nlp.timex.timeml import MODS, TYPES, dates_only, duration_value, typed_value, valid
+from tests.conftest import parse
 
 ANCHOR = "2024-03-14"  # a Thursday
 
 
 def run(nlp, text, anchor=ANCHOR):
-    doc = nlp.make_doc(text)
-    doc._.anchor = anchor
-    return nlp(doc)
+    return parse(nlp, text, anchor)
 
 
 def records(nlp, text, anchor=ANCHOR):
