@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .candidates import Candidate
+from .candidate import Candidate
 from .timeml import date_part, duration_value, time_value
 from .vocabulary import alternation, longest_first, lookup_key, vocabulary, word_list
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .candidates import Candidate
+from .candidate import Candidate
 from .patterns import rules
 from .timeml import duration_value
 from .vocabulary import alternation, longest_first, lookup_key, vocabulary, word_list

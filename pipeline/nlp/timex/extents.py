@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from . import clock, durations, refs, sets
-from .candidates import Candidate
+from .candidate import Candidate
 from .vocabulary import alternation, word_list
 
 F = re.IGNORECASE

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .candidates import Candidate
+from .candidate import Candidate
 from .patterns import rules
 from .vocabulary import alternation, longest_first, lookup_key, vocabulary, word_list
 
