@@ -24,6 +24,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..timex.component import sentence_dates
+from ..timex.timeml import date_part
 from .context import DocContext
 
 ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -43,7 +44,7 @@ def timex_heads(doc: Doc) -> list[tuple[int, str, str]]:
     for rec in (doc._.timexes if doc.has_extension("timexes") else None) or []:
         value = str(rec.get("value") or "")
         if rec.get("type") == "TIME":
-            value = value.split("T", 1)[0]  # a time of day gives its day ("hier soir")
+            value = date_part(value)  # a time of day gives its day ("hier soir")
         if not ISO.match(value):
             continue
         start, end = rec.get("start"), rec.get("end")

@@ -27,6 +27,8 @@ import datetime as _dt
 import re
 from typing import Any
 
+from .timeml import date_part
+
 __all__ = ["previous_day", "is_anaphoric", "narrative_dependent", "same_weekday", "text_anchor_for", "written_dates"]
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -49,7 +51,7 @@ def previous_day(records: list[dict[str, Any]], start_char: int) -> str | None:
     """Value of the last record that starts before ``start_char`` with a full day value (the
     day of a TIME: "hier soir" gives its day)."""
     for rec in reversed(records):
-        day = rec["value"].split("T")[0]
+        day = date_part(rec["value"])
         if rec["start_char"] < start_char and _DAY_VALUE.match(day):
             return day
     return None
@@ -106,7 +108,7 @@ def same_weekday(c, sid: int, records: list[dict[str, Any]], weekdays: list[int 
     for rec, wd in zip(reversed(records), reversed(weekdays)):
         if rec["sentence_id"] < sid - 1:
             break
-        day = rec["value"].split("T")[0]  # the day of a TIME ("dimanche 15 août au soir")
+        day = date_part(rec["value"])  # the day of a TIME ("dimanche 15 août au soir")
         if (wd is not None and rec.get("rule", "").startswith("night_range") and (wd + 1) % 7 == c.weekday
                 and _PARTIAL_DAY.match(day)):
             day = _next_day(day)  # "la nuit du mercredi 23 à jeudi 24 [...] jeudi": the second day
