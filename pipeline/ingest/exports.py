@@ -1,7 +1,7 @@
 """What the press-database readers share: article records, credit lines, dates, bylines.
 
 An export (Europresse, Factiva) holds many articles; each becomes one :class:`Article`,
-turned into a :class:`pipeline.ingest.readers.Document` by :func:`to_document`. The body
+turned into a :class:`pipeline.ingest.document.Document` by :func:`to_document`. The body
 keeps only the article's own paragraphs: every header, date line, identifier, copyright
 and credit line is left out (the lists live in ``models/exports.yaml``).
 
@@ -124,7 +124,7 @@ def english_date(text: str) -> str:
 
 def parse_date(text: str) -> tuple[str, str]:
     """(iso, precision) of a printed date, French or English; ("", "") when none."""
-    from .readers import parse_metadata_date
+    from .document import parse_metadata_date
 
     iso, precision = parse_metadata_date(text)
     if iso:
@@ -145,7 +145,7 @@ def body_paragraphs(text: str) -> list[str]:
 
 def to_document(article: Article, doc_id: str, fallback_source: str, fmt: str):
     """The :class:`Document` of an article, or an error document when it has no text."""
-    from .readers import Document, content_hash, safe_str
+    from .document import Document, content_hash, safe_str
 
     doc = Document(doc_id=safe_str(doc_id), source=safe_str(article.source or fallback_source))
     doc.title = safe_str(squash(article.title))

@@ -7,7 +7,7 @@
   export, one document per article (:mod:`pipeline.ingest.europresse`);
 - Factiva field codes (``HD`` … ``AN``) or ``Document <id>`` separators: a Factiva export,
   one document per article (:mod:`pipeline.ingest.factiva`);
-- anything else: one text, Markdown or HTML document (:func:`pipeline.ingest.readers.finish`).
+- anything else: one text, Markdown or HTML document (:func:`pipeline.ingest.document.finish`).
 
 A file whose name promises a format its content does not hold (``export.pdf`` that is
 text) is read for what it is. A file that cannot be read is one error document.
@@ -82,7 +82,7 @@ def split_file(doc, data: bytes, fp: Path) -> Iterator:
     if docs:
         yield from docs
     elif kind == "rtf":
-        from .readers import finish
+        from .document import finish
 
         doc.encoding = encoding
         yield finish(doc, text, filename=fp.name)

@@ -164,7 +164,7 @@ def _date_and_rest(line: str) -> tuple[str, str, str]:
 def finish_layout(doc, paragraphs: list[str], header_lines: list[str], title: str = ""):
     """Fill ``doc`` from the paragraphs of a PDF or Word file (in reading order)."""
     from .pubdate import find_publication_date
-    from .readers import content_hash, safe_str
+    from .document import content_hash, safe_str
 
     paras = [squash(p) for p in paragraphs if squash(p)]
     paras = [p for p in paras if not is_credit_line(p)]

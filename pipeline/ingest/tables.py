@@ -7,7 +7,7 @@
   row with an empty ``text`` is an error row; a row spanning several lines whose quotes do
   not parse strictly is an error row naming the lines it swallowed.
 
-Each row becomes a :class:`~pipeline.ingest.readers.Document` through the same metadata
+Each row becomes a :class:`~pipeline.ingest.document.Document` through the same metadata
 and cleaning rules as a file of a folder.
 """
 from __future__ import annotations

@@ -244,8 +244,10 @@ def test_failures_in_third_party_code_are_isolated(tmp_path, monkeypatch):
     monkeypatch.setattr(trafilatura, "extract", boom)
     (tmp_path / "page.html").write_text("<html><body><p>La Finlande rejoint l'OTAN.</p></body></html>",
                                         encoding="utf-8")
-    real_clean = ingest.clean_text
-    monkeypatch.setattr(ingest, "clean_text", lambda t: real_clean(t) if "poison" not in t else 1 / 0)
+    from pipeline.ingest import document
+
+    real_clean = document.clean_text
+    monkeypatch.setattr(document, "clean_text", lambda t: real_clean(t) if "poison" not in t else 1 / 0)
     (tmp_path / "poison.txt").write_text("poison", encoding="utf-8")
     real_decode = ingest.decode_bytes
     monkeypatch.setattr(ingest, "decode_bytes", lambda b: real_decode(b) if b != b"weird" else {}["x"])
