@@ -55,6 +55,15 @@ class RunConfig:
     min_confidence: float | None = None  # action edges use events >= this; None = models/confidence.yaml
     timex_types: str = "all"  # all | date (timexes.csv: calendar dates only, pipeline.nlp.timex.timeml.dates_only)
 
+    # Every field is in exactly one of three groups (tests/test_run.py checks it, so a new
+    # setting must be placed): what changes the analysis of a document (pipeline_config, in
+    # the result cache's key), what changes only the outputs (output_settings, in the key of
+    # a kept output set), and what changes neither.
+    ANALYSIS_FIELDS = ("model", "metonymy", "min_confidence")
+    OUTPUT_FIELDS = ("min_weight", "top_edges", "timex_types")
+    NEUTRAL_FIELDS = ("corpus", "out", "n_process", "batch_size", "force", "quiet", "backend", "scheduler",
+                      "cache", "cache_dir")
+
     def resolved_min_confidence(self) -> float:
         """``min_confidence``, or the documented default of ``models/confidence.yaml``."""
         if self.min_confidence is not None:
@@ -71,6 +80,10 @@ class RunConfig:
         return {"model": self.model, "metonymy": self.metonymy, "chunk_chars": CHUNK_CHARS,
                 "max_sentence_tokens": MAX_SENTENCE_TOKENS,
                 "min_confidence": self.resolved_min_confidence()}
+
+    def output_settings(self) -> dict:
+        """The settings that change the outputs of the same analysed documents."""
+        return {name: getattr(self, name) for name in self.OUTPUT_FIELDS}
 
 
 @dataclass
@@ -250,8 +263,7 @@ def _output_key(config: RunConfig, cache):
         return None
     from .analysis.outcache import OutputKey
 
-    return OutputKey(cache.cache.fingerprint, {"min_weight": config.min_weight, "top_edges": config.top_edges,
-                                               "timex_types": config.timex_types})
+    return OutputKey(cache.cache.fingerprint, config.output_settings())
 
 
 #: the counts of a summary that a kept output set restores (the others are counted live)

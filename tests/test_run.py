@@ -195,3 +195,18 @@ def test_the_html_extractor_is_checked_before_the_run(monkeypatch, nlp, tmp_path
     monkeypatch.setattr(run_module, "check_html_extractor", missing)
     with pytest.raises(RunError, match="lxml_html_clean"):
         run(RunConfig(corpus=str(_corpus(tmp_path)), out=str(tmp_path / "out"), quiet=True), nlp=nlp)
+
+
+def test_every_setting_is_placed_in_one_cache_key_group():
+    """A new RunConfig field must say whether it changes the analysis, only the outputs, or
+    neither; otherwise a cached re-run could reuse results made with another value."""
+    import dataclasses
+
+    groups = [RunConfig.ANALYSIS_FIELDS, RunConfig.OUTPUT_FIELDS, RunConfig.NEUTRAL_FIELDS]
+    placed = [name for group in groups for name in group]
+    assert sorted(placed) == sorted(f.name for f in dataclasses.fields(RunConfig))
+    assert len(placed) == len(set(placed))
+    config = RunConfig(corpus="c", min_weight=3, top_edges=7, timex_types="date")
+    assert config.output_settings() == {"min_weight": 3, "top_edges": 7, "timex_types": "date"}
+    analysis = config.pipeline_config()
+    assert {"model", "metonymy", "min_confidence"} <= set(analysis)
