@@ -1,10 +1,12 @@
 """Score actorgraph on the real development articles (tests/data/real/).
 
-The article texts are not in the repository (see GATHER.md and GATHER_d2.md): this script
-expects them under ``REALDATA`` (default ``/work/realdata``) as ``d1/tune``, ``d1/test``,
-``d2/tune`` and ``d2/test``, each a corpus folder with its ``metadata.csv``. It checks each
-text against the SHA-1 recorded in ``articles_d*.jsonl``, runs the pipeline on each folder,
-scores it against ``gold_d*_<half>.jsonl`` and sums the counts over d1 and d2.
+The article texts are not in the repository (see GATHER.md, GATHER_d2.md, GATHER_d3.md): this
+script expects them under ``REALDATA`` (default ``/work/realdata``) as ``<batch>/tune`` and
+``<batch>/test`` for every batch with an index here (``articles_d1.jsonl``, ``articles_d2.jsonl``,
+``articles_d3.jsonl``...), each a corpus folder with its ``metadata.csv``. It checks each text
+against the SHA-1 recorded in the index, runs the pipeline on each folder, scores it against
+``gold_<batch>_<half>.jsonl`` and sums the counts over the batches. A batch whose folder is
+absent is skipped with a note on stderr (the figures then cover the other batches only).
 
     python tests/data/real/score.py --half tune           # the half we study
     python tests/data/real/score.py --half test --json t.json   # the half we only report
@@ -23,6 +25,16 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+
+
+def batches() -> list[str]:
+    """The batches with an index and a gold file for both halves here, in name order (d1, d2, d3...)."""
+    found = []
+    for index in sorted(HERE.glob("articles_d*.jsonl")):
+        part = index.stem[len("articles_"):]
+        if all((HERE / f"gold_{part}_{h}.jsonl").is_file() for h in ("tune", "test")):
+            found.append(part)
+    return found
 
 
 def check_texts(root: Path, part: str, half: str) -> list[str]:
@@ -49,7 +61,11 @@ def main(argv=None) -> int:
     root = Path(args.realdata)
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="actorgraph-real-"))
     totals: dict = {}
-    for part in ("d1", "d2"):
+    scored = []
+    for part in batches():
+        if not (root / part / args.half).is_dir():
+            print(f"{part}/{args.half}: no texts under {root / part / args.half}, batch skipped", file=sys.stderr)
+            continue
         bad = check_texts(root, part, args.half)
         if bad:
             print(f"{part}/{args.half}: {len(bad)} texts missing or changed (e.g. {bad[0]})", file=sys.stderr)
@@ -61,7 +77,12 @@ def main(argv=None) -> int:
                         str(HERE / f"gold_{part}_{args.half}.jsonl"), "--predictions", str(out), "--out", str(ev)],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         add(totals, summarise(json.loads((ev / "evaluation.json").read_text())))
-    figures = finish(totals)
+        scored.append(part)
+    if not scored:
+        print(f"no batch has texts for the {args.half} half under {root}", file=sys.stderr)
+        return 2
+    print(f"batches: {' '.join(scored)}", file=sys.stderr)
+    figures = finish(totals, parts=len(scored))
     for k, v in figures.items():
         print(f"{k:40s} {v}")
     if args.json:
