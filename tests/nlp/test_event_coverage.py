@@ -22,15 +22,18 @@ CASES = [
     ("La Russie a intensifié ses bombardements sur l'Ukraine.", "russia", "ASSAULT", "ukraine"),
     ("La Turquie a lancé une opération militaire contre les Kurdes.", "turkey", "ASSAULT", None),
     ("Le Hamas a enlevé des civils israéliens.", "hamas", "ASSAULT", "israel"),
+    ("Israël a violé le cessez-le-feu.", "israel", "ASSAULT", None),
     # THREATEN
     ("Washington a posé un ultimatum à Téhéran.", "united-states", "THREATEN", "iran"),
     # MOBILIZE
     ("La Pologne a relevé son niveau d'alerte.", "poland", "MOBILIZE", None),
     ("La Corée du Nord a procédé à un essai nucléaire.", "north-korea", "MOBILIZE", None),
     ("La Russie amasse des troupes près de la frontière ukrainienne.", "russia", "MOBILIZE", None),
+    ("L'OTAN a validé un renforcement de sa présence militaire en Pologne.", "nato", "MOBILIZE", "poland"),
     # SANCTION
     ("L'Union européenne a infligé de nouvelles sanctions à la Biélorussie.", "eu", "SANCTION", "belarus"),
     ("La Lituanie a fermé son ambassade en Russie.", "lithuania", "SANCTION", "russia"),
+    ("La Russie a réduit ses livraisons de gaz à la Pologne.", "russia", "SANCTION", "poland"),
     # REQUEST
     ("Paris fait pression sur Moscou pour obtenir un cessez-le-feu.", "france", "REQUEST", "russia"),
     ("L'Allemagne a formulé une demande officielle auprès de la Pologne.", "germany", "REQUEST", None),
@@ -44,6 +47,7 @@ CASES = [
     # REJECT
     ("Moscou a balayé les accusations de Londres.", "russia", "REJECT", "united-kingdom"),
     ("La Hongrie a mis son veto à l'aide européenne.", "hungary", "REJECT", None),
+    ("La Hongrie s'est prononcée contre l'adhésion de l'Ukraine.", "hungary", "REJECT", None),
     # CONSULT
     ("Emmanuel Macron a retrouvé Olaf Scholz à Berlin.", "emmanuel-macron", "CONSULT", "olaf-scholz"),
     ("Le président turc a eu un entretien téléphonique avec Vladimir Poutine.", "turkey", "CONSULT", "vladimir-putin"),
@@ -59,6 +63,7 @@ CASES = [
     ("Le Canada a rendu hommage à la Finlande.", "canada", "SUPPORT", "finland"),
     ("L'Espagne a réitéré son soutien à l'Ukraine.", "spain", "SUPPORT", "ukraine"),
     # AGREE
+    ("La France et l'Allemagne se sont mises d'accord sur un plan.", "france", "AGREE", "germany"),
     ("L'Iran et l'Arabie saoudite ont scellé un accord.", "iran", "AGREE", "saudi-arabia"),
     ("La Russie propose un cessez-le-feu à l'Ukraine.", "russia", "AGREE", "ukraine"),
     ("La Serbie a trouvé un terrain d'entente avec le Kosovo.", "serbia", "AGREE", "kosovo"),
