@@ -247,6 +247,10 @@ def find_obj(ctx: DocContext, tok: Token, e: Entry) -> Token | None:
         cands = [c for c in tok.children if c.dep_ == "nmod" and case_of(c) == "de"]
     elif e.prep is not None:
         cands = [c for c in prep_dependents(tok) if case_of(c) in e.prep]
+        # "a décidé mercredi de nouvelles sanctions": the constrained noun hung on a bare time word
+        cands += [k for c in tok.children if c.i > tok.i and c.pos_ == "NOUN" and c.dep_ == "obl:mod"
+                  and not any(x.dep_ in ("case", "det") for x in c.children)
+                  for k in c.children if k.i > c.i and k.dep_ == "nmod" and case_of(k) in e.prep]
     else:
         passive = subjects.is_passive(ctx, tok)
         cands = [c for c in tok.children if c.dep_ == "obj" or (passive and c.dep_ == "nsubj:pass")]
@@ -261,6 +265,9 @@ def find_obj(ctx: DocContext, tok: Token, e: Entry) -> Token | None:
             # "amasse des troupes": the partitive article parsed as a preposition (obl:arg)
             cands += [c for c in tok.children if c.i > tok.i and c.pos_ == "NOUN" and c.dep_.startswith("obl")
                       and any(k.dep_ == "case" and k.lower_ in W.PARTITIVES for k in c.children)]
+        # "a fait savoir que", "laisse entendre": the infinitive right after the verb
+        cands += [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and 0 < c.i - tok.i <= 2
+                  and "Inf" in c.morph.get("VerbForm")]
         # "enverrait des soldats combattre": the object parsed as subject of an infinitive
         cands += [k for c in tok.children if c.dep_ == "xcomp" for k in c.children if k.dep_ == "nsubj" and k.i < c.i]
         if not cands and tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm"):
