@@ -66,6 +66,7 @@ CASES = [
     ("La France et l'Allemagne se sont mises d'accord sur un plan.", "france", "AGREE", "germany"),
     ("L'Iran et l'Arabie saoudite ont scellé un accord.", "iran", "AGREE", "saudi-arabia"),
     ("La Russie propose un cessez-le-feu à l'Ukraine.", "russia", "AGREE", "ukraine"),
+    ("La Turquie a proposé à la Russie d'accueillir des négociations.", "turkey", "AGREE", "russia"),
     ("La Serbie a trouvé un terrain d'entente avec le Kosovo.", "serbia", "AGREE", "kosovo"),
     # COOPERATE
     ("La France a resserré ses liens avec l'Inde.", "france", "COOPERATE", "india"),
@@ -99,6 +100,10 @@ NOT_THAT = [
     ("La Pologne a prêté serment devant le Parlement.", "AID"),
     ("Le Premier ministre a présenté son programme au Parlement.", "REQUEST"),
     ("Le ministre a relevé le niveau des salaires.", "MOBILIZE"),
+    # an offer needs an addressee: a proposal of one's own policy is no AGREE
+    ("La Commission européenne propose de réformer le marché de l'électricité.", "AGREE"),
+    # an interview given to a newspaper is no meeting
+    ("Dans un entretien accordé au Monde, Emmanuel Macron critique la Russie.", "CONSULT"),
 ]
 
 
