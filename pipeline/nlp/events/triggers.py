@@ -189,9 +189,10 @@ def asks_question(tok: Token) -> bool:
 
 
 def participle_lemma(tok: Token) -> str | None:
-    """'gelés' tagged ADJ in a passive ('ont été gelés') -> 'geler'."""
-    if not any(c.dep_ == "aux:pass" for c in tok.children):
-        return None
+    """'gelés' tagged ADJ in a passive ('ont été gelés') or after *avoir* ('ont resserré')
+    -> 'geler'."""
+    if not any(c.dep_ == "aux:pass" or (c.dep_ == "aux:tense" and c.lemma_ == "avoir") for c in tok.children):
+        return None  # a passive, or a compound past the tagger read as an adjective ("ont resserré")
     low = tok.lower_
     for suf, rep in W.PASSIVE_PARTICIPLE_ENDINGS.items():
         if low.endswith(suf) and len(low) > len(suf) + 2:
@@ -207,8 +208,8 @@ def select(ctx: DocContext, tok: Token, lemma: str, pos: str):
                                    and (c.dep_.startswith("expl") or c.dep_ in ("obj", "iobj"))
                                    for c in tok.children):
             continue
-        if e.adv is not None and not any(c.dep_ == "advmod" and c.lower_ in e.adv for c in tok.children):
-            continue  # 'accueillir favorablement'
+        if e.adv is not None and not has_modifier(tok, e):
+            continue  # 'accueillir favorablement', 'soutien militaire'
         if e.incise and not opens_incise(tok):
             continue  # '», a-t-il lancé': a speech act only after what was said
         if e.prep is not None and e.obj is None:
@@ -220,6 +221,13 @@ def select(ctx: DocContext, tok: Token, lemma: str, pos: str):
                 continue
         return e, obj_tok
     return None, None
+
+
+def has_modifier(tok: Token, e: Entry) -> bool:
+    """The entry's ``adv`` constraint: an adverb of the verb ("soutenir **militairement**")
+    or, for a noun, an adjective of it ("une opération **militaire**"), by form or lemma."""
+    dep = "amod" if e.pos == "NOUN" else "advmod"
+    return any(c.dep_ == dep and (c.lower_ in e.adv or c.lemma_.lower() in e.adv) for c in tok.children)
 
 
 def prep_dependents(tok: Token) -> list[Token]:
@@ -239,6 +247,10 @@ def find_obj(ctx: DocContext, tok: Token, e: Entry) -> Token | None:
         cands = [c for c in tok.children if c.dep_ == "nmod" and case_of(c) == "de"]
     elif e.prep is not None:
         cands = [c for c in prep_dependents(tok) if case_of(c) in e.prep]
+        # "a décidé mercredi de nouvelles sanctions": the constrained noun hung on a bare time word
+        cands += [k for c in tok.children if c.i > tok.i and c.pos_ == "NOUN" and c.dep_ == "obl:mod"
+                  and not any(x.dep_ in ("case", "det") for x in c.children)
+                  for k in c.children if k.i > c.i and k.dep_ == "nmod" and case_of(k) in e.prep]
     else:
         passive = subjects.is_passive(ctx, tok)
         cands = [c for c in tok.children if c.dep_ == "obj" or (passive and c.dep_ == "nsubj:pass")]
@@ -249,6 +261,13 @@ def find_obj(ctx: DocContext, tok: Token, e: Entry) -> Token | None:
             # an adjunct (a noun with no preposition of its own)
             cands += [c for c in tok.children if c.i > tok.i and c.pos_ == "NOUN" and c.dep_ == "obl:mod"
                       and not any(k.dep_ == "case" for k in c.children)]
+        if not any(c.dep_ == "obj" for c in tok.children):
+            # "amasse des troupes": the partitive article parsed as a preposition (obl:arg)
+            cands += [c for c in tok.children if c.i > tok.i and c.pos_ == "NOUN" and c.dep_.startswith("obl")
+                      and any(k.dep_ == "case" and k.lower_ in W.PARTITIVES for k in c.children)]
+        # "a fait savoir que", "laisse entendre": the infinitive right after the verb
+        cands += [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and 0 < c.i - tok.i <= 2
+                  and "Inf" in c.morph.get("VerbForm")]
         # "enverrait des soldats combattre": the object parsed as subject of an infinitive
         cands += [k for c in tok.children if c.dep_ == "xcomp" for k in c.children if k.dep_ == "nsubj" and k.i < c.i]
         if not cands and tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm"):

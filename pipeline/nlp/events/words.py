@@ -46,6 +46,7 @@ AMBIGUOUS_NOUNS = table(FILE, "ambiguous_nouns")
 SAY_NO_VERBS = words(FILE, "say_no_verbs")
 IMPERSONAL_VERBS = words(FILE, "impersonal_verbs")
 QUANTIFIERS = words(FILE, "quantifier_nouns")
+PARTITIVES = words(FILE, "partitive_articles")
 ETRE_VERBS = words(FILE, "etre_verbs")
 PASSIVE_PARTICIPLE_ENDINGS = mapping(FILE, "passive_participle_endings")
 # background mentions
