@@ -45,7 +45,7 @@ from .rules import normalize  # noqa: F401  (part of this module's __all__)
 from .clock import sentence_days
 from .tense import is_conditional as _is_conditional
 from .tense import tense_of
-from .textanchor import is_anaphoric, same_weekday, text_anchor_for, written_dates
+from .textanchor import is_anaphoric, nearby_day, same_weekday, text_anchor_for, written_dates
 from .timeml import date_part, is_point, typed_value
 from .values import PRECISIONS
 from .vocabulary import vocabulary, word_list
@@ -188,6 +188,7 @@ class TimexTagger(StatelessComponent):
                 "interval": format_interval(iv[0], iv[1]),
                 "evidence": [e.as_dict() for e in iv[2]],
             }
+        period = anchor_period(anchor)  # the days of a publication date known to the month or year
         out: list[dict[str, Any]] = []
         sids = [max(0, bisect_right(sent_starts, span.start) - 1) for _, span, _ in items]
         explicit = written_dates(items, sids)
@@ -207,6 +208,12 @@ class TimexTagger(StatelessComponent):
                 continue
             if r.value.startswith("XXXX-WXX-"):  # "dimanche 15 août [...] dimanche soir": that Sunday
                 r = same_weekday(c, sid, out, weekdays, r)
+            if r.value.startswith("XXXX-WXX-") and c.mod != "this" and period is not None:
+                # an article dated to the month: counted from the last day written with its weekday in that month
+                day = nearby_day(out, weekdays, c.start)
+                again = resolve(c, day, tense) if day and period[0].isoformat() <= day <= period[1].isoformat() else None
+                if again is not None:
+                    again.rule, again.anchor, r = again.rule + "_text", day, again
             weekdays.append(c.weekday if c.kind == "abs" and c.day is not None else None)
             value, ttype = typed_value(c, r.value)
             # "ce matin" on a publication date known only to the month: the day of its sentence

@@ -29,7 +29,8 @@ from typing import Any
 
 from .timeml import date_part
 
-__all__ = ["previous_day", "is_anaphoric", "narrative_dependent", "same_weekday", "text_anchor_for", "written_dates"]
+__all__ = ["previous_day", "is_anaphoric", "narrative_dependent", "nearby_day", "same_weekday", "text_anchor_for",
+           "written_dates"]
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -100,13 +101,18 @@ def _next_day(day: str) -> str:
     return (y if y.isdigit() and d.year == int(y) else (str(d.year) if y.isdigit() else y)) + d.isoformat()[4:]
 
 
+#: how many sentences back a bare weekday looks for the date it names (:func:`same_weekday`)
+WEEKDAY_WINDOW = 3
+
+
 def same_weekday(c, sid: int, records: list[dict[str, Any]], weekdays: list[int | None], resolved):
-    """``resolved`` (an unplaced weekday) again as the date written just before with the
-    same weekday, in the same or the previous sentence; else ``resolved`` unchanged."""
+    """``resolved`` (an unplaced weekday) again as the date written before with the same
+    weekday, in the same or one of the :data:`WEEKDAY_WINDOW` previous sentences, when no
+    date written with another weekday comes between them; else ``resolved`` unchanged."""
     if c.kind != "weekday" or c.mod is not None:
         return resolved
     for rec, wd in zip(reversed(records), reversed(weekdays)):
-        if rec["sentence_id"] < sid - 1:
+        if rec["sentence_id"] < sid - WEEKDAY_WINDOW:
             break
         day = date_part(rec["value"])  # the day of a TIME ("dimanche 15 août au soir")
         if (wd is not None and rec.get("rule", "").startswith("night_range") and (wd + 1) % 7 == c.weekday
@@ -117,4 +123,22 @@ def same_weekday(c, sid: int, records: list[dict[str, Any]], weekdays: list[int 
             anchor = day if _DAY_VALUE.match(day) else ""
             resolved.value, resolved.rule, resolved.anchor = day, "weekday_same_text", anchor
             return resolved
+        if wd is not None:
+            break  # another weekday was written in between: that one is the story's day now
     return resolved
+
+
+def nearby_day(records: list[dict[str, Any]], weekdays: list[int | None], start_char: int) -> str | None:
+    """The full day (``YYYY-MM-DD``, the day of a TIME) of the last record before
+    ``start_char`` that was written with its weekday ("mercredi 10 juillet": news name the
+    weekday of the days around their publication); None when there is none. ``weekdays``
+    holds the weekday written with each record (None when none was). A weekday that the
+    publication date cannot place (the article is dated to the month only) is counted from
+    that day ("mercredi 10 juillet, [...] il avait confirmé dès mardi soir" -> 9 July)."""
+    for rec, wd in zip(reversed(records), reversed(weekdays)):
+        if wd is None or rec["start_char"] >= start_char or rec.get("type") not in ("DATE", "TIME"):
+            continue
+        day = date_part(rec["value"])
+        if _DAY_VALUE.match(day):
+            return day
+    return None
