@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from pipeline.nlp.timex.candidates import find_candidates
 from pipeline.nlp.timex.rules import resolve
 from pipeline.nlp.timex.timeml import dates_only, valid
+from pipeline.nlp.timex.yearparts import season_start
 from tests.conftest import parse
 
 ANCHOR = "2024-03-14"
@@ -89,3 +90,127 @@ MONTH_ANCHORED = [
 @pytest.mark.parametrize("sentence,expected", MONTH_ANCHORED)
 def test_weekday_in_an_article_dated_to_the_month(nlp, sentence, expected):
     check(nlp, sentence, expected, anchor="2024-07")
+
+
+# ---------------------------------------------------------------- quarters, halves, fiscal years
+YEAR_PARTS = [
+    ("Le chiffre d'affaires a progressé au premier trimestre 2024.", ("premier trimestre 2024", "DATE", "2024-Q1", "")),
+    ("Le second semestre sera difficile pour les exportateurs.", ("Le second semestre", "DATE", "2024-H2", "")),
+    ("Le troisième trimestre 2023 a été bon.", ("Le troisième trimestre 2023", "DATE", "2023-Q3", "")),
+    ("Le deuxième trimestre de l'année dernière a été mauvais.",
+     ("Le deuxième trimestre de l'année dernière", "DATE", "2023-Q2", "")),
+    ("La première moitié de 2023 a vu les prix monter.", ("La première moitié de 2023", "DATE", "2023-H1", "")),
+    # past tense on a quarter still ahead of the publication date: the year before
+    ("Au quatrième trimestre, les ventes ont bondi.", ("quatrième trimestre", "DATE", "2023-Q4", "")),
+    ("Le trimestre dernier, les ventes ont baissé.", ("Le trimestre dernier", "DATE", "2023-Q4", "")),
+    ("Ce semestre, la banque centrale reste prudente.", ("Ce semestre", "DATE", "2024-H1", "")),
+    ("Les comptes de l'exercice 2023 sont publiés.", ("l'exercice 2023", "DATE", "FY2023", "")),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", YEAR_PARTS)
+def test_year_parts(nlp, sentence, expected):
+    check(nlp, sentence, expected)
+
+
+def test_half_of_something_else_is_no_timex(nlp):
+    assert records(nlp, "La première moitié du match a été terne.") == []
+
+
+def test_quarters_and_fiscal_years_stay_out_of_the_dates_only_contract(nlp):
+    doc = parse(nlp, "Au premier trimestre 2024, l'exercice 2023 a été clos le 3 mars 2024.", ANCHOR)
+    assert [r["value"] for r in dates_only(doc._.timexes)] == ["2024-03-03"]
+
+
+# ---------------------------------------------------------------- the n-th weekday of a period
+NTH_WEEKDAYS = [
+    ("Le premier dimanche du printemps, la fête aura lieu.", ("Le premier dimanche du printemps", "DATE", "2024-03-24", "")),
+    ("Le deuxième mardi de mars 2025, le jury se réunira.", ("Le deuxième mardi de mars 2025", "DATE", "2025-03-11", "")),
+    ("Le dernier samedi d'octobre 2024, les horloges changent.",
+     ("Le dernier samedi d'octobre 2024", "DATE", "2024-10-26", "")),
+    ("Le premier lundi de septembre, les écoles rouvriront.", ("Le premier lundi de septembre", "DATE", "2024-09-02", "")),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", NTH_WEEKDAYS)
+def test_nth_weekday_of_a_period(nlp, sentence, expected):
+    check(nlp, sentence, expected)
+
+
+# ---------------------------------------------------------------- the year as a whole, time ahead
+WHOLE = [
+    ("Les usines tournent tout au long de l'année.", ("l'année", "DATE", "2024", "")),
+    ("Au cours de l'année, le chômage a reculé.", ("l'année", "DATE", "2024", "")),
+    ("Le budget de l'année en cours est serré.", ("l'année en cours", "DATE", "2024", "")),
+    ("Les prix resteront élevés dans l'année à venir.", ("l'année à venir", "DURATION", "P1Y", "")),
+    ("Les mois à venir seront décisifs.", ("Les mois à venir", "DURATION", "PXM", "")),
+    ("Un accord est attendu dans les mois à venir.", ("dans les mois à venir", "DATE", "FUTURE_REF", "")),
+    ("Le XXIe siècle sera celui de l'Asie.", ("Le XXIe siècle", "DATE", "20XX", "")),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", WHOLE)
+def test_whole_year_and_time_ahead(nlp, sentence, expected):
+    check(nlp, sentence, expected)
+
+
+def test_year_of_another_kind_is_not_the_publication_year(nlp):
+    got = records(nlp, "Au cours de l'année scolaire, rien n'a changé. Tout au long de l'année 2019, la grève a duré.")
+    assert ("l'année", "DATE", "2024", "") not in got
+    assert any(g[2] == "2019" for g in got)
+
+
+# ---------------------------------------------------------------- well-formed values (hypothesis)
+ORDINALS = ["premier", "deuxième", "troisième", "quatrième", "dernier"]
+UNITS = ["trimestre", "semestre"]
+MONTHS = ["janvier", "mars", "juin", "septembre", "décembre"]
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+SEASONS = ["du printemps", "de l'été", "de l'automne", "de l'hiver"]
+TENSES = [None, "past", "present", "future"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(ORDINALS), st.sampled_from(UNITS), st.one_of(st.none(), st.integers(1990, 2030)),
+       st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)), st.sampled_from(TENSES))
+def test_year_part_values_are_well_formed(ordinal, unit, year, anchor, tense):
+    text = f"le {ordinal} {unit}" + (f" {year}" if year else "")
+    cands = [c for c in find_candidates(text) if c.kind == "yearpart"]
+    if unit == "semestre" and ordinal in ("troisième", "quatrième"):
+        assert cands == []  # there is no third half
+        return
+    assert len(cands) == 1
+    r = resolve(cands[0], anchor.isoformat(), tense)
+    assert valid(r.value, "DATE"), r.value
+    assert r.value[5] == ("Q" if unit == "trimestre" else "H")
+    if year:
+        assert r.value.startswith(str(year))
+    else:
+        assert abs(int(r.value[:4]) - anchor.year) <= 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(ORDINALS), st.sampled_from(WEEKDAYS), st.sampled_from(MONTHS + SEASONS),
+       st.one_of(st.none(), st.integers(1990, 2030)), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)),
+       st.sampled_from(TENSES))
+def test_nth_weekday_values_are_real_days_of_that_weekday(ordinal, weekday, period, year, anchor, tense):
+    months = {"janvier": 1, "mars": 3, "juin": 6, "septembre": 9, "décembre": 12}
+    link = "de " if period in months else ""
+    text = f"le {ordinal} {weekday} {link}{period}" + (f" {year}" if year else "")
+    cands = [c for c in find_candidates(text) if c.kind == "nthday"]
+    if ordinal == "dernier" and period not in months:
+        assert cands == []  # "the last Sunday of spring" is not counted
+        return
+    assert len(cands) == 1, text
+    r = resolve(cands[0], anchor.isoformat(), tense)
+    if r is None:  # a fifth weekday that the month does not have
+        return
+    assert valid(r.value, "DATE"), r.value
+    day = dt.date.fromisoformat(r.value)
+    assert day.weekday() == WEEKDAYS.index(weekday)
+    if period in months:
+        assert day.month == months[period]
+        if year:
+            assert day.year == year
+    elif year:  # a season's days run from its first day (winter goes on into the next year)
+        start = season_start(year, {"du printemps": "SP", "de l'été": "SU", "de l'automne": "FA", "de l'hiver": "WI"}[period])
+        assert start <= day < start + dt.timedelta(days=35)

@@ -46,7 +46,7 @@ from .clock import sentence_days
 from .tense import is_conditional as _is_conditional
 from .tense import tense_of
 from .textanchor import is_anaphoric, nearby_day, same_weekday, text_anchor_for, written_dates
-from .timeml import date_part, is_point, typed_value
+from .timeml import OLD_VALUE, date_part, is_point, typed_value
 from .values import PRECISIONS
 from .vocabulary import vocabulary, word_list
 
@@ -262,6 +262,10 @@ def sentence_dates(doc: Doc) -> dict[int, dict[str, Any]]:
             continue  # durations, sets and references name no date
         if rec.get("type") == "TIME":
             rec = {**rec, "value": date_part(rec["value"])}  # a TIME gives its day
+        if rec.get("precision") == "quarter":  # "au premier trimestre 2024": the year for events
+            rec = {**rec, "value": rec["value"][:4], "precision": "year"}
+        if not OLD_VALUE.match(rec["value"]):
+            continue  # a fiscal year (FY2023) dates no event
         sid = rec["sentence_id"]
         if sid not in best or _specificity(rec) > _specificity(best[sid]):
             best[sid] = rec
