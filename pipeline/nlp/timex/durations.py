@@ -65,6 +65,10 @@ class _Rx:
             r"(?P<n>" + number_pattern() + r")\s+"
             r"(?:(?P<rel>derniers|dernières|dernieres|prochains|prochaines|premiers|premières|premieres)\s+)?$")
         self.after_unit = re.compile(HALF + no_decade)
+        self.approx = {lookup_key(k): int(v) for k, v in voc["duration_approx_nouns"].items()}
+        # "une dizaine d'années": the approximate number before "de" + unit (mod APPROX)
+        self.approx_before = re.compile(r"(?<![\w])(?:une|la|cette)\s+(?P<noun>" + longest_first(self.approx)
+                                        + r")\s+d(?:e\s+|['’])$")
         # before the number: a quantity word (the mod) and a determiner, both in the expression
         self.before = re.compile(r"(?:(?<![\w])(?P<mod>" + longest_first(self.mods) + r")\s*)?"
                                  r"(?:(?<![\w])(?P<det>les|ces)\s+)?\Z")
@@ -103,6 +107,12 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
     for u in X.unit.finditer(low):
         m = X.number_before.search(low, max(0, u.start() - 40), u.start())
         after = X.after_unit.match(low, u.end())
+        if m is None and after is not None:
+            a = X.approx_before.search(low, max(0, u.start() - 30), u.start())
+            if a:  # "une dizaine d'années" -> P10Y, APPROX
+                out.append(Candidate(a.start(), after.end(), "duration", "fixed", ttype="DURATION", tmod="APPROX",
+                                     fixed=duration_value(X.approx[a.group("noun")], X.units[u.group("unit")])))
+            continue
         if m is None or after is None:
             continue
         s = m.start()

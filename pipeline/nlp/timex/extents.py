@@ -33,6 +33,11 @@ def _det() -> re.Pattern:
 
 
 _BLANK = re.compile(r"[ \t\u00a0]+$")
+# "l'année 2023", "l'an 2000": the noun belongs to the year's expression
+_YEAR_NOUN = re.compile(r"(?:^|(?<=[^\w'’]))(?:l['’]|cette\s+)(?:année|annee|an)\s+$", F)
+# "au début des années 1990", "la fin de l'été": a part of a decade or season joins it (mod)
+_PART_BEFORE = re.compile(r"(?:^|(?<=[^\w'’]))(?:(?:le|la|l['’])\s*)?(?P<p>début|debut|fin|milieu|mi)"
+                          r"(?:\s*[-‑]\s*|\s+)(?:des\s+|du\s+|de\s+|d['’])?$", F)
 _PART_RE = re.compile(r"^(?:(?:le|la|les|l['’]|ce|cette|en)\s+)?(?P<p>début|debut|milieu|mi|fin)(?![^\W\d_])", F)
 
 
@@ -79,7 +84,16 @@ def finish(text: str, cands: list[Candidate]) -> list[Candidate]:
             m = det.search(text[max(prev_end, c.start - 8):c.start])
             if m:
                 c.start = max(prev_end, c.start - 8) + m.start()
-        if c.kind != "fixed" and not c.tmod:
+        elif c.rule == "year" and c.range_start is None:
+            m = _YEAR_NOUN.search(text[max(prev_end, c.start - 14):c.start])
+            if m:
+                c.start = max(prev_end, c.start - 14) + m.start()
+        if c.kind in ("decade", "season") and c.range_end is None and c.range_start is None and not c.tmod:
+            m = _PART_BEFORE.search(text[max(prev_end, c.start - 16):c.start])
+            if m:
+                c.start = max(prev_end, c.start - 16) + m.start()
+                c.tmod = _PART_MODS[m.group("p").lower()]
+        if c.kind != "fixed" and not c.tmod and c.rule != "part_of_day":  # "la mi-journée" is TMI, not MID
             pm = _PART_RE.match(text[c.start:c.end])
             if pm:
                 c.tmod = _PART_MODS[pm.group("p").lower()]

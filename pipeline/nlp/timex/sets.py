@@ -68,7 +68,7 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
     for m in X.times.finditer(low) if " par " in low else ():
         out.append(Candidate(m.start(), m.end(), "set_freq", "fixed", ttype="SET",
                              fixed=X.units[lookup_key(m.group("unit"))]))
-    for m in X.adverb.finditer(low) if ("ment" in low or "tous les" in low) else ():
+    for m in X.adverb.finditer(low) if ("ment" in low or "tous les" in low or "sur" in low or "/" in low) else ():
         out.append(Candidate(m.start(), m.end(), "set", "fixed", ttype="SET",
                              fixed=X.adverbs[re.sub(r"\s+", " ", lookup_key(m.group(0)))]))
     return out

@@ -36,7 +36,6 @@ from .vocabulary import alternation, longest_first, lookup_key, vocabulary, word
 
 __all__ = ["find", "nth_weekday", "season_start"]
 
-F = re.IGNORECASE
 _B, _E = r"(?<![\w])", r"(?![\w])"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
 
@@ -55,27 +54,29 @@ def _rx() -> dict:
             + r"))?")
     WD = longest_first(R.weekday_of)
     MONTHS = longest_first([w for w in R.month_of if w not in R.abbr])
+    # all regexes run on the lowercased text (pipeline.nlp.timex.extents.lowered): no IGNORECASE
     SEASONS = longest_first(R.season_of)
     return {
         "ords": ords,
+        "weekdays": sorted(R.weekday_of),
         "parts": {lookup_key(k): v for k, v in parts.items()},
         # "le premier trimestre 2024", "au second semestre", "la première moitié de 2023"
-        "part": re.compile(_B + r"(?P<ord>" + ORD + r")\s+(?P<unit>" + UNIT + r")" + _E + tail, F),
+        "part": re.compile(_B + r"(?P<ord>" + ORD + r")\s+(?P<unit>" + UNIT + r")" + _E + tail),
         # "le trimestre dernier", "ce semestre", "le trimestre prochain"
         "rel": re.compile(_B + r"(?:(?P<this>ce|cet|cette)\s+(?P<unit2>" + UNIT + r")" + _E
-                          + r"|(?P<unit>" + UNIT + r")\s+(?P<mod>" + MOD + r"))" + _E, F),
+                          + r"|(?P<unit>" + UNIT + r")\s+(?P<mod>" + MOD + r"))" + _E),
         # "le premier dimanche du printemps", "le deuxième mardi de mars 2025"
         "nth": re.compile(_B + r"(?P<ord>" + ORD + r")\s+(?P<wd>" + WD + r")\s+(?:(?:du\s+mois\s+)?d(?:e\s+|['’])"
                           r"(?P<month>" + MONTHS + r")|(?:du|de\s+l['’]|de\s+cet?)\s*(?P<season>" + SEASONS + r"))"
-                          + _E + r"(?:\s+(?:de\s+)?" + _YEAR + r")?", F),
-        "fiscal": re.compile(_B + r"(?:" + alternation(word_list("fiscal_year_words")) + r")\s+" + _YEAR, F),
+                          + _E + r"(?:\s+(?:de\s+)?" + _YEAR + r")?"),
+        "fiscal": re.compile(_B + r"(?:" + alternation(word_list("fiscal_year_words")) + r")\s+" + _YEAR),
         "ahead": re.compile(_B + r"(?P<det>l['’]|la\s+|le\s+|les\s+)(?P<unit>" + longest_first(voc["ahead_units"])
-                            + r")\s+(?:" + alternation(word_list("ahead_words")) + r")" + _E, F),
-        "ahead_blocker": re.compile(r"(?:" + alternation(word_list("ahead_blockers_before")) + r")\s*$", F),
+                            + r")\s+(?:" + alternation(word_list("ahead_words")) + r")" + _E),
+        "ahead_blocker": re.compile(r"(?:" + alternation(word_list("ahead_blockers_before")) + r")\s*$"),
         "whole_year": re.compile(_B + r"(?:(?P<open>" + alternation(word_list("whole_year_openers"))
                                  + r")\s+de\s+)?(?P<y>l['’](?:année|annee)(?:\s+en\s+cours)?)" + _E
                                  + r"(?!\s+(?:19|20)\d\d)(?!\s+(?:" + alternation(word_list("whole_year_blockers_after"))
-                                 + r")(?![\w]))", F),
+                                 + r")(?![\w]))"),
     }
 
 
@@ -111,7 +112,7 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
     low = low if low is not None else text.lower()
     out: list[Candidate] = []
     if "trimestre" in low or "semestre" in low or "moiti" in low:
-        for m in X["part"].finditer(text):
+        for m in X["part"].finditer(low):
             n = X["ords"][lookup_key(m.group("ord"))]
             unit = X["parts"][lookup_key(m.group("unit"))]
             letter, count = unit[0], int(unit[1:])
@@ -125,15 +126,15 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
             if m.group("yrel"):
                 c.year_offset = R.year_offset(m.group("yrel"))
             out.append(c)
-        for m in X["rel"].finditer(text):
+        for m in X["rel"].finditer(low):
             unit = X["parts"][lookup_key(m.group("unit") or m.group("unit2"))]
             mod = R.mod(m.group("mod"))
             out.append(Candidate(m.start(), m.end(), "year_part_relative", "yearpart", season=unit[0],
                                  offset={"past": -1, "future": 1}.get(mod or "", 0), unit=unit))
     if "exercice" in low:
-        for m in X["fiscal"].finditer(text):
+        for m in X["fiscal"].finditer(low):
             out.append(Candidate(m.start(), m.end(), "fiscal_year", "fixed", fixed=f"FY{m.group('year')}"))
-    for m in X["nth"].finditer(text):
+    for m in X["nth"].finditer(low) if any(w in low for w in X["weekdays"]) else ():
         n = X["ords"][lookup_key(m.group("ord"))]
         if n < 0 and m.group("season"):
             continue
@@ -147,15 +148,15 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
         out.append(c)
     if "venir" in low:
         units = {lookup_key(k): v for k, v in vocabulary()["ahead_units"].items()}
-        for m in X["ahead"].finditer(text):
+        for m in X["ahead"].finditer(low):
             plural = lookup_key(m.group("det")).strip() == "les"
-            if plural and X["ahead_blocker"].search(text[max(0, m.start() - 12):m.start()]):
+            if plural and X["ahead_blocker"].search(low[max(0, m.start() - 12):m.start()]):
                 continue  # "dans les mois à venir": a FUTURE_REF of the older rules
             unit = units[lookup_key(m.group("unit"))]
             out.append(Candidate(m.start(), m.end(), "duration_ahead", "fixed", ttype="DURATION",
                                  fixed=duration_value(None if plural else 1, unit)))
-    if "ann" in low:
-        for m in X["whole_year"].finditer(text):
+    if "l'ann" in low or "l’ann" in low:
+        for m in X["whole_year"].finditer(low):
             if not (m.group("open") or "cours" in m.group("y").lower()):
                 continue
             out.append(Candidate(m.start("y"), m.end("y"), "whole_year", "relyear", offset=0, unit="year"))
