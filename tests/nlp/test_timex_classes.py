@@ -214,3 +214,69 @@ def test_nth_weekday_values_are_real_days_of_that_weekday(ordinal, weekday, peri
     elif year:  # a season's days run from its first day (winter goes on into the next year)
         start = season_start(year, {"du printemps": "SP", "de l'été": "SU", "de l'automne": "FA", "de l'hiver": "WI"}[period])
         assert start <= day < start + dt.timedelta(days=35)
+
+
+# ---------------------------------------------------------------- parts of day, sets, approximate durations
+MORE = [
+    ("Le sommet reprendra à la mi-journée.", ("la mi-journée", "TIME", "2024-03-14TMI", "")),
+    ("Le service fonctionne 24 heures sur 24.", ("24 heures sur 24", "SET", "P1D", "")),
+    ("La permanence est ouverte 7 jours sur 7.", ("7 jours sur 7", "SET", "P1W", "")),
+    ("Le standard répond 24h/24.", ("24h/24", "SET", "P1D", "")),
+    ("Le conseil se réunit deux fois par mois.", ("deux fois par mois", "SET", "P1M", "")),
+    ("Il est resté une dizaine d'années au pouvoir.", ("une dizaine d'années", "DURATION", "P10Y", "APPROX")),
+    ("Il a attendu une quinzaine de jours.", ("une quinzaine de jours", "DURATION", "P15D", "APPROX")),
+    ("L'année 2023 a été chaude.", ("L'année 2023", "DATE", "2023", "")),
+    ("Le bug de l'an 2000 a fait peur.", ("l'an 2000", "DATE", "2000", "")),
+    ("Au début des années 1990, la guerre a éclaté.", ("début des années 1990", "DATE", "199X", "START")),
+    ("Le milieu des années 80 a été prospère.", ("Le milieu des années 80", "DATE", "198X", "MID")),
+    ("À la fin de l'été, les prix ont baissé.", ("la fin de l'été", "DATE", "2023-SU", "END")),
+    ("Les ventes ont chuté début 2020.", ("début 2020", "DATE", "2020", "START")),
+    ("La réunion aura lieu mi-mars.", ("mi-mars", "DATE", "2024-03", "MID")),
+    ("Le texte sera voté fin mars.", ("fin mars", "DATE", "2024-03", "END")),
+    ("Les prix ont flambé ces dernières années.", ("ces dernières années", "DURATION", "PXY", "")),
+    ("Il a quitté le pays il y a deux ans.", ("il y a deux ans", "DATE", "2022", "")),
+    ("La semaine prochaine, le ministre ira à Kiev.", ("La semaine prochaine", "DATE", "2024-W12", "")),
+    ("Les années 2010 ont vu la crise.", ("Les années 2010", "DATE", "201X", "")),
+    ("Il vit à Paris depuis trois ans.", ("trois ans", "DURATION", "P3Y", "")),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", MORE)
+def test_more_classes(nlp, sentence, expected):
+    check(nlp, sentence, expected)
+
+
+def test_mi_journee_is_no_part_of_a_period(nlp):
+    (rec,) = parse(nlp, "Le sommet reprendra à la mi-journée.", ANCHOR)._.timexes
+    assert rec["mod"] == ""  # TMI says it; MID would be a part of a period
+
+
+def test_a_year_of_another_noun_keeps_its_own_extent(nlp):
+    got = records(nlp, "Le budget de 2023 est voté.")
+    assert ("2023", "DATE", "2023", "") in got
+
+
+PIECES = ["au premier trimestre", "le second semestre 2019", "le trimestre prochain", "l'exercice 2021",
+          "le premier dimanche du printemps", "le dernier lundi de mai", "à la mi-journée", "24 heures sur 24",
+          "7 jours sur 7", "une dizaine d'années", "une centaine de jours", "l'année à venir", "les semaines à venir",
+          "tout au long de l'année", "au début des années 1990", "la fin de l'hiver", "immédiatement", "dorénavant",
+          "ces jours-ci", "précédemment", "dès que possible", "l'année 2023", "mardi", "hier soir", "le 3 mars"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=5),
+       st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)).map(dt.date.isoformat),
+                 st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)).map(lambda d: d.isoformat()[:7])),
+       st.sampled_from(TENSES))
+def test_values_of_the_new_classes_are_well_formed(pieces, anchor, tense):
+    from pipeline.nlp.timex.timeml import typed_value
+
+    text = ", puis ".join(pieces) + "."
+    for c in find_candidates(text):
+        r = resolve(c, anchor, tense)
+        if r is None:
+            continue
+        value, ttype = typed_value(c, r.value)
+        assert valid(value, ttype), (text[c.start:c.end], value, ttype)
+        assert c.tmod in ("", "START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE",
+                          "EQUAL_OR_LESS")
