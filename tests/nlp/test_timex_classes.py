@@ -280,3 +280,40 @@ def test_values_of_the_new_classes_are_well_formed(pieces, anchor, tense):
         assert valid(value, ttype), (text[c.start:c.end], value, ttype)
         assert c.tmod in ("", "START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE",
                           "EQUAL_OR_LESS")
+
+
+# ---------------------------------------------------------------- holidays
+HOLIDAYS = [
+    ("À Noël, la famille s'est réunie.", ("Noël", "DATE", "2023-12-25", "")),  # past: the last one
+    ("Les magasins ouvriront jusqu'à Noël 2024.", ("Noël 2024", "DATE", "2024-12-25", "")),
+    ("Le lundi de Pâques, les bureaux seront fermés.", ("Le lundi de Pâques", "DATE", "2024-04-01", "")),
+    ("Pâques 2025 sera célébré en famille.", ("Pâques 2025", "DATE", "2025-04-20", "")),
+    ("À la Toussaint, les cimetières étaient fleuris.", ("la Toussaint", "DATE", "2023-11-01", "")),
+    ("Le pont de l'Ascension sera long.", ("l'Ascension", "DATE", "2024-05-09", "")),
+    ("La Pentecôte tombera tard.", ("La Pentecôte", "DATE", "2024-05-19", "")),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", HOLIDAYS)
+def test_holidays(nlp, sentence, expected):
+    check(nlp, sentence, expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Noël Mamère a parlé aux journalistes.",
+    "Le Père Noël est passé dans la nuit.",
+    "L'île de Pâques attire les touristes.",
+    "L'ascension du col a été difficile.",
+])
+def test_holiday_words_in_names_or_common_nouns_are_no_dates(nlp, sentence):
+    assert [r for r in parse(nlp, sentence, ANCHOR)._.timexes if r["rule"] == "holiday"] == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1900, 2099))
+def test_easter_is_a_sunday_in_spring(year):
+    from pipeline.nlp.timex.holidays import easter_sunday
+
+    day = easter_sunday(year)
+    assert day.weekday() == 6
+    assert dt.date(year, 3, 22) <= day <= dt.date(year, 4, 25)

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import clock, durations, refs, sets, yearparts
+from . import clock, durations, holidays, refs, sets, yearparts
 from .candidate import Candidate
 from .vocabulary import alternation, word_list
 
 F = re.IGNORECASE
 _PART_MODS = {"début": "START", "debut": "START", "mi": "MID", "milieu": "MID", "fin": "END"}
-_DET_KINDS = ("abs", "weekday", "season", "decade", "relweek", "relmonth", "relyear", "century", "yearpart", "nthday")
+_DET_KINDS = ("abs", "weekday", "season", "decade", "relweek", "relmonth", "relyear", "century", "yearpart", "nthday", "easter")
 
 
 @lru_cache(maxsize=None)
@@ -55,7 +55,7 @@ def typed_candidates(text: str, low: str | None = None) -> list[Candidate]:
     regexes run on ``low``, the lowercased text (case-sensitive regexes are faster)."""
     low = low if low is not None else lowered(text)
     return (clock.find(text, low) + durations.find(text, low) + refs.find(text, low) + sets.find(text, low)
-            + yearparts.find(text, low))
+            + yearparts.find(text, low) + holidays.find(text, low))
 
 
 def _weekday_numeric(text: str, cands: list[Candidate]) -> list[Candidate]:

@@ -264,6 +264,14 @@ def _resolve_one(c: Candidate, a, tense: str | None) -> Resolved | None:
         return _year_part(c, a, direction, rule)
     if c.kind == "nthday":
         return _nth_day(c, a, direction, rule)
+    if c.kind == "easter":  # "Pâques", "le lundi de Pentecôte": counted from Easter Sunday of the year
+        from .holidays import easter_sunday
+
+        y = c.year if c.year is not None else _year_for(4, None, a, direction, strict=False)
+        if y is None:
+            return Resolved("XXXX-XX-XX", "day", rule, False, "relative")
+        day = easter_sunday(y) + _dt.timedelta(days=c.offset)
+        return Resolved(day.isoformat(), "day", rule, c.year is None, "date" if c.year is not None else "relative")
     if c.kind == "decade":
         return Resolved(c.decade, "decade", rule, False, "date")
     if c.kind == "century":
