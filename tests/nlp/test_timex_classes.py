@@ -317,3 +317,25 @@ def test_easter_is_a_sunday_in_spring(year):
     day = easter_sunday(year)
     assert day.weekday() == 6
     assert dt.date(year, 3, 22) <= day <= dt.date(year, 4, 25)
+
+
+# ---------------------------------------------------------------- periods named from the text
+THAT_PERIOD = [
+    ("En 1998, le village a gagné le concours. Cette année-là, la récolte a été bonne.",
+     ("Cette année-là", "DATE", "1998", "")),
+    ("En mars 1998, le village a gagné le concours. Ce mois-là, il a beaucoup plu.", ("Ce mois-là", "DATE", "1998-03", "")),
+    ("Le 3 mai 2021, il est arrivé. Ce jour-là, il pleuvait.", ("Ce jour-là", "DATE", "2021-05-03", "")),
+    # without a date before it: the publication date's year
+    ("Cette année-là, la récolte a été bonne.", ("Cette année-là", "DATE", "2024", "")),
+    ("La nuit dernière, des tirs ont été entendus.", ("La nuit dernière", "TIME", "2024-03-13TNI", "")),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", THAT_PERIOD)
+def test_periods_named_from_the_text(nlp, sentence, expected):
+    check(nlp, sentence, expected)
+
+
+def test_this_year_is_not_that_year(nlp):
+    got = records(nlp, "En 1998, le village a gagné. Cette année, il a perdu.")
+    assert ("Cette année", "DATE", "2024", "") in got

@@ -68,6 +68,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "century": re.compile(B + r"(?:(?P<part>" + longest_first(voc["century_parts"]) + r")(?:\s*[-‑]\s*|\s+)"
                               r"(?:du\s+|de\s+ce\s+)?)?(?P<n>[ivxl]{1,6}|\d{1,2})(?:"
                               + longest_first(word_list("century_suffixes")) + r")\s+siècle" + E, F),
+        "that_period": re.compile(B + r"(?P<w>" + alternation(sorted(voc["anaphoric_periods"], key=len, reverse=True))
+                                  + r")" + E, F),
+        "last_night": re.compile(B + r"(?:" + alternation(word_list("last_night_phrases")) + r")" + E, F),
         "season_months": re.compile(B + r"(?:" + alternation(word_list("season_months_openers")) + r")\s*(?P<season>"
                                     + seasons + r")" + E + r"(?:\s+(?:de\s+)?(?P<year>(?:19|20)\d{2})(?!\d))?", F),
     }
@@ -104,6 +107,11 @@ def find_period_candidates(text: str) -> list[Candidate]:
         if part:
             c.period_part = voc["century_parts"][lookup_key(part)]
         out.append(c)
+    for m in P["that_period"].finditer(low) if "-l" in low or "‑l" in low else ():
+        unit = voc["anaphoric_periods"][lookup_key(m.group("w"))]
+        out.append(Candidate(m.start(), m.end(), "anaphoric", _UNIT_KIND[unit], offset=0, unit=unit))
+    for m in P["last_night"].finditer(low) if "nuit" in low else ():
+        out.append(Candidate(m.start(), m.end(), "relative_day", "relday", offset=-1, ttype="TIME", tod="NI"))
     for m in P["season_months"].finditer(low) if "mois" in low else ():
         code = R.season_of[lookup_key(m.group("season"))]
         year = int(m.group("year")) if m.group("year") else None

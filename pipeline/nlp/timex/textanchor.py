@@ -29,7 +29,7 @@ from typing import Any
 
 from .timeml import date_part
 
-__all__ = ["previous_day", "is_anaphoric", "narrative_dependent", "nearby_day", "same_weekday", "text_anchor_for",
+__all__ = ["previous_day", "previous_period", "is_anaphoric", "narrative_dependent", "nearby_day", "same_weekday", "text_anchor_for",
            "written_dates"]
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -58,6 +58,21 @@ def previous_day(records: list[dict[str, Any]], start_char: int) -> str | None:
     return None
 
 
+_KNOWN_PREFIX = re.compile(r"^\d{4}(?:-\d{2})?")
+
+
+def previous_period(records: list[dict[str, Any]], start_char: int, width: int) -> str | None:
+    """The year (``width`` 4) or year and month (7) of the last record before ``start_char``
+    that knows them ("en 1998 [...] cette année-là" -> ``1998``); None when there is none."""
+    for rec in reversed(records):
+        if rec["start_char"] >= start_char or rec.get("type") not in ("DATE", "TIME"):
+            continue
+        m = _KNOWN_PREFIX.match(date_part(rec["value"]))
+        if m and len(m.group(0)) >= width:
+            return m.group(0)[:width]
+    return None
+
+
 def text_anchor_for(c, sid: int, records: list[dict[str, Any]], explicit: list[tuple[int, int, str]],
                     anchor: str | None) -> str | None:
     """The text date ``c`` (in sentence ``sid``) is resolved against, or None to use the
@@ -66,6 +81,8 @@ def text_anchor_for(c, sid: int, records: list[dict[str, Any]], explicit: list[t
     ``records`` are the records made so far (text order); ``explicit`` the (start, sentence,
     value) of the dates written with their year, in text order; ``anchor`` the publication date.
     """
+    if is_anaphoric(c) and c.kind in ("relyear", "relmonth") and c.offset == 0:
+        return previous_period(records, c.start, 4 if c.kind == "relyear" else 7)  # "cette année-là"
     if is_anaphoric(c):
         return previous_day(records, c.start)
     if anchor is None and explicit and narrative_dependent(c):
