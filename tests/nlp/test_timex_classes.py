@@ -339,3 +339,22 @@ def test_periods_named_from_the_text(nlp, sentence, expected):
 def test_this_year_is_not_that_year(nlp):
     got = records(nlp, "En 1998, le village a gagné. Cette année, il a perdu.")
     assert ("Cette année", "DATE", "2024", "") in got
+
+
+# ---------------------------------------------------------------- the year written in the same sentence
+SENTENCE_YEAR = [
+    ("Le 24 février 2022, la Russie a envahi l'Ukraine, puis le 3 mars, elle a pris Kherson.",
+     ("le 3 mars", "DATE", "2022-03-03", "")),
+    ("Le 3 mars 2022, les troupes sont entrées, alors que le 24 février, la guerre avait commencé.",
+     ("le 24 février", "DATE", "2022-02-24", "")),
+    ("Le 3 janvier 2022, il a rappelé que le 24 décembre, la trêve avait tenu.",
+     ("le 24 décembre", "DATE", "2021-12-24", "")),
+    # guard: a year written in another sentence leaves the tense and the publication date in charge
+    ("Le 24 février 2022, la Russie a envahi l'Ukraine. Le 3 mars, le ministre a parlé.",
+     ("Le 3 mars", "DATE", "2024-03-03", "")),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", SENTENCE_YEAR)
+def test_year_written_in_the_same_sentence(nlp, sentence, expected):
+    check(nlp, sentence, expected)

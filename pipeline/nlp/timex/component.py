@@ -45,7 +45,8 @@ from .rules import normalize  # noqa: F401  (part of this module's __all__)
 from .clock import sentence_days
 from .tense import is_conditional as _is_conditional
 from .tense import tense_of
-from .textanchor import is_anaphoric, nearby_day, same_weekday, text_anchor_for, written_dates
+from .textanchor import (is_anaphoric, nearby_day, same_weekday, sentence_year_date, text_anchor_for,
+                         written_dates)
 from .timeml import OLD_VALUE, date_part, is_point, typed_value
 from .values import PRECISIONS
 from .vocabulary import vocabulary, word_list
@@ -196,8 +197,9 @@ class TimexTagger(StatelessComponent):
         context: list[bool] = []
         for (c, span, tense), sid in zip(items, sids):
             here = text_anchor_for(c, sid, out, explicit, anchor)
+            same_year = here is None and anchor is not None and (here := sentence_year_date(c, sid, explicit)) is not None
             if here is not None:  # "le lendemain": the date just mentioned (textanchor.py)
-                r = resolve(c, here, None if is_anaphoric(c) else tense)
+                r = resolve(c, here, None if is_anaphoric(c) or same_year else tense)
                 if r is not None:
                     r.rule, r.anchor = r.rule + "_text", here
             elif iv is not None:

@@ -29,7 +29,7 @@ from typing import Any
 
 from .timeml import date_part
 
-__all__ = ["previous_day", "previous_period", "is_anaphoric", "narrative_dependent", "nearby_day", "same_weekday", "text_anchor_for",
+__all__ = ["previous_day", "previous_period", "sentence_year_date", "is_anaphoric", "narrative_dependent", "nearby_day", "same_weekday", "text_anchor_for",
            "written_dates"]
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -71,6 +71,20 @@ def previous_period(records: list[dict[str, Any]], start_char: int, width: int) 
         if m and len(m.group(0)) >= width:
             return m.group(0)[:width]
     return None
+
+
+def sentence_year_date(c, sid: int, explicit: list[tuple[int, int, str]]) -> str | None:
+    """The date written with its year earlier in the same sentence, when ``c`` is a day and
+    month without a year ("le 24 février 2022, [...] puis le 3 mars" -> 3 March 2022, "le 3
+    mars 2022, [...] le 24 février, la guerre avait commencé" -> 24 February 2022, whatever
+    the publication date); None otherwise. The year-less date is then resolved against that
+    date without tense: the nearest such day to it."""
+    if not (c.kind == "abs" and c.day is not None and narrative_dependent(c) and not c.in_range and c.mod is None):
+        return None
+    before = [v for s, k, v in explicit if s < c.start and k == sid]
+    if not before:
+        return None
+    return before[-1]
 
 
 def text_anchor_for(c, sid: int, records: list[dict[str, Any]], explicit: list[tuple[int, int, str]],
