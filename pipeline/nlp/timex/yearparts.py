@@ -65,10 +65,13 @@ def _rx() -> dict:
         # "le trimestre dernier", "ce semestre", "le trimestre prochain"
         "rel": re.compile(_B + r"(?:(?P<this>ce|cet|cette)\s+(?P<unit2>" + UNIT + r")" + _E
                           + r"|(?P<unit>" + UNIT + r")\s+(?P<mod>" + MOD + r"))" + _E),
-        # "le premier dimanche du printemps", "le deuxième mardi de mars 2025"
-        "nth": re.compile(_B + r"(?P<ord>" + ORD + r")\s+(?P<wd>" + WD + r")\s+(?:(?:du\s+mois\s+)?d(?:e\s+|['’])"
-                          r"(?P<month>" + MONTHS + r")|(?:du|de\s+l['’]|de\s+cet?)\s*(?P<season>" + SEASONS + r"))"
-                          + _E + r"(?:\s+(?:de\s+)?" + _YEAR + r")?"),
+        # "le premier dimanche du printemps", "le deuxième mardi de mars 2025": the weekday is
+        # found first, then the ordinal before it and the period after it
+        "wd": re.compile(_B + r"(?P<wd>" + WD + r")" + _E),
+        "nth_before": re.compile(_B + r"(?P<ord>" + ORD + r")\s+$"),
+        "nth_after": re.compile(r"\s+(?:(?:du\s+mois\s+)?d(?:e\s+|['’])(?P<month>" + MONTHS
+                                + r")|(?:du|de\s+l['’]|de\s+cet?)\s*(?P<season>" + SEASONS + r"))" + _E
+                                + r"(?:\s+(?:de\s+)?" + _YEAR + r")?"),
         "fiscal": re.compile(_B + r"(?:" + alternation(word_list("fiscal_year_words")) + r")\s+" + _YEAR),
         "ahead": re.compile(_B + r"(?P<det>l['’]|la\s+|le\s+|les\s+)(?P<unit>" + longest_first(voc["ahead_units"])
                             + r")\s+(?:" + alternation(word_list("ahead_words")) + r")" + _E),
@@ -78,6 +81,25 @@ def _rx() -> dict:
                                  + r"(?!\s+(?:19|20)\d\d)(?!\s+(?:" + alternation(word_list("whole_year_blockers_after"))
                                  + r")(?![\w]))"),
     }
+
+
+class _Nth:
+    """The three matches of an n-th weekday read as one ("premier" + "dimanche" + "du printemps")."""
+
+    def __init__(self, o, w, a):
+        self._ms = (o, w, a)
+
+    def start(self) -> int:
+        return self._ms[0].start()
+
+    def end(self) -> int:
+        return self._ms[2].end()
+
+    def group(self, name: str):
+        for m in self._ms:
+            if name in m.re.groupindex:
+                return m.group(name)
+        raise KeyError(name)
 
 
 def season_start(year: int, code: str) -> _dt.date:
@@ -134,7 +156,12 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
     if "exercice" in low:
         for m in X["fiscal"].finditer(low):
             out.append(Candidate(m.start(), m.end(), "fiscal_year", "fixed", fixed=f"FY{m.group('year')}"))
-    for m in X["nth"].finditer(low) if any(w in low for w in X["weekdays"]) else ():
+    for w in X["wd"].finditer(low) if any(w in low for w in X["weekdays"]) else ():
+        o = X["nth_before"].search(low, max(0, w.start() - 14), w.start())
+        a = X["nth_after"].match(low, w.end()) if o else None
+        if a is None:
+            continue
+        m = _Nth(o, w, a)
         n = X["ords"][lookup_key(m.group("ord"))]
         if n < 0 and m.group("season"):
             continue
