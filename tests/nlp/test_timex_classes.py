@@ -358,3 +358,25 @@ SENTENCE_YEAR = [
 @pytest.mark.parametrize("sentence,expected", SENTENCE_YEAR)
 def test_year_written_in_the_same_sentence(nlp, sentence, expected):
     check(nlp, sentence, expected)
+
+
+# ---------------------------------------------------------------- habits: a weekday that recurs
+HABITS = [
+    ("Le marché se tient le jeudi sur la place.", ("le jeudi", "SET", "XXXX-WXX-4", "")),
+    ("Les bureaux sont fermés le week-end.", ("le week-end", "SET", "XXXX-WXX-WE", "")),
+    ("Les permanences ont lieu le samedi matin.", ("le samedi matin", "SET", "XXXX-WXX-6TMO", "")),
+    # guards: a past tense, a day picked out, a bare weekday or "ce" name one day
+    ("Il est arrivé le lundi à Paris.", ("le lundi", "DATE", "2024-03-11", "")),
+    ("Le ministre arrive le lundi suivant.", ("le lundi", "DATE", "2024-03-11", "")),
+    ("Le sommet se tient ce lundi à Bruxelles.", ("ce lundi", "DATE", "2024-03-11", "")),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", HABITS)
+def test_habitual_weekdays_are_sets(nlp, sentence, expected):
+    check(nlp, sentence, expected)
+
+
+def test_habitual_sets_stay_out_of_the_dates_only_contract(nlp):
+    doc = parse(nlp, "Le marché se tient le jeudi sur la place.", ANCHOR)
+    assert dates_only(doc._.timexes) == []

@@ -48,7 +48,8 @@ from .tense import tense_of
 from .textanchor import (is_anaphoric, nearby_day, same_weekday, sentence_year_date, text_anchor_for,
                          written_dates)
 from .timeml import OLD_VALUE, date_part, is_point, typed_value
-from .values import PRECISIONS
+from .sets import habitual
+from .values import PRECISIONS, Resolved
 from .vocabulary import vocabulary, word_list
 
 __all__ = ["TimexTagger", "normalize", "sentence_dates", "tense_of", "make_timex_tagger", "past_date_bound"]
@@ -206,6 +207,9 @@ class TimexTagger(StatelessComponent):
                 r = resolve_in_interval(c, iv[0], iv[1], tense, coarse=anchor)
             else:
                 r = resolve(c, anchor, tense)
+            habit = habitual(c, text, tense)  # "le marché se tient le jeudi": a SET
+            if habit is not None:
+                r = Resolved(habit, "", "set_habitual", False, "date")
             if r is None:
                 continue
             if r.value.startswith("XXXX-WXX-"):  # "dimanche 15 août [...] dimanche soir": that Sunday
@@ -218,6 +222,8 @@ class TimexTagger(StatelessComponent):
                     again.rule, again.anchor, r = again.rule + "_text", day, again
             weekdays.append(c.weekday if c.kind == "abs" and c.day is not None else None)
             value, ttype = typed_value(c, r.value)
+            if habit is not None:
+                value, ttype = habit + (f"T{c.tod}" if c.tod and habit[-1].isdigit() else ""), "SET"
             # "ce matin" on a publication date known only to the month: the day of its sentence
             context.append(c.context_day or (ttype == "TIME" and c.kind == "relday" and c.offset == 0
                                              and "X" in date_part(value)))
