@@ -85,19 +85,20 @@ def find_period_candidates(text: str) -> list[Candidate]:
     low = lowered(text)
     days = {lookup_key(k): int(v) for k, v in voc["anaphoric_days"].items()}
     out: list[Candidate] = []
-    for m in P["day"].finditer(low):
+    # each pattern runs only when a word all its matches hold is in the text
+    for m in P["day"].finditer(low) if ("lendemain" in low or "veille" in low or "jour" in low or "date" in low) else ():
         if not m.group("tod") and P["blocker"].match(low[m.end():m.end() + 6]):
             continue
         out.append(Candidate(m.start(), m.end(), "anaphoric", "relday", offset=days[lookup_key(m.group("w"))],
                              unit="day"))
-    for m in P["count"].finditer(low):
+    for m in P["count"].finditer(low) if ("tard" in low or "auparavant" in low or "tôt" in low or "tot" in low) else ():
         n = R.number(m.group("n"))
         if n is None or n > 500:
             continue
         unit = R.units[lookup_key(m.group("unit"))]
         out.append(Candidate(m.start(), m.end(), "anaphoric", _UNIT_KIND[unit],
                              offset=n if m.group("later") else -n, unit=unit))
-    for m in P["century"].finditer(low) if "si" in low else ():
+    for m in P["century"].finditer(low) if ("siècle" in low or "siecle" in low) else ():
         raw = text[m.start("n"):m.end("n")]  # the case written: Roman numbers in capitals only
         n = int(raw) if raw.isdigit() else roman_to_int(raw)
         if n is None or not 1 <= n <= 30 or (not raw.isdigit() and raw != raw.upper()):
