@@ -238,6 +238,10 @@ MORE = [
     ("La semaine prochaine, le ministre ira à Kiev.", ("La semaine prochaine", "DATE", "2024-W12", "")),
     ("Les années 2010 ont vu la crise.", ("Les années 2010", "DATE", "201X", "")),
     ("Il vit à Paris depuis trois ans.", ("trois ans", "DURATION", "P3Y", "")),
+    ("Il a parlé pendant une heure et quart.", ("une heure et quart", "DURATION", "PT75M", "")),
+    ("Le vol a duré deux heures et trois quarts.", ("deux heures et trois quarts", "DURATION", "PT165M", "")),
+    # a clock time keeps its quarter as minutes
+    ("Le train part à 8 heures et quart.", ("8 heures et quart", "TIME", "2024-03-14T08:15", "")),
 ]
 
 

@@ -56,7 +56,9 @@ class _Rx:
         plural = [w for w in self.units if w.endswith(("s", "x")) or w == "mois"]
         U = longest_first(self.units)
         UP = longest_first(plural)
-        HALF = r"(?P<half>\s+" + longest_first(word_list("duration_half")) + r"(?![\w]))?"
+        self.fractions = {lookup_key(w): 0.5 for w in word_list("duration_half")}
+        self.fractions.update({lookup_key(k): float(v) for k, v in (voc.get("duration_fractions") or {}).items()})
+        HALF = r"(?P<half>\s+" + longest_first(self.fractions) + r"(?![\w]))?"
         no_decade = r"(?!\s+(?:19|20)?\d0(?!\d))"
         # matched on the lowercased text (pipeline.nlp.timex.extents.lowered): no IGNORECASE, faster
         # a unit word is found first; the number is read in the 40 characters before it
@@ -132,8 +134,8 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
                 continue  # "un jour, il reviendra": some day, not a duration
         if unit == "Y" and not mod and s == m.start() and not after.group("half") and _is_age(text, low, s, after.end(), X):
             continue  # "l'homme de 79 ans", "Alexeï Navalny, 44 ans,": an age, not a duration
-        if after.group("half"):
-            n += 0.5
+        if after.group("half"):  # "et demi" 0.5, "et quart" 0.25, "et trois quarts" 0.75
+            n += X.fractions[re.sub(r"\s+", " ", lookup_key(after.group("half").strip()))]
         out.append(Candidate(s, after.end(), "duration", "fixed", ttype="DURATION", tmod=mod or "",
                              fixed=duration_value(n, unit)))
     for m in X.vague.finditer(low):
