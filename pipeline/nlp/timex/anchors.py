@@ -108,7 +108,7 @@ def anchor_dependent(c: Candidate) -> bool:
         return True
     if c.kind in ("decade", "fixed"):
         return False
-    if c.kind in ("abs", "season") and c.year is not None:
+    if c.kind in ("abs", "season", "yearpart", "nthday", "easter") and c.year is not None:
         return False
     return True
 

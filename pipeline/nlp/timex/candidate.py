@@ -16,7 +16,7 @@ class Candidate:
     start: int
     end: int
     rule: str
-    kind: str  # abs, weekday, relday, relweek, relmonth, relyear, season, decade
+    kind: str  # abs, weekday, relday, relweek, relmonth, relyear, season, decade, century, yearpart, nthday, easter, fixed
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -56,6 +56,10 @@ class Candidate:
             return self.mod is None
         if self.kind == "relweek":
             return self.unit == "weekend" and self.offset == 0
+        if self.kind == "easter":
+            return self.year is None
+        if self.kind in ("yearpart", "nthday"):
+            return self.year is None and self.year_offset is None and self.unit is None
         if self.kind in ("abs", "season"):
             return self.year is None and self.month is not None and self.mod is None and self.year_offset is None
         return False

@@ -175,6 +175,9 @@ def find_candidates(text: str, *, keep_guarded: bool = False, timeml: bool = Tru
     low = lowered(text)
     found: list[Candidate] = []
     for rule, rx in R.patterns:
+        gate = R.gates.get(rule)
+        if gate is not None and not any(w in low for w in gate):
+            continue  # none of the words this pattern needs is in the text
         fast = R.on_lowercase.get(rule)
         for m in (fast.finditer(low) if fast is not None else rx.finditer(text)):
             if m.end() == m.start():

@@ -45,9 +45,11 @@ from .rules import normalize  # noqa: F401  (part of this module's __all__)
 from .clock import sentence_days
 from .tense import is_conditional as _is_conditional
 from .tense import tense_of
-from .textanchor import is_anaphoric, same_weekday, text_anchor_for, written_dates
-from .timeml import date_part, is_point, typed_value
-from .values import PRECISIONS
+from .textanchor import (is_anaphoric, nearby_day, same_weekday, sentence_year_date, text_anchor_for,
+                         written_dates)
+from .timeml import OLD_VALUE, date_part, is_point, typed_value
+from .sets import habitual
+from .values import PRECISIONS, Resolved
 from .vocabulary import vocabulary, word_list
 
 __all__ = ["TimexTagger", "normalize", "sentence_dates", "tense_of", "make_timex_tagger", "past_date_bound"]
@@ -160,7 +162,7 @@ class TimexTagger(StatelessComponent):
         return lo, hi, evidence
 
     def extract(self, doc: Doc) -> list[dict[str, Any]]:
-        text = doc.text
+        text = "".join([t.text_with_ws for t in doc])  # = doc.text, about twice as fast
         cands = find_candidates(text)
         if not cands:
             return []
@@ -188,6 +190,7 @@ class TimexTagger(StatelessComponent):
                 "interval": format_interval(iv[0], iv[1]),
                 "evidence": [e.as_dict() for e in iv[2]],
             }
+        period = anchor_period(anchor)  # the days of a publication date known to the month or year
         out: list[dict[str, Any]] = []
         sids = [max(0, bisect_right(sent_starts, span.start) - 1) for _, span, _ in items]
         explicit = written_dates(items, sids)
@@ -195,20 +198,32 @@ class TimexTagger(StatelessComponent):
         context: list[bool] = []
         for (c, span, tense), sid in zip(items, sids):
             here = text_anchor_for(c, sid, out, explicit, anchor)
+            same_year = here is None and anchor is not None and (here := sentence_year_date(c, sid, explicit)) is not None
             if here is not None:  # "le lendemain": the date just mentioned (textanchor.py)
-                r = resolve(c, here, None if is_anaphoric(c) else tense)
+                r = resolve(c, here, None if is_anaphoric(c) or same_year else tense)
                 if r is not None:
                     r.rule, r.anchor = r.rule + "_text", here
             elif iv is not None:
                 r = resolve_in_interval(c, iv[0], iv[1], tense, coarse=anchor)
             else:
                 r = resolve(c, anchor, tense)
+            habit = habitual(c, text, tense)  # "le marché se tient le jeudi": a SET
+            if habit is not None:
+                r = Resolved(habit, "", "set_habitual", False, "date")
             if r is None:
                 continue
             if r.value.startswith("XXXX-WXX-"):  # "dimanche 15 août [...] dimanche soir": that Sunday
                 r = same_weekday(c, sid, out, weekdays, r)
+            if r.value.startswith("XXXX-WXX-") and c.mod != "this" and period is not None:
+                # an article dated to the month: counted from the last day written with its weekday in that month
+                day = nearby_day(out, weekdays, c.start)
+                again = resolve(c, day, tense) if day and period[0].isoformat() <= day <= period[1].isoformat() else None
+                if again is not None:
+                    again.rule, again.anchor, r = again.rule + "_text", day, again
             weekdays.append(c.weekday if c.kind == "abs" and c.day is not None else None)
             value, ttype = typed_value(c, r.value)
+            if habit is not None:
+                value, ttype = habit + (f"T{c.tod}" if c.tod and habit[-1].isdigit() else ""), "SET"
             # "ce matin" on a publication date known only to the month: the day of its sentence
             context.append(c.context_day or (ttype == "TIME" and c.kind == "relday" and c.offset == 0
                                              and "X" in date_part(value)))
@@ -255,6 +270,10 @@ def sentence_dates(doc: Doc) -> dict[int, dict[str, Any]]:
             continue  # durations, sets and references name no date
         if rec.get("type") == "TIME":
             rec = {**rec, "value": date_part(rec["value"])}  # a TIME gives its day
+        if rec.get("precision") == "quarter":  # "au premier trimestre 2024": the year for events
+            rec = {**rec, "value": rec["value"][:4], "precision": "year"}
+        if not OLD_VALUE.match(rec["value"]):
+            continue  # a fiscal year (FY2023) dates no event
         sid = rec["sentence_id"]
         if sid not in best or _specificity(rec) > _specificity(best[sid]):
             best[sid] = rec

@@ -56,7 +56,9 @@ class _Rx:
         plural = [w for w in self.units if w.endswith(("s", "x")) or w == "mois"]
         U = longest_first(self.units)
         UP = longest_first(plural)
-        HALF = r"(?P<half>\s+" + longest_first(word_list("duration_half")) + r"(?![\w]))?"
+        self.fractions = {lookup_key(w): 0.5 for w in word_list("duration_half")}
+        self.fractions.update({lookup_key(k): float(v) for k, v in (voc.get("duration_fractions") or {}).items()})
+        HALF = r"(?P<half>\s+" + longest_first(self.fractions) + r"(?![\w]))?"
         no_decade = r"(?!\s+(?:19|20)?\d0(?!\d))"
         # matched on the lowercased text (pipeline.nlp.timex.extents.lowered): no IGNORECASE, faster
         # a unit word is found first; the number is read in the 40 characters before it
@@ -65,6 +67,10 @@ class _Rx:
             r"(?P<n>" + number_pattern() + r")\s+"
             r"(?:(?P<rel>derniers|dernières|dernieres|prochains|prochaines|premiers|premières|premieres)\s+)?$")
         self.after_unit = re.compile(HALF + no_decade)
+        self.approx = {lookup_key(k): int(v) for k, v in voc["duration_approx_nouns"].items()}
+        # "une dizaine d'années": the approximate number before "de" + unit (mod APPROX)
+        self.approx_before = re.compile(r"(?<![\w])(?:une|la|cette)\s+(?P<noun>" + longest_first(self.approx)
+                                        + r")\s+d(?:e\s+|['’])$")
         # before the number: a quantity word (the mod) and a determiner, both in the expression
         self.before = re.compile(r"(?:(?<![\w])(?P<mod>" + longest_first(self.mods) + r")\s*)?"
                                  r"(?:(?<![\w])(?P<det>les|ces)\s+)?\Z")
@@ -103,6 +109,12 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
     for u in X.unit.finditer(low):
         m = X.number_before.search(low, max(0, u.start() - 40), u.start())
         after = X.after_unit.match(low, u.end())
+        if m is None and after is not None:
+            a = X.approx_before.search(low, max(0, u.start() - 30), u.start())
+            if a:  # "une dizaine d'années" -> P10Y, APPROX
+                out.append(Candidate(a.start(), after.end(), "duration", "fixed", ttype="DURATION", tmod="APPROX",
+                                     fixed=duration_value(X.approx[a.group("noun")], X.units[u.group("unit")])))
+            continue
         if m is None or after is None:
             continue
         s = m.start()
@@ -122,8 +134,8 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
                 continue  # "un jour, il reviendra": some day, not a duration
         if unit == "Y" and not mod and s == m.start() and not after.group("half") and _is_age(text, low, s, after.end(), X):
             continue  # "l'homme de 79 ans", "Alexeï Navalny, 44 ans,": an age, not a duration
-        if after.group("half"):
-            n += 0.5
+        if after.group("half"):  # "et demi" 0.5, "et quart" 0.25, "et trois quarts" 0.75
+            n += X.fractions[re.sub(r"\s+", " ", lookup_key(after.group("half").strip()))]
         out.append(Candidate(s, after.end(), "duration", "fixed", ttype="DURATION", tmod=mod or "",
                              fixed=duration_value(n, unit)))
     for m in X.vague.finditer(low):

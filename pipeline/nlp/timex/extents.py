@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import clock, durations, refs, sets
+from . import clock, durations, holidays, refs, sets, yearparts
 from .candidate import Candidate
 from .vocabulary import alternation, word_list
 
 F = re.IGNORECASE
 _PART_MODS = {"début": "START", "debut": "START", "mi": "MID", "milieu": "MID", "fin": "END"}
-_DET_KINDS = ("abs", "weekday", "season", "decade", "relweek", "relmonth", "relyear")
+_DET_KINDS = ("abs", "weekday", "season", "decade", "relweek", "relmonth", "relyear", "century", "yearpart", "nthday", "easter")
 
 
 @lru_cache(maxsize=None)
@@ -33,6 +33,11 @@ def _det() -> re.Pattern:
 
 
 _BLANK = re.compile(r"[ \t\u00a0]+$")
+# "l'année 2023", "l'an 2000": the noun belongs to the year's expression
+_YEAR_NOUN = re.compile(r"(?:^|(?<=[^\w'’]))(?:l['’]|cette\s+)(?:année|annee|an)\s+$", F)
+# "au début des années 1990", "la fin de l'été": a part of a decade or season joins it (mod)
+_PART_BEFORE = re.compile(r"(?:^|(?<=[^\w'’]))(?:(?:le|la|l['’])\s*)?(?P<p>début|debut|fin|milieu|mi)"
+                          r"(?:\s*[-‑]\s*|\s+)(?:des\s+|du\s+|de\s+|d['’])?$", F)
 _PART_RE = re.compile(r"^(?:(?:le|la|les|l['’]|ce|cette|en)\s+)?(?P<p>début|debut|milieu|mi|fin)(?![^\W\d_])", F)
 
 
@@ -49,7 +54,8 @@ def typed_candidates(text: str, low: str | None = None) -> list[Candidate]:
     """TIME, DURATION, SET and reference candidates (overlapping; the caller chooses). Their
     regexes run on ``low``, the lowercased text (case-sensitive regexes are faster)."""
     low = low if low is not None else lowered(text)
-    return clock.find(text, low) + durations.find(text, low) + refs.find(text, low) + sets.find(text, low)
+    return (clock.find(text, low) + durations.find(text, low) + refs.find(text, low) + sets.find(text, low)
+            + yearparts.find(text, low) + holidays.find(text, low))
 
 
 def _weekday_numeric(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -78,7 +84,16 @@ def finish(text: str, cands: list[Candidate]) -> list[Candidate]:
             m = det.search(text[max(prev_end, c.start - 8):c.start])
             if m:
                 c.start = max(prev_end, c.start - 8) + m.start()
-        if c.kind != "fixed" and not c.tmod:
+        elif c.rule == "year" and c.range_start is None:
+            m = _YEAR_NOUN.search(text[max(prev_end, c.start - 14):c.start])
+            if m:
+                c.start = max(prev_end, c.start - 14) + m.start()
+        if c.kind in ("decade", "season") and c.range_end is None and c.range_start is None and not c.tmod:
+            m = _PART_BEFORE.search(text[max(prev_end, c.start - 16):c.start])
+            if m:
+                c.start = max(prev_end, c.start - 16) + m.start()
+                c.tmod = _PART_MODS[m.group("p").lower()]
+        if c.kind != "fixed" and not c.tmod and c.rule != "part_of_day":  # "la mi-journée" is TMI, not MID
             pm = _PART_RE.match(text[c.start:c.end])
             if pm:
                 c.tmod = _PART_MODS[pm.group("p").lower()]

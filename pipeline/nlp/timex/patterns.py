@@ -103,10 +103,21 @@ class Rules:
             ("in", re.compile(B + r"(?:" + alternation(word_list("in_openers")) + r")\s+" + NUM + r"\s+(?P<unit>" + units_pat + r")" + E, F)),
             ("year", re.compile(r"(?<![\w/.,-])(?<![\w][.,])" + YEAR + r"(?![\w]|[.,/-]\d)", F)),
         ]
-        # The costliest word patterns also run case-sensitively on the lowercased text (same
-        # matches, about three times faster; pipeline.nlp.timex.extents.lowered keeps offsets).
+        # The word patterns also run case-sensitively on the lowercased text (same matches,
+        # about three times faster; pipeline.nlp.timex.extents.lowered keeps offsets). Not
+        # "date_iso", whose guard reads an upper-case "T" (a time after an ISO date).
         self.on_lowercase = {name: re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
-                             for name, rx in self.patterns if name in ("date", "month_year", "month")}
+                             for name, rx in self.patterns if name != "date_iso"}
+        # Words one of which every match of a pattern holds (lowercase): a pattern whose words
+        # are all absent from the lowercased text is not run at all.
+        months = tuple(sorted(self.month_of))
+        seasons = tuple(sorted(self.season_of))
+        self.gates: dict[str, tuple[str, ...]] = {
+            "date": months, "month_year": months, "month": months, "season_year": seasons, "season": seasons,
+            "weekday": tuple(sorted(self.weekday_of)), "relative_day": ("hier", "demain", "aujourd"),
+            "same_day": ("soir", "matin", "nuit", "midi"), "relative_week": ("semaine", "week"),
+            "relative_month": ("mois",), "decade": ("ann",),
+        }
         # context guards
         self.year_before = re.compile(
             r"(?:(?<![\w])(?:" + "|".join(word_pattern(w) for w in sorted(voc["year_blockers_before"], key=len, reverse=True))

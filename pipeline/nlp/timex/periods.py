@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from .candidate import Candidate
 from .patterns import rules
+from .extents import lowered
 from .vocabulary import alternation, longest_first, lookup_key, vocabulary, word_list
 
 __all__ = ["find_period_candidates", "roman_to_int"]
@@ -52,7 +53,7 @@ def roman_to_int(s: str) -> int | None:
 def _patterns() -> dict[str, re.Pattern]:
     voc = vocabulary()
     R = rules()
-    F = re.IGNORECASE
+    F = 0  # compiled for the lowercased text (pipeline.nlp.timex.extents.lowered): faster than IGNORECASE
     B, E = r"(?<![\w])", r"(?![\w])"
     units = longest_first(R.units)
     num = (r"(?P<n>\d{1,3}|" + longest_first(R.numbers) + r")")
@@ -65,8 +66,11 @@ def _patterns() -> dict[str, re.Pattern]:
                             + alternation(word_list("anaphoric_earlier")) + r"))" + E, F),
         "blocker": re.compile(r"^\s*(?:" + alternation(word_list("anaphoric_blockers_after")) + r")(?![\w])", F),
         "century": re.compile(B + r"(?:(?P<part>" + longest_first(voc["century_parts"]) + r")(?:\s*[-‑]\s*|\s+)"
-                              r"(?:du\s+|de\s+ce\s+)?)?(?P<n>[IVXL]{1,6}|\d{1,2})(?:"
+                              r"(?:du\s+|de\s+ce\s+)?)?(?P<n>[ivxl]{1,6}|\d{1,2})(?:"
                               + longest_first(word_list("century_suffixes")) + r")\s+siècle" + E, F),
+        "that_period": re.compile(B + r"(?P<w>" + alternation(sorted(voc["anaphoric_periods"], key=len, reverse=True))
+                                  + r")" + E, F),
+        "last_night": re.compile(B + r"(?:" + alternation(word_list("last_night_phrases")) + r")" + E, F),
         "season_months": re.compile(B + r"(?:" + alternation(word_list("season_months_openers")) + r")\s*(?P<season>"
                                     + seasons + r")" + E + r"(?:\s+(?:de\s+)?(?P<year>(?:19|20)\d{2})(?!\d))?", F),
     }
@@ -78,22 +82,24 @@ def find_period_candidates(text: str) -> list[Candidate]:
         return []
     P, R = _patterns(), rules()
     voc = vocabulary()
+    low = lowered(text)
     days = {lookup_key(k): int(v) for k, v in voc["anaphoric_days"].items()}
     out: list[Candidate] = []
-    for m in P["day"].finditer(text):
-        if not m.group("tod") and P["blocker"].match(text[m.end():m.end() + 6]):
+    # each pattern runs only when a word all its matches hold is in the text
+    for m in P["day"].finditer(low) if ("lendemain" in low or "veille" in low or "jour" in low or "date" in low) else ():
+        if not m.group("tod") and P["blocker"].match(low[m.end():m.end() + 6]):
             continue
         out.append(Candidate(m.start(), m.end(), "anaphoric", "relday", offset=days[lookup_key(m.group("w"))],
                              unit="day"))
-    for m in P["count"].finditer(text):
+    for m in P["count"].finditer(low) if ("tard" in low or "auparavant" in low or "tôt" in low or "tot" in low) else ():
         n = R.number(m.group("n"))
         if n is None or n > 500:
             continue
         unit = R.units[lookup_key(m.group("unit"))]
         out.append(Candidate(m.start(), m.end(), "anaphoric", _UNIT_KIND[unit],
                              offset=n if m.group("later") else -n, unit=unit))
-    for m in P["century"].finditer(text):
-        raw = m.group("n")
+    for m in P["century"].finditer(low) if ("siècle" in low or "siecle" in low) else ():
+        raw = text[m.start("n"):m.end("n")]  # the case written: Roman numbers in capitals only
         n = int(raw) if raw.isdigit() else roman_to_int(raw)
         if n is None or not 1 <= n <= 30 or (not raw.isdigit() and raw != raw.upper()):
             continue
@@ -102,7 +108,12 @@ def find_period_candidates(text: str) -> list[Candidate]:
         if part:
             c.period_part = voc["century_parts"][lookup_key(part)]
         out.append(c)
-    for m in P["season_months"].finditer(text):
+    for m in P["that_period"].finditer(low) if "-l" in low or "‑l" in low else ():
+        unit = voc["anaphoric_periods"][lookup_key(m.group("w"))]
+        out.append(Candidate(m.start(), m.end(), "anaphoric", _UNIT_KIND[unit], offset=0, unit=unit))
+    for m in P["last_night"].finditer(low) if "nuit" in low else ():
+        out.append(Candidate(m.start(), m.end(), "relative_day", "relday", offset=-1, ttype="TIME", tod="NI"))
+    for m in P["season_months"].finditer(low) if "mois" in low else ():
         code = R.season_of[lookup_key(m.group("season"))]
         year = int(m.group("year")) if m.group("year") else None
         # no year written: the season of no particular year (mod "generic": XXXX-SU)

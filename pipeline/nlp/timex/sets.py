@@ -68,7 +68,28 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
     for m in X.times.finditer(low) if " par " in low else ():
         out.append(Candidate(m.start(), m.end(), "set_freq", "fixed", ttype="SET",
                              fixed=X.units[lookup_key(m.group("unit"))]))
-    for m in X.adverb.finditer(low) if ("ment" in low or "tous les" in low) else ():
+    for m in X.adverb.finditer(low) if ("ment" in low or "tous les" in low or "sur" in low or "/" in low) else ():
         out.append(Candidate(m.start(), m.end(), "set", "fixed", ttype="SET",
                              fixed=X.adverbs[re.sub(r"\s+", " ", lookup_key(m.group(0)))]))
     return out
+
+
+@lru_cache(maxsize=None)
+def _habit_blockers() -> re.Pattern:
+    return re.compile(r"\s+(?:" + alternation(word_list("habitual_blockers_after")) + r")(?![\w])", F)
+
+
+def habitual(c, text: str, tense: str | None) -> str | None:
+    """SET value of a weekday or weekend that recurs: "le marché se tient le jeudi" ->
+    ``XXXX-WXX-4``, "les bureaux ferment le week-end" -> ``XXXX-WXX-WE``. Only with the
+    determiner "le" and a verb in the present tense, and not before a word that picks one
+    day out ("le lundi suivant", "le lundi où..."; ``habitual_blockers_after``). None otherwise."""
+    if tense != "present" or c.range_end is not None or c.range_start is not None:
+        return None
+    if text[c.start:c.start + 3].lower() != "le " or _habit_blockers().match(text, c.end):
+        return None
+    if c.kind == "weekday" and c.mod is None and c.weekday is not None:
+        return f"XXXX-WXX-{c.weekday + 1}"
+    if c.kind == "relweek" and c.unit == "weekend" and c.mod == "bare":
+        return "XXXX-WXX-WE"
+    return None

@@ -29,7 +29,8 @@ from typing import Any
 
 from .timeml import date_part
 
-__all__ = ["previous_day", "is_anaphoric", "narrative_dependent", "same_weekday", "text_anchor_for", "written_dates"]
+__all__ = ["previous_day", "previous_period", "sentence_year_date", "is_anaphoric", "narrative_dependent", "nearby_day", "same_weekday", "text_anchor_for",
+           "written_dates"]
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -57,6 +58,35 @@ def previous_day(records: list[dict[str, Any]], start_char: int) -> str | None:
     return None
 
 
+_KNOWN_PREFIX = re.compile(r"^\d{4}(?:-\d{2})?")
+
+
+def previous_period(records: list[dict[str, Any]], start_char: int, width: int) -> str | None:
+    """The year (``width`` 4) or year and month (7) of the last record before ``start_char``
+    that knows them ("en 1998 [...] cette année-là" -> ``1998``); None when there is none."""
+    for rec in reversed(records):
+        if rec["start_char"] >= start_char or rec.get("type") not in ("DATE", "TIME"):
+            continue
+        m = _KNOWN_PREFIX.match(date_part(rec["value"]))
+        if m and len(m.group(0)) >= width:
+            return m.group(0)[:width]
+    return None
+
+
+def sentence_year_date(c, sid: int, explicit: list[tuple[int, int, str]]) -> str | None:
+    """The date written with its year earlier in the same sentence, when ``c`` is a day and
+    month without a year ("le 24 février 2022, [...] puis le 3 mars" -> 3 March 2022, "le 3
+    mars 2022, [...] le 24 février, la guerre avait commencé" -> 24 February 2022, whatever
+    the publication date); None otherwise. The year-less date is then resolved against that
+    date without tense: the nearest such day to it."""
+    if not (c.kind == "abs" and c.day is not None and narrative_dependent(c) and not c.in_range and c.mod is None):
+        return None
+    before = [v for s, k, v in explicit if s < c.start and k == sid]
+    if not before:
+        return None
+    return before[-1]
+
+
 def text_anchor_for(c, sid: int, records: list[dict[str, Any]], explicit: list[tuple[int, int, str]],
                     anchor: str | None) -> str | None:
     """The text date ``c`` (in sentence ``sid``) is resolved against, or None to use the
@@ -65,6 +95,8 @@ def text_anchor_for(c, sid: int, records: list[dict[str, Any]], explicit: list[t
     ``records`` are the records made so far (text order); ``explicit`` the (start, sentence,
     value) of the dates written with their year, in text order; ``anchor`` the publication date.
     """
+    if is_anaphoric(c) and c.kind in ("relyear", "relmonth") and c.offset == 0:
+        return previous_period(records, c.start, 4 if c.kind == "relyear" else 7)  # "cette année-là"
     if is_anaphoric(c):
         return previous_day(records, c.start)
     if anchor is None and explicit and narrative_dependent(c):
@@ -100,13 +132,18 @@ def _next_day(day: str) -> str:
     return (y if y.isdigit() and d.year == int(y) else (str(d.year) if y.isdigit() else y)) + d.isoformat()[4:]
 
 
+#: how many sentences back a bare weekday looks for the date it names (:func:`same_weekday`)
+WEEKDAY_WINDOW = 3
+
+
 def same_weekday(c, sid: int, records: list[dict[str, Any]], weekdays: list[int | None], resolved):
-    """``resolved`` (an unplaced weekday) again as the date written just before with the
-    same weekday, in the same or the previous sentence; else ``resolved`` unchanged."""
+    """``resolved`` (an unplaced weekday) again as the date written before with the same
+    weekday, in the same or one of the :data:`WEEKDAY_WINDOW` previous sentences, when no
+    date written with another weekday comes between them; else ``resolved`` unchanged."""
     if c.kind != "weekday" or c.mod is not None:
         return resolved
     for rec, wd in zip(reversed(records), reversed(weekdays)):
-        if rec["sentence_id"] < sid - 1:
+        if rec["sentence_id"] < sid - WEEKDAY_WINDOW:
             break
         day = date_part(rec["value"])  # the day of a TIME ("dimanche 15 août au soir")
         if (wd is not None and rec.get("rule", "").startswith("night_range") and (wd + 1) % 7 == c.weekday
@@ -117,4 +154,22 @@ def same_weekday(c, sid: int, records: list[dict[str, Any]], weekdays: list[int 
             anchor = day if _DAY_VALUE.match(day) else ""
             resolved.value, resolved.rule, resolved.anchor = day, "weekday_same_text", anchor
             return resolved
+        if wd is not None:
+            break  # another weekday was written in between: that one is the story's day now
     return resolved
+
+
+def nearby_day(records: list[dict[str, Any]], weekdays: list[int | None], start_char: int) -> str | None:
+    """The full day (``YYYY-MM-DD``, the day of a TIME) of the last record before
+    ``start_char`` that was written with its weekday ("mercredi 10 juillet": news name the
+    weekday of the days around their publication); None when there is none. ``weekdays``
+    holds the weekday written with each record (None when none was). A weekday that the
+    publication date cannot place (the article is dated to the month only) is counted from
+    that day ("mercredi 10 juillet, [...] il avait confirmé dès mardi soir" -> 9 July)."""
+    for rec, wd in zip(reversed(records), reversed(weekdays)):
+        if wd is None or rec["start_char"] >= start_char or rec.get("type") not in ("DATE", "TIME"):
+            continue
+        day = date_part(rec["value"])
+        if _DAY_VALUE.match(day):
+            return day
+    return None

@@ -32,9 +32,9 @@ REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 _N = r"(?:\d+(?:\.\d+)?|X)"
 _DAY = r"[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|W[\dX]{2}-[1-7])"
-_CAL = (r"[\dX]{4}(?:-(?:[\dX]{2}(?:-[\dX]{2})?|W[\dX]{2}(?:-WE|-[1-7])?|SP|SU|FA|WI|H[12X]|Q[1-4X]))?"
+_CAL = (r"FY\d{4}|[\dX]{4}(?:-(?:[\dX]{2}(?:-[\dX]{2})?|W[\dX]{2}(?:-WE|-[1-7])?|SP|SU|FA|WI|H[12X]|Q[1-4X]))?"
         r"|[\dX]{3}|[\dX]{2}")
-_CLOCK = r"T(?:MO|AF|EV|NI|DT|(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|24:00)"
+_CLOCK = r"T(?:MO|MI|AF|EV|NI|DT|(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|24:00)"
 _PERIOD = r"P(?=[\dX])(?:" + _N + r"(?:CE|DE|Y|M|W|D))*(?:T(?=[\dX])(?:" + _N + r"[HMS])+)?|PT(?=[\dX])(?:" + _N + r"[HMS])+"
 VALUE_RES = {
     "DATE": re.compile(r"^(?:" + _CAL + r"|" + "|".join(REFS) + r")$"),
@@ -138,8 +138,12 @@ def dates_only(records: list[dict]) -> list[dict]:
             continue  # the older contract has no references and no centuries
         if _UNPLACED_WEEKDAY.match(rec.get("value", "")):  # XXXX-WXX-4: the older unknown day
             rec = {**rec, "value": "XXXX-XX-XX"}
+        if not OLD_VALUE.match(rec.get("value", "")):
+            continue  # quarters (2024-Q1) and fiscal years (FY2023) are not in the older contract
         out.append(rec)
     return out
 
 
 _UNPLACED_WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]$")
+#: the calendar values of the older dates-only contract
+OLD_VALUE = re.compile(r"^[\dX]{4}(-([\dX]{2}(-[\dX]{2})?|W[\dX]{2}(-WE)?|SP|SU|FA|WI))?$")

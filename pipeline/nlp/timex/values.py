@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from .candidates import Candidate
 
-PRECISIONS = ("day", "week", "month", "season", "year", "decade", "century")
+PRECISIONS = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
 VALUE_RE = re.compile(r"^[\dX]{4}(-([\dX]{2}(-[\dX]{2})?|W[\dX]{2}(-WE|-[1-7])?|SP|SU|FA|WI))?$")
 
 
@@ -260,6 +260,18 @@ def _resolve_one(c: Candidate, a, tense: str | None) -> Resolved | None:
             return Resolved(f"{c.year:04d}-{c.season}", "season", rule, False, "date")
         y = _year_for(c.month or 1, None, a, direction, strict=c.mod in ("past", "future"))
         return Resolved(f"{_fmt(y)}-{c.season}", "season", rule, y is not None, "relative")
+    if c.kind == "yearpart":
+        return _year_part(c, a, direction, rule)
+    if c.kind == "nthday":
+        return _nth_day(c, a, direction, rule)
+    if c.kind == "easter":  # "Pâques", "le lundi de Pentecôte": counted from Easter Sunday of the year
+        from .holidays import easter_sunday
+
+        y = c.year if c.year is not None else _year_for(4, None, a, direction, strict=False)
+        if y is None:
+            return Resolved("XXXX-XX-XX", "day", rule, False, "relative")
+        day = easter_sunday(y) + _dt.timedelta(days=c.offset)
+        return Resolved(day.isoformat(), "day", rule, c.year is None, "date" if c.year is not None else "relative")
     if c.kind == "decade":
         return Resolved(c.decade, "decade", rule, False, "date")
     if c.kind == "century":
@@ -315,3 +327,37 @@ def _resolve_one(c: Candidate, a, tense: str | None) -> Resolved | None:
             return Resolved(_fmt(ay + c.offset), "year", rule, True, "relative")
         return Resolved("XXXX", "year", rule, False, "relative")
     return None  # pragma: no cover
+
+
+def _year_part(c: Candidate, a, direction: str | None, rule: str) -> Resolved:
+    """A quarter or half ("le premier trimestre 2024" -> 2024-Q1; "le trimestre dernier" -> the
+    one before the publication date's). ``c.season`` holds the letter and number (``Q1``), or
+    only the letter for a relative one, whose ``unit`` gives how many make a year (``Q4``)."""
+    ay, am, _ = a
+    if c.unit:  # "le trimestre dernier", "ce semestre"
+        count = int(c.unit[1:])
+        if ay is None or am is None:
+            return Resolved(f"{_fmt(ay)}-{c.season}X", "quarter", rule, ay is not None, "relative")
+        k = (am - 1) // (12 // count) + c.offset
+        return Resolved(f"{ay + k // count:04d}-{c.season}{k % count + 1}", "quarter", rule, True, "relative")
+    if c.year is not None:
+        return Resolved(f"{c.year:04d}-{c.season}", "quarter", rule, False, "date")
+    if c.year_offset is not None:
+        y = ay + c.year_offset if ay is not None else None
+    else:
+        y = _year_for(c.month, None, a, direction, strict=False)
+    return Resolved(f"{_fmt(y)}-{c.season}", "quarter", rule, y is not None, "relative")
+
+
+def _nth_day(c: Candidate, a, direction: str | None, rule: str) -> Resolved | None:
+    """The n-th weekday of a month or season ("le premier dimanche du printemps")."""
+    from .yearparts import nth_weekday  # yearparts imports the patterns, which need this module's callers
+
+    y = c.year if c.year is not None else _year_for(c.month, None, a, direction, strict=False)
+    if y is None:
+        return Resolved(f"XXXX-{c.season}" if c.season else f"XXXX-{c.month:02d}", "season" if c.season else "month",
+                        rule, False, "relative")
+    day = nth_weekday(y, c.weekday, c.day, month=None if c.season else c.month, season=c.season)
+    if day is None:
+        return None
+    return Resolved(day.isoformat(), "day", rule, c.year is None, "date" if c.year is not None else "relative")
