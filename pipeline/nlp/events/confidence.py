@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ...paths import model_file, read_yaml
+from ..base import span_text
 
 if TYPE_CHECKING:  # spaCy is not imported: a cached run reads the default threshold without it
     from spacy.tokens import Span, Token
@@ -119,7 +120,7 @@ def features(ctx: DocContext, tok: Token, entry: Entry, rec: dict[str, Any], sen
         "hypothetical_statement": entry.type == "STATEMENT" and rec["modality"] == "hypothetical",
         "negated": rec["modality"] == "negated",
         "in_quote": quoted_in_sentence(tok, sent),
-        "question": sent.text.rstrip().endswith("?"),
+        "question": span_text(sent).rstrip().endswith("?"),
         "verbless_sentence": not has_finite_verb(sent),
     }
 

@@ -30,6 +30,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
+from ..base import doc_text
 from .confidence import has_finite_verb, load_weights
 
 #: the last line of a text is a heading (a credit, "Lire aussi") only when this short
@@ -117,7 +118,7 @@ def _open_ended(doc: Doc, end: int) -> bool:
 
 def non_event_spans(doc: Doc) -> list[tuple[int, int]]:
     """Sorted, merged character ranges of the text that states no event (see the module doc)."""
-    spans = [(s, e) for s, e in heading_lines(doc.text) if not _open_ended(doc, e)]
+    spans = [(s, e) for s, e in heading_lines(doc_text(doc)) if not _open_ended(doc, e)]
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         for sent in doc.sents:
             label = rubric_label(sent)
