@@ -58,3 +58,16 @@ def test_quotation_bounds_equal_a_token_by_token_reading(words, data):
     ctx = SimpleNamespace(doc=doc, quote_marks=quote_marks(doc))
     i = data.draw(st.integers(0, len(doc) - 1))
     assert quotation_bounds(ctx, doc[i]) == _bounds_token_by_token(doc, i)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_WORDS, st.data())
+def test_quoted_in_sentence_from_the_marks_equals_the_token_reading(words, data):
+    from pipeline.nlp.events.confidence import quoted_in_sentence
+
+    doc = _doc(words)
+    start = data.draw(st.integers(0, len(doc) - 1))
+    end = data.draw(st.integers(start + 1, len(doc)))
+    i = data.draw(st.integers(start, end - 1))
+    sent = doc[start:end]
+    assert quoted_in_sentence(doc[i], sent, quote_marks(doc)) == quoted_in_sentence(doc[i], sent)

@@ -101,6 +101,7 @@ class DocContext:
         self.cond_clauses = conditional_clauses(self)
         self._in_quote: list[bool] | None = None
         self._quote_marks: tuple[list[int], list[str]] | None = None
+        self._once: dict = {}
         # subject pronouns already resolved to a person: (token index, arg), in text order
         self.resolved: list[tuple[int, Arg]] = []
         self.hyp_memo: dict[int, bool] = {}
@@ -135,6 +136,13 @@ class DocContext:
         if self._quote_marks is None:
             self._quote_marks = quote_marks(self.doc)
         return self._quote_marks
+
+    def once(self, key, fn, *args):
+        """``fn(*args)``, computed once per document for ``key`` (a value that depends only
+        on the document, such as a sentence's, asked for by every event of the sentence)."""
+        if key not in self._once:
+            self._once[key] = fn(*args)
+        return self._once[key]
 
     def label_of(self, tok: Token) -> str:
         ent = self.tok2ent[tok.i]
