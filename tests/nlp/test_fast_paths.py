@@ -32,3 +32,52 @@ def test_doc_and_span_text_equal_spacy_text(rows, data):
     start = data.draw(st.integers(0, len(doc) - 1))
     end = data.draw(st.integers(start + 1, len(doc)))
     assert span_text(doc[start:end]) == doc[start:end].text
+
+
+# ------------------------------------------------------------------ layout spans from the attribute arrays
+_LAYOUT_TEXTS = [
+    "Guerre en Ukraine : la Russie a bombardé Kiev mardi. Le président a réagi.",
+    "Annonce Nucléaire : Téhéran dit non\nLe ministre Les Échos a déclaré que Paris soutient Kiev.",
+    "Sommet de l'OTAN Les alliés ont promis des armes à l'Ukraine. « Ce Soir », a-t-il dit : non.",
+    "Lire aussi\nDes Frappes Sur Kharkiv Dans la nuit, l'armée russe a tiré des missiles. Il A dit : « Oui ».",
+]
+
+
+def _non_event_spans_sentence_by_sentence(doc):
+    from pipeline.nlp.base import doc_text
+    from pipeline.nlp.events import layout
+
+    spans = [(s, e) for s, e in layout.heading_lines(doc_text(doc)) if not layout._open_ended(doc, e)]
+    for sent in doc.sents:
+        label = layout.rubric_label(sent)
+        first = sent.start
+        if label is not None:
+            spans.append(label)
+            while first < sent.end and doc[first].idx < label[1]:
+                first += 1
+        while first < sent.end and (doc[first].is_space or doc[first].is_punct):
+            first += 1
+        if first < sent.end - 1:
+            title = layout.glued_title(sent, first)
+            if title is not None:
+                spans.append(title)
+    spans.sort()
+    merged = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def test_non_event_spans_equal_the_sentence_by_sentence_reading(nlp):
+    from pipeline.nlp.events.layout import non_event_spans
+
+    found = 0
+    for text in _LAYOUT_TEXTS:
+        doc = nlp(text)
+        spans = non_event_spans(doc)
+        assert spans == _non_event_spans_sentence_by_sentence(doc)
+        found += len(spans)
+    assert found >= 3  # the texts do hold labels, headings and glued titles
