@@ -14,8 +14,9 @@ does), each component timed on its own; then :func:`pipeline.analysis.extract.re
 (record building) is timed. Our components and record building are then run again
 under cProfile and the ``--top`` functions by own time are printed.
 
-Per-component times are shares of one pass; the machine is shared and noisy, so read
-the shares, not the seconds. py-spy (``pip install 'actorgraph[bench]'``) gives a
+Per-component times are shares of one pass, in wall-clock and in CPU seconds of this
+process; the machine is shared and noisy, so read the shares (the CPU ones suffer less
+from other jobs), not the seconds. py-spy (``pip install 'actorgraph[bench]'``) gives a
 sampling view of a whole run instead:
 ``py-spy record -o profile.svg -- python -m pipeline run CORPUS --out /tmp/o --no-cache``.
 """
@@ -45,13 +46,14 @@ def texts_of(kind: str, n: int) -> list[dict]:
 
 
 def run_components(nlp, docs, batch_size: int):
-    """Pass ``docs`` through each component in turn; (seconds per component, docs)."""
-    times = {}
+    """Pass ``docs`` through each component in turn; (wall seconds per component, CPU
+    seconds per component, docs)."""
+    times, cpu = {}, {}
     for name, proc in nlp.pipeline:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
-        times[name] = time.perf_counter() - t0
-    return times, docs
+        times[name], cpu[name] = time.perf_counter() - t0, time.process_time() - c0
+    return times, cpu, docs
 
 
 def make_docs(nlp, records):
@@ -70,11 +72,11 @@ def profile(nlp, kind: str, n: int, batch_size: int, top: int) -> dict:
     from pipeline.analysis.extract import DocResult, reduce_doc
 
     records = texts_of(kind, n)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     pairs = make_docs(nlp, records)
-    t_tok = time.perf_counter() - t0
-    times, docs = run_components(nlp, [d for _, d in pairs], batch_size)
-    t0 = time.perf_counter()
+    t_tok, c_tok = time.perf_counter() - t0, time.process_time() - c0
+    times, cpu, docs = run_components(nlp, [d for _, d in pairs], batch_size)
+    t0, c0 = time.perf_counter(), time.process_time()
     n_events = n_mentions = 0
     for (document, _), doc in zip(pairs, docs):
         res = DocResult(document)
@@ -82,15 +84,22 @@ def profile(nlp, kind: str, n: int, batch_size: int, top: int) -> dict:
         n_events += len(res.events)
         n_mentions += len(res.mentions)
     times["record building (reduce_doc)"] = time.perf_counter() - t0
-    times = {"tokenizer": t_tok, **times}
-    total = sum(times.values())
-    spacy_total = sum(v for k, v in times.items() if not k.startswith(OURS) and "reduce_doc" not in k)
+    cpu["record building (reduce_doc)"] = time.process_time() - c0
+    times, cpu = {"tokenizer": t_tok, **times}, {"tokenizer": c_tok, **cpu}
+    total, cpu_total = sum(times.values()), sum(cpu.values())
+
+    def spacy_part(d: dict) -> float:
+        return sum(v for k, v in d.items() if not k.startswith(OURS) and "reduce_doc" not in k)
+
+    spacy_total, spacy_cpu = spacy_part(times), spacy_part(cpu)
     n_tokens = sum(len(d) for d in docs)
     print(f"\n== {kind}: {n} documents, {n_tokens:,} tokens, {n_mentions:,} mentions, {n_events:,} events")
+    print(f"  {'component':34} {'wall':>9} {'share':>6} {'CPU':>9} {'share':>6}")
     for name, secs in times.items():
-        print(f"  {name:34} {secs:7.2f} s {secs / total:6.1%}")
-    ours = total - spacy_total
-    print(f"  ours (components + records) = {ours / spacy_total:.1%} of spaCy's own time")
+        print(f"  {name:34} {secs:7.2f} s {secs / total:6.1%} {cpu[name]:7.2f} s {cpu[name] / cpu_total:6.1%}")
+    ours, ours_cpu = total - spacy_total, cpu_total - spacy_cpu
+    print(f"  ours (components + records) = {ours / spacy_total:.1%} of spaCy's own time "
+          f"(CPU: {ours_cpu / spacy_cpu:.1%})")
 
     # cProfile of our components + record building only
     prof = cProfile.Profile()
@@ -108,7 +117,9 @@ def profile(nlp, kind: str, n: int, batch_size: int, top: int) -> dict:
     pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(top)
     print("\n".join(line for line in buf.getvalue().splitlines() if line.strip())[:12000])
     return {"documents": n, "tokens": n_tokens, "mentions": n_mentions, "events": n_events,
-            "seconds": {k: round(v, 3) for k, v in times.items()}, "ours_vs_spacy": round(ours / spacy_total, 4)}
+            "seconds": {k: round(v, 3) for k, v in times.items()},
+            "cpu_seconds": {k: round(v, 3) for k, v in cpu.items()},
+            "ours_vs_spacy": round(ours / spacy_total, 4), "ours_vs_spacy_cpu": round(ours_cpu / spacy_cpu, 4)}
 
 
 def main(argv=None):

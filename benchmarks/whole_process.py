@@ -15,12 +15,16 @@ whole, each in a fresh interpreter, taking turns ``--runs`` times:
   reading, analysis, reduction, graph, every export).
 
 The ratio is raw seconds / pipeline seconds of the same turn (1.0: the pipeline costs
-nothing beyond the model). The machine may be shared: read the ratios, compare turns.
+nothing beyond the model). The machine may be shared: read the ratios, compare turns. The
+CPU ratio (user + system seconds of each process) suffers less from other jobs than the
+wall-clock one; the load average at the start of each turn is printed with it.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -50,12 +54,16 @@ def write_corpus(kind: str, n: int, folder: Path) -> tuple[Path, Path]:
     return path, texts
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: user + system) of one command run to its end."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - t0
     if proc.returncode != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr[-2000:]}")
-    return time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main(argv=None):
@@ -72,13 +80,18 @@ def main(argv=None):
             corpus, texts = write_corpus(kind, a.docs, tmp)
             rows = []
             for i in range(a.runs):
-                raw = timed([sys.executable, "-c", RAW, str(texts)])
-                pipe = timed([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(tmp / f"out-{kind}"),
-                              "--no-cache", "--n-process", "1", "--quiet", "--force"])
+                load = os.getloadavg()[0]
+                raw, raw_cpu = timed([sys.executable, "-c", RAW, str(texts)])
+                pipe, pipe_cpu = timed([sys.executable, "-m", "pipeline", "run", str(corpus), "--out",
+                                        str(tmp / f"out-{kind}"), "--no-cache", "--n-process", "1", "--quiet",
+                                        "--force"])
                 rows.append({"raw_seconds": round(raw, 2), "pipeline_seconds": round(pipe, 2),
-                             "ratio": round(raw / pipe, 3)})
-                print(f"{kind:7} run {i + 1}: raw {raw:6.1f} s  pipeline {pipe:6.1f} s  ratio {raw / pipe:.2f}",
-                      flush=True)
+                             "ratio": round(raw / pipe, 3), "raw_cpu_seconds": round(raw_cpu, 2),
+                             "pipeline_cpu_seconds": round(pipe_cpu, 2), "cpu_ratio": round(raw_cpu / pipe_cpu, 3),
+                             "load_average": round(load, 2)})
+                print(f"{kind:7} run {i + 1}: raw {raw:6.1f} s  pipeline {pipe:6.1f} s  ratio {raw / pipe:.2f}"
+                      f"  (CPU: raw {raw_cpu:6.1f} s  pipeline {pipe_cpu:6.1f} s  ratio {raw_cpu / pipe_cpu:.2f})"
+                      f"  load {load:.1f}", flush=True)
             report[kind] = rows
     if a.json:
         a.json.write_text(json.dumps({"docs": a.docs, "runs": report}, indent=2) + "\n", encoding="utf-8")

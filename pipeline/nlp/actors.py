@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicon import words
-from .base import register_extensions
+from .base import register_extensions, span_text
 from .sentences import bound_sentences
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
 from .junk import (CRAFT, DocContext, FrenchWords, company_on_place, context_reason, craft_before,
@@ -116,7 +116,7 @@ class ActorRuler:
         foreign = set()
         fw = self.rules.foreign_words
         for sent in doc.sents:
-            words = _WORD.findall(sent.text.lower())
+            words = _WORD.findall(span_text(sent).lower())
             if len(words) < 4:
                 continue
             hits = sum(1 for w in words if w in fw)

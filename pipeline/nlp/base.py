@@ -30,3 +30,33 @@ class StatelessComponent:
 
     def from_bytes(self, data: bytes, *, exclude=tuple()):  # pragma: no cover
         return self
+
+
+_TEXT_KEY = "actorgraph.text"
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, made once per document and kept in ``doc.user_data``: spaCy's
+    ``Doc.text`` joins the text of every token at each call, and the components read it
+    again and again. A document's text never changes once it is tokenised (merging or
+    splitting tokens keeps it).
+
+    >>> import spacy; doc = spacy.blank("fr")("La Russie a envahi l'Ukraine.")
+    >>> doc_text(doc) == doc.text, doc_text(doc)[:9]
+    (True, 'La Russie')
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def span_text(span) -> str:
+    """``span.text`` read from the cached document text (spaCy joins the span's tokens one
+    by one): the text from the span's first character to its last token's end.
+
+    >>> import spacy; doc = spacy.blank("fr")("La Russie a envahi l'Ukraine.")
+    >>> span_text(doc[1:4]), doc[1:4].text
+    ('Russie a envahi', 'Russie a envahi')
+    """
+    return doc_text(span.doc)[span.start_char:span.end_char]

@@ -39,6 +39,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import words
+from .base import doc_text
 from .normalize import fold
 
 _RULES = "actor_rules.yaml"
@@ -128,7 +129,7 @@ class DocContext:
 
     def __init__(self, doc: Doc, french: FrenchWords, ents: list[Span]):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.french = french
         self._lower: dict[str, bool] = {}
         # words written with a capital somewhere other than at a sentence opening: used as names

@@ -120,10 +120,11 @@ class ActorLinker:
                     rule = "missing_apostrophe" if actor else None
             if actor is not None:
                 source = "gazetteer" if self.gaz.get(actor) is not None else "discovered"
-                ent._.actor_id, ent._.actor_source, ent._.actor_rule = actor, source, rule
+                ext = ent._  # one extension accessor for the three values
+                ext.actor_id, ext.actor_source, ext.actor_rule = actor, source, rule
             else:
                 pending.append(ent)
-        named = {e._.actor_id for e in doc.ents if e._.actor_id}
+        named = {a for a in (e._.actor_id for e in doc.ents) if a}
         # full person names of this document, for surname linking
         # full names of this document, for short forms: a person's surname ("Roll" after
         # "Madis Roll"), an organisation's last word ("le Times" after "NY Times")

@@ -72,3 +72,19 @@ def test_name_key_of_its_own_output_converges(text):
         keys.append(name_key(keys[-1]))
         assert len(keys[-1]) < len(keys[-2])
     assert name_key(keys[-1]) == keys[-1]
+
+
+# ------------------------------------------------------------------ the one-pass fold
+from pipeline.nlp.normalize import _fold, _fold_slow  # noqa: E402
+
+_FOLD_TEXT = st.one_of(
+    st.text(max_size=120),
+    st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=60),  # the ASCII path
+    st.lists(st.sampled_from(["É", "é", "e\u0301", "’", "`", "´", "‑", "—", "︱", "İ", "ﬁ", "Ⅻ", "ß", "Ǆ", "\u0327",
+                              "\u05b7", " ", "\n", "\t", "\u00a0", "A", "z", "'", "-"]), max_size=30).map("".join))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_FOLD_TEXT)
+def test_fold_in_one_pass_equals_the_step_by_step_fold(text):
+    assert _fold(text) == _fold_slow(text)

@@ -20,6 +20,8 @@ the speaker of a quotation that runs over several sentences.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Span, Token
 
 from . import arguments, subjects
@@ -89,30 +91,34 @@ QUOTE_WINDOW = 150  # tokens searched for the start of the paragraph and the end
 
 def quotation_bounds(ctx: DocContext, tok: Token) -> tuple[int, int] | None:
     """The opening and closing marks of the quotation around ``tok``, read within its
-    paragraph only (an unbalanced mark elsewhere cannot spread), or None."""
-    doc = ctx.doc
-    start = tok.i
-    while start > 0 and tok.i - start < QUOTE_WINDOW and "\n" not in doc[start - 1].whitespace_:
-        start -= 1
+    paragraph only (an unbalanced mark elsewhere cannot spread), or None.
+
+    Read from the document's quotation marks (:attr:`DocContext.quote_marks`), never
+    token by token. A spaCy token's ``whitespace_`` is "" or " ", so the line-break
+    test that bounded the walk never stopped it: the window is ``QUOTE_WINDOW``
+    tokens each way."""
+    index, texts = ctx.quote_marks
+    start = max(0, tok.i - QUOTE_WINDOW)
+    lo, mid = bisect_left(index, start), bisect_left(index, tok.i)
     opened, straight = [], None
-    for t in doc[start: tok.i]:
-        if t.text in OPENING:
-            opened.append(t.i)
-        elif t.text in CLOSING and opened:
+    for k in range(lo, mid):
+        text = texts[k]
+        if text in OPENING:
+            opened.append(index[k])
+        elif text in CLOSING and opened:
             opened.pop()
-        elif t.text == STRAIGHT:
-            straight = None if straight is not None else t.i
+        elif text == STRAIGHT:
+            straight = None if straight is not None else index[k]
     if opened:
         open_i, closers = opened[-1], CLOSING
     elif straight is not None:
         open_i, closers = straight, (STRAIGHT,)
     else:
         return None
-    for t in doc[tok.i + 1: min(len(doc), tok.i + QUOTE_WINDOW)]:
-        if t.text in closers:
-            return open_i, t.i
-        if "\n" in t.whitespace_:
-            break
+    end = min(len(ctx.doc), tok.i + QUOTE_WINDOW)
+    for k in range(bisect_right(index, tok.i), bisect_left(index, end)):
+        if texts[k] in closers:
+            return open_i, index[k]
     return None
 
 

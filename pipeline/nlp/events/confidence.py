@@ -19,11 +19,13 @@ CODEBOOK.md (``events.confidence``). Nothing is learnt at run time.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ...paths import model_file, read_yaml
+from ..base import span_text
 
 if TYPE_CHECKING:  # spaCy is not imported: a cached run reads the default threshold without it
     from spacy.tokens import Span, Token
@@ -118,32 +120,39 @@ def features(ctx: DocContext, tok: Token, entry: Entry, rec: dict[str, Any], sen
         "hypothetical": rec["modality"] == "hypothetical",
         "hypothetical_statement": entry.type == "STATEMENT" and rec["modality"] == "hypothetical",
         "negated": rec["modality"] == "negated",
-        "in_quote": quoted_in_sentence(tok, sent),
-        "question": sent.text.rstrip().endswith("?"),
-        "verbless_sentence": not has_finite_verb(sent),
+        "in_quote": quoted_in_sentence(tok, sent, ctx.quote_marks),
+        "question": span_text(sent).rstrip().endswith("?"),
+        "verbless_sentence": not ctx.once(("finite_verb", sent.start), has_finite_verb, sent),
     }
 
 
 OPENING, CLOSING, STRAIGHT = ("«", "“"), ("»", "”"), '"'
 
 
-def quoted_in_sentence(tok: Token, sent: Span) -> bool:
+def quoted_in_sentence(tok: Token, sent: Span, marks: tuple[list[int], list[str]] | None = None) -> bool:
     """The trigger lies between an opening and a closing quotation mark of its own
-    sentence (a sentence-local check: an unbalanced mark elsewhere cannot spread)."""
-    before = sent.doc[sent.start: tok.i]
-    after = sent.doc[tok.i + 1: sent.end]
+    sentence (a sentence-local check: an unbalanced mark elsewhere cannot spread).
+    ``marks``: the document's quotation marks (``DocContext.quote_marks``), read instead
+    of the sentence's tokens."""
+    if marks is not None:
+        index, texts = marks
+        before = texts[bisect_left(index, sent.start): bisect_left(index, tok.i)]
+        after = texts[bisect_right(index, tok.i): bisect_left(index, sent.end)]
+    else:
+        before = [t.text for t in sent.doc[sent.start: tok.i]]
+        after = [t.text for t in sent.doc[tok.i + 1: sent.end]]
     depth = 0
     straight = 0
     for t in before:
-        if t.text in OPENING:
+        if t in OPENING:
             depth += 1
-        elif t.text in CLOSING:
+        elif t in CLOSING:
             depth = max(0, depth - 1)
-        elif t.text == STRAIGHT:
+        elif t == STRAIGHT:
             straight += 1
-    if depth and any(t.text in CLOSING for t in after):
+    if depth and any(t in CLOSING for t in after):
         return True
-    return straight % 2 == 1 and any(t.text == STRAIGHT for t in after)
+    return straight % 2 == 1 and any(t == STRAIGHT for t in after)
 
 
 def has_finite_verb(sent: Span) -> bool:

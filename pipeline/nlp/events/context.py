@@ -100,6 +100,8 @@ class DocContext:
         self.anchor = document_anchor(doc)
         self.cond_clauses = conditional_clauses(self)
         self._in_quote: list[bool] | None = None
+        self._quote_marks: tuple[list[int], list[str]] | None = None
+        self._once: dict = {}
         # subject pronouns already resolved to a person: (token index, arg), in text order
         self.resolved: list[tuple[int, Arg]] = []
         self.hyp_memo: dict[int, bool] = {}
@@ -127,9 +129,41 @@ class DocContext:
             self._in_quote = flags
         return self._in_quote
 
+    @property
+    def quote_marks(self) -> tuple[list[int], list[str]]:
+        """The quotation marks of the document (« “ » ” and "), as two parallel lists in
+        text order: their token indices and their texts; computed on first use."""
+        if self._quote_marks is None:
+            self._quote_marks = quote_marks(self.doc)
+        return self._quote_marks
+
+    def once(self, key, fn, *args):
+        """``fn(*args)``, computed once per document for ``key`` (a value that depends only
+        on the document, such as a sentence's, asked for by every event of the sentence)."""
+        if key not in self._once:
+            self._once[key] = fn(*args)
+        return self._once[key]
+
     def label_of(self, tok: Token) -> str:
         ent = self.tok2ent[tok.i]
         return ent.label_ if ent is not None else tok.ent_type_
+
+
+QUOTE_MARKS = ("«", "“", "»", "”", '"')
+
+
+def quote_marks(doc: Doc) -> tuple[list[int], list[str]]:
+    """(token indices, texts) of the tokens of ``doc`` that are a quotation mark of
+    :data:`QUOTE_MARKS`, in text order: read from the ORTH array, no Token is made."""
+    strings = doc.vocab.strings
+    texts_of = {strings.add(m): m for m in QUOTE_MARKS}
+    index, texts = [], []
+    for i, h in enumerate(doc.to_array(ORTH).tolist()):
+        m = texts_of.get(h)
+        if m is not None:
+            index.append(i)
+            texts.append(m)
+    return index, texts
 
 
 def hand_parsed(rows: str, actors: dict[tuple[int, int], tuple[str, str]] | None = None) -> Doc:

@@ -26,10 +26,14 @@ layout and grammar only (no word lists), with the settings of ``models/confidenc
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
+import numpy as np
+from spacy import symbols
+from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_QUOTE, IS_SPACE, ORTH, POS
 from spacy.tokens import Doc, Span
 
+from ..base import doc_text
 from .confidence import has_finite_verb, load_weights
 
 #: the last line of a text is a heading (a credit, "Lire aussi") only when this short
@@ -105,6 +109,22 @@ def glued_title(sent: Span, start: int) -> tuple[int, int] | None:
     return None
 
 
+def _marks(doc: Doc) -> tuple[list[int], list[int]]:
+    """Token indices of the document's colons, and of the tokens at which
+    :func:`glued_title` stops (a capitalised word of ``GLUE_POS`` outside an entity, after a
+    token that is no punctuation, space or quote), read from the attribute arrays."""
+    strings = doc.vocab.strings
+    arr = doc.to_array([ORTH, POS, ENT_TYPE, IS_PUNCT, IS_SPACE, IS_QUOTE])
+    colons = np.flatnonzero(arr[:, 0] == strings.add(":")).tolist()
+    after_word = np.zeros(len(doc), dtype=bool)
+    after_word[1:] = (arr[:-1, 3] == 0) & (arr[:-1, 4] == 0) & (arr[:-1, 5] == 0)
+    pos = np.array([symbols.IDS[p] for p in GLUE_POS], dtype=arr.dtype)
+    maybe = np.flatnonzero(np.isin(arr[:, 1], pos) & (arr[:, 2] == 0) & after_word)
+    glue = [i for i, h in zip(maybe.tolist(), arr[maybe, 0].tolist())
+            if strings[h][:1].isupper() and strings[h][1:2].islower()]
+    return colons, glue
+
+
 def _open_ended(doc: Doc, end: int) -> bool:
     """The line ending at ``end`` stops on a determiner, preposition, conjunction or
     pronoun, or on a one-letter word: it is cut in mid-phrase, not a heading."""
@@ -117,10 +137,15 @@ def _open_ended(doc: Doc, end: int) -> bool:
 
 def non_event_spans(doc: Doc) -> list[tuple[int, int]]:
     """Sorted, merged character ranges of the text that states no event (see the module doc)."""
-    spans = [(s, e) for s, e in heading_lines(doc.text) if not _open_ended(doc, e)]
+    spans = [(s, e) for s, e in heading_lines(doc_text(doc)) if not _open_ended(doc, e)]
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        colons, glue = _marks(doc)
+        window = 3 * _settings()[1]
         for sent in doc.sents:
-            label = rubric_label(sent)
+            # rubric_label reads up to the first ":" of its window; none there, no label
+            k = bisect_left(colons, sent.start)
+            has_colon = k < len(colons) and colons[k] < min(sent.end, sent.start + window)
+            label = rubric_label(sent) if has_colon else None
             first = sent.start
             if label is not None:
                 spans.append(label)
@@ -129,9 +154,11 @@ def non_event_spans(doc: Doc) -> list[tuple[int, int]]:
             while first < sent.end and (doc[first].is_space or doc[first].is_punct):
                 first += 1
             if first < sent.end - 1:
-                title = glued_title(sent, first)
-                if title is not None:
-                    spans.append(title)
+                # glued_title(sent, first): the first point after ``first`` in the sentence
+                k = bisect_right(glue, first)
+                if k < len(glue) and glue[k] < sent.end:
+                    prev = doc[glue[k] - 1]
+                    spans.append((doc[first].idx, prev.idx + len(prev.text)))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:

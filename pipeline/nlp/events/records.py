@@ -26,6 +26,7 @@ from typing import Any, TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from ..base import span_text
 from . import control
 from . import words as W
 from .arguments import actors
@@ -141,7 +142,7 @@ def events_for(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None,
                     continue
                 pairs.append((a, t))
     date, precision, source = date_for(ctx, tok, sid, modality, clause_verb)
-    sentence_text = " ".join(sent.text.split())
+    sentence_text = " ".join(span_text(sent).split())
     out = []
     for a, t in pairs:
         if a is None and t is None:

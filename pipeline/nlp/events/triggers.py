@@ -125,9 +125,18 @@ def candidates(ex, doc: Doc) -> list[int]:
         ex.fix_hashes = np.array(sorted({strings.add(x) for x in ex.lemma_fixes}), dtype="uint64")
     arr = doc.to_array([POS, LEMMA, LOWER])
     pos = arr[:, 0]
-    known = np.isin(arr[:, 1], ex.lemma_hashes) | np.isin(arr[:, 2], ex.fix_hashes)
+    known = _member(arr[:, 1], ex.lemma_hashes) | _member(arr[:, 2], ex.fix_hashes)
     mask = (((pos == VERB) | (pos == NOUN)) & known) | (pos == ADJ)
     return np.nonzero(mask)[0].tolist()
+
+
+def _member(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """``np.isin(values, sorted_keys)`` for keys already sorted: a binary search per value,
+    without sorting the keys again at every document."""
+    if len(sorted_keys) == 0:
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(sorted_keys, values)
+    return sorted_keys[np.minimum(at, len(sorted_keys) - 1)] == values
 
 
 def sense(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None) -> Entry | None:

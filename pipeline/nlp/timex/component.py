@@ -36,7 +36,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..base import StatelessComponent, register_extensions
+from ..base import StatelessComponent, doc_text, register_extensions, span_text
 from .anchors import anchor_dependent, anchor_period, format_interval, max_interval_days, resolve, resolve_in_interval
 from .candidates import Candidate, find_candidates
 from .landmarks import AnchorEvidence, dated_events, event_evidence, events_between
@@ -102,7 +102,7 @@ def past_date_bound(span: Span) -> bool:
             return False
         if ch.dep_ == "mark" and ch.lower_ in _CONDITION_MARKS:
             return False
-    if span.sent.text.rstrip().endswith("?"):
+    if span_text(span.sent).rstrip().endswith("?"):
         return False
     return True
 
@@ -162,7 +162,7 @@ class TimexTagger(StatelessComponent):
         return lo, hi, evidence
 
     def extract(self, doc: Doc) -> list[dict[str, Any]]:
-        text = "".join([t.text_with_ws for t in doc])  # = doc.text, about twice as fast
+        text = doc_text(doc)
         cands = find_candidates(text)
         if not cands:
             return []

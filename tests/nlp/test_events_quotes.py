@@ -1,0 +1,73 @@
+"""The quotation marks index of the event stages (context.quote_marks) and the quotation
+bounds read from it, against a token-by-token reading of the same document."""
+from types import SimpleNamespace
+
+from hypothesis import given, settings, strategies as st
+from spacy.tokens import Doc
+
+from pipeline.nlp.events.attribution import CLOSING, OPENING, QUOTE_WINDOW, STRAIGHT, quotation_bounds
+from pipeline.nlp.events.context import _french_vocab, quote_marks
+
+
+def _doc(words: list[str]) -> Doc:
+    return Doc(_french_vocab(), words=words)
+
+
+def _bounds_token_by_token(doc: Doc, i: int):
+    """The quotation around token ``i``, read token by token within the window."""
+    opened, straight = [], None
+    for t in doc[max(0, i - QUOTE_WINDOW): i]:
+        if t.text in OPENING:
+            opened.append(t.i)
+        elif t.text in CLOSING and opened:
+            opened.pop()
+        elif t.text == STRAIGHT:
+            straight = None if straight is not None else t.i
+    if opened:
+        open_i, closers = opened[-1], CLOSING
+    elif straight is not None:
+        open_i, closers = straight, (STRAIGHT,)
+    else:
+        return None
+    for t in doc[i + 1: min(len(doc), i + QUOTE_WINDOW)]:
+        if t.text in closers:
+            return open_i, t.i
+    return None
+
+
+def test_quote_marks_lists_each_mark_in_text_order():
+    doc = _doc(["Il", "a", "dit", ":", "«", "non", "»", ",", '"', "oui", '"', "“", "x", "”", "«"])
+    assert quote_marks(doc) == ([4, 6, 8, 10, 11, 13, 14], ["«", "»", '"', '"', "“", "”", "«"])
+    assert quote_marks(_doc(["sans", "guillemets"])) == ([], [])
+
+
+def test_quotation_bounds_finds_the_marks_around_a_token():
+    doc = _doc(["Il", "a", "dit", ":", "«", "nous", "attaquerons", "demain", "»", "."])
+    ctx = SimpleNamespace(doc=doc, quote_marks=quote_marks(doc))
+    assert quotation_bounds(ctx, doc[6]) == (4, 8)
+    assert quotation_bounds(ctx, doc[1]) is None
+
+
+_WORDS = st.lists(st.sampled_from(["«", "»", "“", "”", '"', "mot", "Kiev", ",", "."]), min_size=1, max_size=400)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_WORDS, st.data())
+def test_quotation_bounds_equal_a_token_by_token_reading(words, data):
+    doc = _doc(words)
+    ctx = SimpleNamespace(doc=doc, quote_marks=quote_marks(doc))
+    i = data.draw(st.integers(0, len(doc) - 1))
+    assert quotation_bounds(ctx, doc[i]) == _bounds_token_by_token(doc, i)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_WORDS, st.data())
+def test_quoted_in_sentence_from_the_marks_equals_the_token_reading(words, data):
+    from pipeline.nlp.events.confidence import quoted_in_sentence
+
+    doc = _doc(words)
+    start = data.draw(st.integers(0, len(doc) - 1))
+    end = data.draw(st.integers(start + 1, len(doc)))
+    i = data.draw(st.integers(start, end - 1))
+    sent = doc[start:end]
+    assert quoted_in_sentence(doc[i], sent, quote_marks(doc)) == quoted_in_sentence(doc[i], sent)
