@@ -31,7 +31,7 @@ from .base import register_extensions
 from .sentences import bound_sentences
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
 from .junk import (CRAFT, DocContext, FrenchWords, company_on_place, context_reason, craft_before,
-                   lowercase_name_end, token_reason)
+                   lowercase_name_end, odonym_start, token_reason)
 from .normalize import fold, name_key
 
 register_extensions(Span, "actor_id", "actor_source", "actor_rule")
@@ -203,7 +203,11 @@ class ActorRuler:
                     ctx.truncated.add(fold(run[0].text))  # the head alone, later, is this name cut short
             span = doc[run[0].i: end]
             reason = self._junk_reason(span, label, ctx)
-            if reason:
+            odonym = odonym_start(run[0])
+            if odonym >= 0 and reason in ("", "truncated_name", "sentence_start_common_word",
+                                          "common_word_in_document", "first_name_only"):
+                kept.append(Span(doc, odonym, span.end, label="LOC"))  # "la place de l'Indépendance"
+            elif reason:
                 reasons.append(reason)
             else:
                 kept.append(Span(doc, span.start, span.end, label=label))

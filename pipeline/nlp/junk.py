@@ -49,6 +49,8 @@ _APPENDIX = frozenset(fold(w) for w in words(_RULES, "appendix_headings"))
 _AGENCIES = frozenset(fold(w) for w in words(_RULES, "credit_agencies"))
 RUBRIC = frozenset(fold(w) for w in words(_RULES, "rubric_words"))
 _AWARDS = frozenset(fold(w) for w in words(_RULES, "award_heads"))
+ODONYM_HEADS = frozenset(words(_RULES, "odonym_heads"))
+_ODONYM_LINKS = frozenset({"de", "du", "des", "d'", "d’", "l'", "l’", "la"})
 _NAME_LINKS = frozenset({"de", "du", "des", "d'", "pour", "sans", "contre"})
 _PARTICLES_OF_TITLES = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "a", "en", "et", "aussi"})
 _CAMEL_HUMP = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")
@@ -408,3 +410,18 @@ def craft_before(start: int, doc: Doc) -> bool:
             continue
         return False
     return False
+
+
+def odonym_start(tok: Token) -> int:
+    """Index of the lowercase generic word that opens the street, square or hall name whose
+    first capitalised word is ``tok`` ("la place de l'Indépendance", "place du Trocadéro",
+    "la salle Murat"), or -1: French writes that word in lowercase, and it is part of the name."""
+    doc = tok.doc
+    i = tok.i - 1
+    links = 0
+    while i >= 0 and links < 2 and doc[i].lower_ in _ODONYM_LINKS:
+        i -= 1
+        links += 1
+    if i >= 0 and doc[i].text in ODONYM_HEADS and (links or doc[i].i == tok.i - 1):
+        return i
+    return -1

@@ -1,0 +1,53 @@
+"""Capitals as places or as states, and street or square names (pipeline/nlp/linker.py
+``_locative``, pipeline/nlp/junk.py ``odonym_start``). Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import parse
+
+
+def _ids(nlp, text):
+    doc = parse(nlp, text, None)
+    return {e.text: e._.actor_id for e in doc.ents}
+
+
+@pytest.mark.parametrize("text, name, place", [
+    # presented as a city: after "la capitale", "la ville de", or before ", la capitale"
+    ("Samedi, la capitale lituanienne Vilnius a accueilli des milliers de manifestants.", "Vilnius", "vilnius"),
+    ("Les bus ont rejoint la capitale de la Pologne, Varsovie, en fin de journée.", "Varsovie", "warsaw"),
+    ("Des sirènes ont retenti à Kharkiv et à Kiev, la capitale, dans la nuit.", "Kiev", "kyiv"),
+    # a circumstance of place introduced by "à"
+    ("Le journaliste a été interpellé à Moscou à la sortie de son hôtel.", "Moscou", "moscow"),
+    ("Une voiture piégée a explosé à Kaboul près d'un marché.", "Kaboul", "kabul"),
+    # "de" after a noun of place or direction
+    ("Les combats se rapprochent du nord de Kiev depuis mardi.", "Kiev", "kyiv"),
+    ("Les ouvriers des usines de Minsk ont cessé le travail.", "Minsk", "minsk"),
+])
+def test_capital_meant_as_the_city_stays_the_city(nlp, text, name, place):
+    assert _ids(nlp, text).get(name) == place
+
+
+@pytest.mark.parametrize("text, name, state", [
+    ("Washington a livré des obus à Kiev la semaine dernière.", "Kiev", "ukraine"),
+    ("Le ministre a demandé à Moscou de retirer ses troupes.", "Moscou", "russia"),
+    ("Varsovie a rappelé son ambassadeur, a annoncé la présidence.", "Varsovie", "poland"),
+])
+def test_capital_acting_or_receiving_stands_for_its_state(nlp, text, name, state):
+    assert _ids(nlp, text).get(name) == state
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Les manifestants se sont massés sur la place de la Concorde avant midi.", "place de la Concorde"),
+    ("Le cortège a descendu l'avenue de la Liberté jusqu'au parlement.", "avenue de la Liberté"),
+    ("La conférence de presse s'est tenue dans la salle Clemenceau du ministère.", "salle Clemenceau"),
+    ("Une foule s'est rassemblée place du Capitole dans la soirée.", "place du Capitole"),
+])
+def test_street_and_square_names_keep_their_lowercase_head(nlp, text, name):
+    ids = _ids(nlp, text)
+    assert name in ids, ids
+
+
+def test_a_day_of_the_calendar_is_not_a_square(nlp):
+    ids = _ids(nlp, "Le pays fête le jour de l'Indépendance ce jeudi.")
+    assert not any(k.startswith("jour") for k in ids)
