@@ -31,7 +31,8 @@ from .base import register_extensions
 from .sentences import bound_sentences
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
 from .junk import (CRAFT, DocContext, FrenchWords, company_on_place, context_reason, craft_before,
-                   lowercase_name_end, odonym_start, token_reason)
+                   head_before_place, lowercase_modifier, lowercase_name_end,
+                   odonym_start, token_reason)
 from .normalize import fold, name_key
 
 register_extensions(Span, "actor_id", "actor_source", "actor_rule")
@@ -396,6 +397,13 @@ class ActorRuler:
         for ent in ents:
             inside = [covered[i] for i in range(ent.start, ent.end) if i in covered]
             is_foreign = sent_of.get(ent.start) in foreign if foreign else False
+            place = covered.get(head_before_place(ent)) if not inside else None
+            if place is not None and getattr(self.gaz.get(hits[(place.start, place.end)][0][1]), "type", "") == "LOC" \
+                    and not context_reason(ent, ent.label_, ctx):
+                # "la République populaire autoproclamée de Lougansk", cut by the NER before the place
+                keep = [k for k in keep if k is not place]
+                keep.append(Span(doc, ent.start, place.end, label="ORG" if ent.label_ == "ORG" else "LOC"))
+                continue
             if not inside:
                 spans, reason = self._judge(doc, list(ent), ent.label_, is_foreign, ctx)
                 if not spans:
@@ -413,9 +421,11 @@ class ActorRuler:
                     and all(self.gaz.get(hits[(g.start, g.end)][0][1]) is not None
                             and self.gaz.get(hits[(g.start, g.end)][0][1]).type == "LOC" for g in gs)
                     and all(_is_capitalised(t) or fold(t.text) in self.rules.name_particles or t.is_punct
+                            or (t.i > ent.start and lowercase_modifier(t))
                             for t in ent if t.i < first.start)
                     and not ctx.lowercase_in_text(ent[0].lower_)):
-                # "Traité de Washington", "Banque de France": a name built on a place
+                # "Traité de Washington", "Banque de France", "République populaire de Donetsk"
+                # (French capitalises only the first word): a name built on a place
                 keep = [k for k in keep if not (k.start >= ent.start and k.end <= ent.end)]
                 keep.append(Span(doc, ent.start, max(ent.end, gs[-1].end), label=ent.label_))
                 continue

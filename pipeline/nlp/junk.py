@@ -423,5 +423,36 @@ def odonym_start(tok: Token) -> int:
         i -= 1
         links += 1
     if i >= 0 and doc[i].text in ODONYM_HEADS and (links or doc[i].i == tok.i - 1):
+        if doc[i].text == "place" and i >= 2 and doc[i - 2].lower_ == "à" and doc[i - 1].lower_ == "la":
+            return -1  # "à la place des Sahraouis": instead of, not a square
         return i
+    return -1
+
+
+_PLACE_OF = frozenset({"de", "d'", "d’", "du"})
+
+
+def lowercase_modifier(tok: Token) -> bool:
+    """Whether a lowercase word is an adjective or a participle ("populaire", "autoproclamée")."""
+    return tok.text.islower() and (tok.pos_ == "ADJ" or tok.morph.get("VerbForm") == ["Part"])
+_HEAD_MAX_WORDS = 4
+
+
+def head_before_place(ent: Span) -> int:
+    """Token index where a place name would start if ``ent`` is the head of a name built on
+    that place, cut short by the NER: a capitalised word and lowercase adjectives
+    ("République populaire"), then lowercase adjectives or participles and "de"
+    ("… autoproclamée de Lougansk", "… auto-proclamée de Donetsk"); else -1. French
+    capitalises only the first word of such a name."""
+    doc = ent.doc
+    words_ = [t for t in ent if not t.is_punct]
+    if ent.label_ == "PER" or not words_ or len(words_) > _HEAD_MAX_WORDS:
+        return -1
+    if not words_[0].text[:1].isupper() or words_[0].is_upper or not all(map(lowercase_modifier, words_[1:])):
+        return -1
+    i = ent.end
+    while i < len(doc) and i - ent.end < 3 and doc[i].lower_ not in _PLACE_OF and lowercase_modifier(doc[i]):
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_ in _PLACE_OF:
+        return i + 1
     return -1

@@ -51,3 +51,23 @@ def test_street_and_square_names_keep_their_lowercase_head(nlp, text, name):
 def test_a_day_of_the_calendar_is_not_a_square(nlp):
     ids = _ids(nlp, "Le pays fête le jour de l'Indépendance ce jeudi.")
     assert not any(k.startswith("jour") for k in ids)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le chef de la République populaire autoproclamée de Kherson a démissionné.",
+     "République populaire autoproclamée de Kherson"),
+    ("Un député de la République autonome de Crimée a été arrêté.", "République autonome de Crimée"),
+])
+def test_name_built_on_a_place_is_one_name(nlp, text, name):
+    # French capitalises only the first word of such a name; the NER cuts it before the place
+    assert name in _ids(nlp, text)
+
+
+def test_a_person_before_de_and_a_place_is_not_merged(nlp):
+    ids = _ids(nlp, "Le discours de Macron de France a surpris.")
+    assert not any(k.endswith("de France") and k != "France" for k in ids)
+
+
+def test_a_la_place_de_means_instead_of(nlp):
+    ids = _ids(nlp, "Le ministre ne peut pas décider à la place des Kurdes, a-t-il dit.")
+    assert not any(k.startswith("place") for k in ids)
