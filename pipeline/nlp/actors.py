@@ -32,7 +32,7 @@ from .sentences import bound_sentences
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
 from .junk import (CRAFT, DocContext, FrenchWords, company_on_place, context_reason, craft_before,
                    head_before_place, lowercase_modifier, lowercase_name_end,
-                   odonym_start, token_reason)
+                   model_designator, odonym_start, token_reason)
 from .normalize import fold, name_key
 
 register_extensions(Span, "actor_id", "actor_source", "actor_rule")
@@ -210,8 +210,8 @@ class ActorRuler:
                 kept.append(Span(doc, odonym, span.end, label="LOC"))  # "la place de l'Indépendance"
             elif reason:
                 reasons.append(reason)
-            else:
-                kept.append(Span(doc, span.start, span.end, label=label))
+            else:  # a machine's type ("les C-17") is a thing, not an actor
+                kept.append(Span(doc, span.start, span.end, label="MISC" if model_designator(span) else label))
         return kept, (reasons[0] if reasons else "")
 
     def _junk_reason(self, span: Span, label: str, ctx: DocContext) -> str:

@@ -58,6 +58,7 @@ _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(e|er|ère|eme|ème)$")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}$")
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _GLUED_INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,4}[a-zà-ÿ]{2,}$")
+_MODEL = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Za-z]{0,2}$")
 _CREDIT_MAX_WORDS = 15
 _CUT_MIN_WORDS = 6
 _OPENING_QUOTES = frozenset("«“\"‘„")
@@ -456,3 +457,10 @@ def head_before_place(ent: Span) -> int:
     if i + 1 < len(doc) and doc[i].lower_ in _PLACE_OF:
         return i + 1
     return -1
+
+
+def model_designator(span: Span) -> bool:
+    """Whether the span is a type designator of a machine ("C-17", "Su-35", "S-400", "MiG-29"):
+    letters, a hyphen and a number. It names a model, not an actor (typed MISC)."""
+    words_ = [t for t in span if not t.is_punct or t.text == "-"]
+    return bool(_MODEL.match("".join(t.text for t in words_)))

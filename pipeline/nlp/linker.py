@@ -21,6 +21,7 @@ _LINKER_ARTICLES = words(_RULES_FILE, "linker_leading_articles")
 _LOCATIVE_OF = words(_RULES_FILE, "locative_of")
 _NAME_SUFFIXES = words(_RULES_FILE, "name_suffixes")
 _CITY_NOUNS = words(_RULES_FILE, "city_nouns")
+_DATIVE_VERBS = words(_RULES_FILE, "dative_verbs")
 _MISSING_APOSTROPHE = re.compile(r"^[LD]([A-ZÀ-ÖØ-Þ]{2,}[\w-]*|[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+[\w-]*)$")
 _WORDS = re.compile(r"[^\W\d_]+")
 _OF = frozenset({"de", "du", "des", "d'", "d’"})
@@ -92,7 +93,8 @@ class ActorLinker:
             return True
         if not preps & self.rules.locative_preps:
             return False
-        if root.dep_ == "obl:mod" and preps & {"à", "dans"}:
+        if root.dep_ == "obl:mod" and preps & {"à", "dans"} and not (
+                "à" in preps and head.lemma_.lower() in _DATIVE_VERBS):
             return True  # "hospitalisé à Berlin", "une bombe a explosé à Kaboul": a circumstance of place
         return head.lemma_.lower() in self.rules.locative_heads
 

@@ -32,6 +32,8 @@ def test_capital_meant_as_the_city_stays_the_city(nlp, text, name, place):
     ("Washington a livré des obus à Kiev la semaine dernière.", "Kiev", "ukraine"),
     ("Le ministre a demandé à Moscou de retirer ses troupes.", "Moscou", "russia"),
     ("Varsovie a rappelé son ambassadeur, a annoncé la présidence.", "Varsovie", "poland"),
+    ("Berlin a vendu des blindés à Kiev au printemps.", "Kiev", "ukraine"),
+    ("Paris a fourni en mars des munitions à Kiev.", "Kiev", "ukraine"),
 ])
 def test_capital_acting_or_receiving_stands_for_its_state(nlp, text, name, state):
     assert _ids(nlp, text).get(name) == state
@@ -71,3 +73,13 @@ def test_a_person_before_de_and_a_place_is_not_merged(nlp):
 def test_a_la_place_de_means_instead_of(nlp):
     ids = _ids(nlp, "Le ministre ne peut pas décider à la place des Kurdes, a-t-il dit.")
     assert not any(k.startswith("place") for k in ids)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Trois Su-34 ont survolé la zone avant l'aube.", "Su-34"),
+    ("Un avion C-130 a atterri à Niamey dans la nuit.", "C-130"),
+])
+def test_a_machine_type_is_not_an_actor(nlp, text, name):
+    doc = parse(nlp, text, None)
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get(name, "MISC") == "MISC"
