@@ -32,7 +32,7 @@ from .sentences import bound_sentences
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
 from .junk import (CRAFT, DocContext, FrenchWords, company_on_place, context_reason, craft_before,
                    head_before_place, lowercase_modifier, lowercase_name_end,
-                   model_designator, odonym_start, token_reason)
+                   department_without_state, model_designator, odonym_start, token_reason)
 from .normalize import fold, name_key
 
 register_extensions(Span, "actor_id", "actor_source", "actor_rule")
@@ -81,6 +81,8 @@ class ActorRuler:
         self.rules = load_rules(rules)
         self._nlp = nlp
         self._french: FrenchWords | None = None
+        # lowercase nationality adjectives ("russe"): a department named with one has its state
+        self._state_adjectives = frozenset(fold(a) for e in self.gaz.entries.values() for a in e.adjectives)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         forms = {
             "alias": [(a, e.id) for e in self.gaz.entries.values() for a in e.plain_aliases()],
@@ -237,6 +239,8 @@ class ActorRuler:
         reason = context_reason(span, label, ctx)
         if reason:
             return reason
+        if department_without_state(span, self._state_adjectives):
+            return "department_without_state"
         if len(span) == 1:
             tok = span[0]
             if not tok.is_upper and ctx.lowercase_in_text(tok.lower_):

@@ -28,6 +28,8 @@ are written to ``dropped_mentions.csv`` (documented in CODEBOOK.md):
 ``rubric_title``               a press rubric or series word ("Live", "Décryptage", "Carnets"),
                                or a title-case label before a colon ("Annonce Nucléaire :")
 ``cut_at_end``                 the last word of a text cut short ("… avant de quitter Wash")
+``department_without_state``   a ministry written with its lowercase generic word and no
+                               state ("le ministère de la Santé"): a description
 
 Word lists come from ``models/actor_rules.yaml`` and ``models/given_names.yaml``; whether
 a word is a French common word comes from the lemmatizer tables of the spaCy model.
@@ -50,6 +52,7 @@ _AGENCIES = frozenset(fold(w) for w in words(_RULES, "credit_agencies"))
 RUBRIC = frozenset(fold(w) for w in words(_RULES, "rubric_words"))
 _AWARDS = frozenset(fold(w) for w in words(_RULES, "award_heads"))
 ODONYM_HEADS = frozenset(words(_RULES, "odonym_heads"))
+DEPARTMENT_HEADS = frozenset(words(_RULES, "department_heads"))
 _ODONYM_LINKS = frozenset({"de", "du", "des", "d'", "d’", "l'", "l’", "la"})
 _NAME_LINKS = frozenset({"de", "du", "des", "d'", "pour", "sans", "contre"})
 _PARTICLES_OF_TITLES = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "a", "en", "et", "aussi"})
@@ -464,3 +467,16 @@ def model_designator(span: Span) -> bool:
     letters, a hyphen and a number. It names a model, not an actor (typed MISC)."""
     words_ = [t for t in span if not t.is_punct or t.text == "-"]
     return bool(_MODEL.match("".join(t.text for t in words_)))
+
+
+def department_without_state(span: Span, state_adjectives: frozenset) -> bool:
+    """Whether the span is a government department written with its lowercase generic word and
+    no state ("le ministère de la Santé", "le ministère des Affaires étrangères"): the
+    department of a government the sentence leaves implicit, a description rather than a
+    name. A nationality adjective inside or just after it ("le ministère russe des Affaires
+    étrangères", "… de la Défense ukrainien") names the state: kept."""
+    if not span or span[0].text not in DEPARTMENT_HEADS:
+        return False
+    doc = span.doc
+    after = [doc[i] for i in range(span.end, min(span.end + 1, len(doc)))]
+    return not any(fold(t.text) in state_adjectives for t in [*span, *after])
