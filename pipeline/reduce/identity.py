@@ -49,6 +49,14 @@ def _words(text: str) -> list[str]:
     return _WORDS.findall(fold(text))
 
 
+def _without_middle(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is ``long`` without some of its middle words (same first and last)."""
+    if len(short) < 2 or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long[1:-1])
+    return all(w in rest for w in short[1:-1])
+
+
 def _keys(words: list[str]) -> tuple:
     return tuple(transliteration_key(w) for w in words)
 
@@ -164,9 +172,12 @@ def short_forms(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
                 tails.append(aid)
 
     def longest(owners: set[str]) -> set[str]:
-        """Owners without those whose name is the tail of another owner's name."""
+        """Owners without those whose name is the tail of another owner's name, or that name
+        without a middle name ("Abdel Fattah al-Burhane" beside "Abdel Fattah Abdelrahman
+        al-Burhane")."""
         return {o for o in owners if not any(
-            o != p and any(len(wp) > len(wo) and wp[-len(wo):] == wo for wo in person_words[o] for wp in person_words[p])
+            o != p and any(len(wp) > len(wo) and (wp[-len(wo):] == wo or _without_middle(wo, wp))
+                           for wo in person_words[o] for wp in person_words[p])
             for p in owners)}
     mapping: dict[str, str] = {}
     for aid in labels:

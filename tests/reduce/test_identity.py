@@ -235,3 +235,10 @@ def test_names_that_differ_by_more_than_spelling_stay_apart():
                         "youssef-el-karadaoui", "saad-hariri", "said-hariri", "hariri"]))
 def test_spelling_identity_does_not_depend_on_order(order):
     assert _ident({aid: {"PER": 1} for aid in order}) == _ident({aid: {"PER": 1} for aid in sorted(order)})
+
+
+def test_a_tail_shared_by_a_name_and_the_name_with_a_middle_name_joins():
+    m = _ident({"omar-hassan-al-bachir": {"PER": 1}, "omar-al-bachir": {"PER": 1}, "al-bachir": {"PER": 1}})
+    assert m.get("al-bachir") == "omar-hassan-al-bachir"
+    m = _ident({"omar-hassan-al-bachir": {"PER": 1}, "ali-al-bachir": {"PER": 1}, "al-bachir": {"PER": 1}})
+    assert "al-bachir" not in m
