@@ -250,6 +250,25 @@ class ActorRuler:
             return token_reason(tok, label, ctx)
         return ""
 
+    def _built_on_place(self, ent: Span, gs: list[Span], hits: dict, ctx: DocContext) -> bool:
+        """Whether an entity holding gazetteer places ``gs`` is a name built on a place ("Traité
+        de Washington", "Banque de France", "République populaire de Donetsk", "Communauté des
+        États d'Afrique de l'Ouest"): a capitalised head, then capitalised words, particles or
+        lowercase words (French capitalises only the first word of such a name), "de" and the
+        place, then nothing but capitalised words and particles."""
+        doc, first, particles = ent.doc, gs[0], self.rules.name_particles
+        if not (first.start - 1 >= ent.start and doc[first.start - 1].lower_ in _PLACE_NAME_LINKS
+                and _is_capitalised(ent[0]) and fold(ent[0].text) not in self.rules.titles and ent.label_ != "PER"):
+            return False
+        if not all(getattr(self.gaz.get(hits[(g.start, g.end)][0][1]), "type", "") == "LOC" for g in gs):
+            return False
+        head_ok = all(_is_capitalised(t) or fold(t.text) in particles or t.is_punct
+                      or (t.i > ent.start and (lowercase_modifier(t) or (t.text.islower() and t.pos_ == "NOUN")))
+                      for t in ent if t.i < first.start)
+        tail_ok = all(_is_capitalised(t) or fold(t.text) in particles or t.is_punct or t.text.endswith(("'", "’"))
+                      for t in ent if t.i >= gs[-1].end)
+        return head_ok and tail_ok and not ctx.lowercase_in_text(ent[0].lower_)
+
     def _name_like(self, span: Span, kind: str, target: str) -> bool:
         """Whether a gazetteer hit reads as a name here. Text without capitals ("tout le
         monde" for "Le Monde", "alliance") is a name only for a place whose alias is
@@ -401,7 +420,8 @@ class ActorRuler:
         for ent in ents:
             inside = [covered[i] for i in range(ent.start, ent.end) if i in covered]
             is_foreign = sent_of.get(ent.start) in foreign if foreign else False
-            place = covered.get(head_before_place(ent)) if not inside else None
+            place = covered.get(head_before_place(ent)) if not inside and fold(ent[0].text) not in self.rules.titles \
+                else None
             if place is not None and getattr(self.gaz.get(hits[(place.start, place.end)][0][1]), "type", "") == "LOC" \
                     and not context_reason(ent, ent.label_, ctx):
                 # "la République populaire autoproclamée de Lougansk", cut by the NER before the place
@@ -418,16 +438,7 @@ class ActorRuler:
                 continue  # the gazetteer span covers this entity
             gs = sorted(set(inside), key=lambda s: s.start)
             first = gs[0]
-            if (first.start > ent.start and first.start - 1 >= ent.start
-                    and doc[first.start - 1].lower_ in _PLACE_NAME_LINKS
-                    and _is_capitalised(ent[0]) and fold(ent[0].text) not in self.rules.titles
-                    and ent.end <= gs[-1].end and ent.label_ != "PER"
-                    and all(self.gaz.get(hits[(g.start, g.end)][0][1]) is not None
-                            and self.gaz.get(hits[(g.start, g.end)][0][1]).type == "LOC" for g in gs)
-                    and all(_is_capitalised(t) or fold(t.text) in self.rules.name_particles or t.is_punct
-                            or (t.i > ent.start and lowercase_modifier(t))
-                            for t in ent if t.i < first.start)
-                    and not ctx.lowercase_in_text(ent[0].lower_)):
+            if self._built_on_place(ent, gs, hits, ctx):
                 # "Traité de Washington", "Banque de France", "République populaire de Donetsk"
                 # (French capitalises only the first word): a name built on a place
                 keep = [k for k in keep if not (k.start >= ent.start and k.end <= ent.end)]

@@ -12,12 +12,15 @@ are written to ``dropped_mentions.csv`` (documented in CODEBOOK.md):
 ``truncated_name``             the capitalised head of a longer lowercase name
                                ("l'Organisation internationale pour les migrations"), or
                                its capitalised tail ("la place de l'Indépendance")
-``typo``                       a function word with a stray letter ("Ill exige…")
-``uppercase_headline``         a word of a line written in capitals ("GUERRE EN UKRAINE")
+``typo``                       a function word with a stray letter ("Ill exige…"), or "II" for
+                               the pronoun "Il" ("II a décidé…")
+``uppercase_headline``         a word of a line written in capitals ("GUERRE EN UKRAINE", "LE
+                               JUGEMENT")
 ``credit_line``                a translator, photo or byline credit ("Traduit par …"), a
                                publication stamp ("Published at: …"), a name followed by
-                               "/ AFP" ("Alex HALADA / AFP"), or the outlet of a dateline
-                               ("(VOVWORLD) - …")
+                               "/ AFP" ("Alex HALADA / AFP") or following "AFP /" ("AFP/TTXVN"),
+                               the outlet of a dateline ("(VOVWORLD) - …"), or the signature
+                               line of an embedded post ("— Jane Doe (@jdoe) December 8, 2024")
 ``appendix``                   after a notes or references heading
 ``signature``                  a person named by initials only ("JP D."), or a line holding
                                only a name with initials, or initials glued to a surname
@@ -67,6 +70,10 @@ _CUT_MIN_WORDS = 6
 _OPENING_QUOTES = frozenset("«“\"‘„")
 _SIGNATURE_MAX_TOKENS = 5
 _MENU_MIN_WORDS = 4
+_UPPER_FUNCTION_WORDS = frozenset(fold(w) for w in words(_RULES, "uppercase_phrase_words"))
+# "— Jane Doe (@janedoe) December 8, 2024": the signature line of an embedded post
+_POST_SIGNATURE = re.compile(r"^\s*[—–-]\s*\S.*\(@\w+\)")
+_CREDIT_SEPARATORS = "/-–—|:"
 
 
 def is_sentence_opening(token: Token) -> bool:
@@ -211,6 +218,11 @@ def _line_reason(ctx: DocContext, start: int, end: int) -> str:
         letters = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 1]
         if len(letters) >= 3 and sum(w.isupper() for w in letters) / len(letters) >= 0.6:
             reason = "uppercase_headline"
+        elif len(letters) == 2 and all(w.isupper() for w in letters) and len(words_) == 2 \
+                and fold(letters[0]) in _UPPER_FUNCTION_WORDS:
+            reason = "uppercase_headline"  # "LE JUGEMENT": a short heading in capitals
+        elif _POST_SIGNATURE.match(line):
+            reason = "credit_line"  # the author and date of an embedded post
         elif len(words_) >= _MENU_MIN_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words_) \
                 and not any(c in line for c in ".,;:!?«»()"):
             reason = "site_chrome"  # a navigation bar: capitalised words only, no sentence
@@ -229,8 +241,8 @@ def context_reason(span: Span, label: str, ctx: DocContext) -> str:
     if any(len(_CAMEL_HUMP.findall(t.text)) >= 2 for t in span):
         return "site_chrome"
     start, end = ctx.line(span.start_char)
-    if _agency_after(ctx.text, span.end_char, end):
-        return "credit_line"  # "Alex HALADA / AFP": a photo credit, wherever the line starts
+    if _agency_after(ctx.text, span.end_char, end) or _agency_before(ctx.text, start, span.start_char):
+        return "credit_line"  # "Alex HALADA / AFP", "AFP/TTXVN": a photo credit, wherever the line starts
     if rubric_label(span, ctx, start):
         return "rubric_title"
     if _award(span):
@@ -271,6 +283,16 @@ def _dateline(text: str, span: Span) -> bool:
     return before.endswith("(") and after.startswith(")") and after[1:].lstrip(" ")[:1] in ("-", "–", "—")
 
 
+def _agency_before(text: str, line_start: int, i: int) -> bool:
+    """Whether the span starting at ``i`` follows, on its line, "<agency> /" or "<agency> -"
+    ("AFP/TTXVN", "via REUTERS - SOCIAL MEDIA"): a second credit after an agency."""
+    before = text[max(line_start, i - 60): i].rstrip()
+    if not before or before[-1] not in _CREDIT_SEPARATORS:
+        return False
+    words_ = _NON_LETTERS.sub(" ", fold(before[:-1])).split()
+    return any(" ".join(words_[-n:]) in _AGENCIES for n in (1, 2, 3) if len(words_) >= n)
+
+
 def _agency_after(text: str, i: int, line_end: int) -> bool:
     """Whether the span ending at ``i`` is followed, on its line, by "/ <agency>"."""
     rest = text[i:line_end].lstrip()
@@ -305,6 +327,8 @@ def token_reason(tok: Token, label: str, ctx: DocContext) -> str:
     low = fold(text)
     if _ROMAN_ORDINAL.match(text):
         return "ordinal"
+    if text == "II" and is_sentence_opening(tok) and tok.i + 1 < len(tok.doc) and tok.nbor(1).text.islower():
+        return "typo"  # "II a décidé": the pronoun "Il" with a capital i
     if text.isupper() and len(text) > 1 and tok.vocab[tok.lower_].is_stop:
         return "uppercase_headline"
     if 3 <= len(text) <= 6 and text[-1] == "l" and tok.vocab[text[:-1].lower()].is_stop \
@@ -444,16 +468,18 @@ _HEAD_MAX_WORDS = 4
 
 def head_before_place(ent: Span) -> int:
     """Token index where a place name would start if ``ent`` is the head of a name built on
-    that place, cut short by the NER: a capitalised word and lowercase adjectives
-    ("République populaire"), then lowercase adjectives or participles and "de"
+    that place, cut short by the NER: a capitalised word and lowercase adjectives or nouns
+    ("République populaire", "Mouvement de libération" … "du Tigré"), then lowercase adjectives or participles and "de"
     ("… autoproclamée de Lougansk", "… auto-proclamée de Donetsk"); else -1. French
     capitalises only the first word of such a name."""
     doc = ent.doc
     words_ = [t for t in ent if not t.is_punct]
     if ent.label_ == "PER" or not words_ or len(words_) > _HEAD_MAX_WORDS:
         return -1
-    if not words_[0].text[:1].isupper() or words_[0].is_upper or not all(map(lowercase_modifier, words_[1:])):
-        return -1
+    if not words_[0].text[:1].isupper() or words_[0].is_upper or not all(
+            lowercase_modifier(t) or (t.text.islower() and t.pos_ == "NOUN") or (
+                0 < k < len(words_) - 1 and t.lower_ in _NAME_LINKS) for k, t in enumerate(words_[1:], 1)):
+        return -1  # "République populaire", "Mouvement de libération"
     i = ent.end
     while i < len(doc) and i - ent.end < 3 and doc[i].lower_ not in _PLACE_OF and lowercase_modifier(doc[i]):
         i += 1

@@ -30,3 +30,31 @@ def test_department_without_its_state_is_dropped(nlp, text):
 def test_department_with_its_state_is_kept(nlp, text, name):
     kept, _ = _run(nlp, text)
     assert any(k.startswith(name) for k in kept), kept
+
+
+@pytest.mark.parametrize("text, junk, reason", [
+    ("Le port après les frappes. Photo : AFP/KYODO\nLe ministre a visité le site.", "KYODO", "credit_line"),
+    ("Des soldats près de Bakhmout. via AP - Yuri Petrenko\n\nLe front reste figé.", "Yuri Petrenko", "credit_line"),
+    ("Kherson est libérée !\n— Oksana (@oksana_k) November 11, 2022\nLes habitants sont sortis.", "Oksana",
+     "credit_line"),
+    ("La présidence l'a confirmé. « II a choisi de partir », a dit un proche.", "II", "typo"),
+    ("Le tribunal siège à Rabat.\n\nLA RIPOSTE\n\nLes juges ont tranché.", "RIPOSTE", "uppercase_headline"),
+])
+def test_chrome_credits_and_typos_are_dropped(nlp, text, junk, reason):
+    kept, dropped = _run(nlp, text)
+    assert not any(junk in k for k in kept), kept
+    assert any(junk in d and r == reason for d, r in dropped.items()), dropped
+
+
+@pytest.mark.parametrize("text, name", [
+    ("La Communauté des États d'Afrique de l'Ouest a suspendu le pays.", "Communauté des États d'Afrique de l'Ouest"),
+    ("Une chercheuse du Center for Strategic Studies a été entendue.", "Center for Strategic Studies"),
+])
+def test_long_names_are_not_cut_around_a_place_or_an_english_particle(nlp, text, name):
+    kept, _ = _run(nlp, text)
+    assert name in kept, kept
+
+
+def test_a_name_after_an_agency_in_prose_is_kept(nlp):
+    kept, _ = _run(nlp, "Selon l'AFP, Olena Zelenska a quitté Kiev mardi.")
+    assert "Olena Zelenska" in kept
