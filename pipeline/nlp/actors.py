@@ -30,7 +30,7 @@ from ..lexicon import words
 from .base import register_extensions
 from .sentences import bound_sentences
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
-from .junk import (CRAFT, DocContext, FrenchWords, company_on_place, context_reason, craft_before,
+from .junk import (CRAFT, DocContext, administrative_head_length, FrenchWords, company_on_place, context_reason, craft_before,
                    head_before_place, lowercase_modifier, lowercase_name_end,
                    department_without_state, model_designator, odonym_start, token_reason)
 from .normalize import fold, name_key
@@ -185,6 +185,7 @@ class ActorRuler:
         kept, reasons = [], []
         for run in runs:
             run = self._strip_title(run)
+            run = run[administrative_head_length(run):]  # "la province d'Helmand": Helmand
             if not run:
                 reasons.append("title_only")
                 continue
@@ -257,6 +258,8 @@ class ActorRuler:
         lowercase words (French capitalises only the first word of such a name), "de" and the
         place, then nothing but capitalised words and particles."""
         doc, first, particles = ent.doc, gs[0], self.rules.name_particles
+        if administrative_head_length(list(doc[ent.start: gs[-1].end])):
+            return False  # "les États du Soudan": the Sudan
         if not (first.start - 1 >= ent.start and doc[first.start - 1].lower_ in _PLACE_NAME_LINKS
                 and _is_capitalised(ent[0]) and fold(ent[0].text) not in self.rules.titles and ent.label_ != "PER"):
             return False

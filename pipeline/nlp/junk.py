@@ -56,6 +56,7 @@ RUBRIC = frozenset(fold(w) for w in words(_RULES, "rubric_words"))
 _AWARDS = frozenset(fold(w) for w in words(_RULES, "award_heads"))
 ODONYM_HEADS = frozenset(words(_RULES, "odonym_heads"))
 DEPARTMENT_HEADS = frozenset(words(_RULES, "department_heads"))
+ADMINISTRATIVE_HEADS = frozenset(fold(w) for w in words(_RULES, "administrative_heads"))
 _ODONYM_LINKS = frozenset({"de", "du", "des", "d'", "d’", "l'", "l’", "la"})
 _NAME_LINKS = frozenset({"de", "du", "des", "d'", "pour", "sans", "contre"})
 _PARTICLES_OF_TITLES = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "a", "en", "et", "aussi"})
@@ -506,3 +507,16 @@ def department_without_state(span: Span, state_adjectives: frozenset) -> bool:
     doc = span.doc
     after = [doc[i] for i in range(span.end, min(span.end + 1, len(doc)))]
     return not any(fold(t.text) in state_adjectives for t in [*span, *after])
+
+
+def administrative_head_length(run: list) -> int:
+    """Number of tokens of a generic administrative word and its "de" that open a name run
+    ("province d'", "État de", "États du"), to leave out of the name: "la province
+    d'Helmand" names Helmand. 0 when the run does not open so."""
+    i = 0
+    if len(run) < 3 or fold(run[0].text) not in ADMINISTRATIVE_HEADS:
+        return 0
+    i = 1
+    while i < len(run) - 1 and run[i].lower_ in _ODONYM_LINKS:
+        i += 1
+    return i if i > 1 and run[i].text[:1].isupper() else 0

@@ -83,3 +83,17 @@ def test_a_machine_type_is_not_an_actor(nlp, text, name):
     doc = parse(nlp, text, None)
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels.get(name, "MISC") == "MISC"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Les frappes ont visé la province de Kandahar dans la nuit.", "Kandahar"),
+    ("Les milices de l'État de Michoacán ont bloqué les routes.", "Michoacán"),
+])
+def test_administrative_generic_word_is_not_part_of_the_name(nlp, text, name):
+    ids = _ids(nlp, text)
+    assert name in ids and not any(k.lower().startswith(("province", "état", "l'état")) for k in ids), ids
+
+
+def test_sea_keeps_its_generic_word(nlp):
+    ids = _ids(nlp, "Des navires croisent en mer Baltique depuis lundi.")
+    assert not any(k == "Baltique" for k in ids)
