@@ -93,6 +93,9 @@ class ActorLinker:
             return True
         if not preps & self.rules.locative_preps:
             return False
+        case = next((c for c in root.children if c.dep_ == "case" and c.lower_ in self.rules.locative_preps), None)
+        if case is not None and case.i > 0 and ent.doc[case.i - 1].ent_type_ == "LOC":
+            return True  # "place du Trocadéro à Paris": a place in the city
         if root.dep_ == "obl:mod" and preps & {"à", "dans"} and not (
                 "à" in preps and head.lemma_.lower() in _DATIVE_VERBS):
             return True  # "hospitalisé à Berlin", "une bombe a explosé à Kaboul": a circumstance of place

@@ -23,6 +23,10 @@ def _ids(nlp, text):
     # "de" after a noun of place or direction
     ("Les combats se rapprochent du nord de Kiev depuis mardi.", "Kiev", "kyiv"),
     ("Les ouvriers des usines de Minsk ont cessé le travail.", "Minsk", "minsk"),
+    # a place within the city, talks held there, a day and place
+    ("Des milliers de personnes ont manifesté devant le Reichstag à Berlin samedi.", "Berlin", "berlin"),
+    ("Les pourparlers à Genève ont repris hier soir.", "Genève", "geneva"),
+    ("Les deux délégations ont signé, jeudi à Vilnius, un texte commun.", "Vilnius", "vilnius"),
 ])
 def test_capital_meant_as_the_city_stays_the_city(nlp, text, name, place):
     assert _ids(nlp, text).get(name) == place
