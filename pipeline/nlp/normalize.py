@@ -70,7 +70,7 @@ def name_key(text: str) -> str:
 # French and English spellings of one transliterated name ("Bourhane", "Burhan";
 # "Salmane", "Salman"; "Mohammed", "Mohamed"; "Chevtchenko", "Shevchenko"), folded to one key.
 # Each pair is (written, key); applied in order to a folded word.
-_TRANSLIT_PAIRS = (("tch", "ch"), ("sh", "ch"), ("dj", "j"), ("ou", "u"), ("w", "u"), ("y", "i"), ("ph", "f"),
+_TRANSLIT_PAIRS = (("abdul", "abdel"), ("tch", "ch"), ("sh", "ch"), ("dj", "j"), ("ou", "u"), ("w", "u"), ("y", "i"), ("ph", "f"),
                    ("q", "k"), ("ck", "k"))
 _DOUBLED = re.compile(r"([a-z])\1+")
 _TRANSLIT_PARTICLES = {"el": "al", "ben": "bin", "ibn": "bin"}
@@ -79,7 +79,7 @@ _FINAL_E = re.compile(r"(?<=[^aeiou])e$")
 
 def transliteration_key(word: str) -> str:
     """A key shared by the French and English transliterations of one name word: folded, then
-    tch/sh -> ch, dj -> j, ou/w -> u, y -> i, ph -> f, q/ck -> k, doubled letters once, a final
+    abdul -> abdel, tch/sh -> ch, dj -> j, ou/w -> u, y -> i, ph -> f, q/ck -> k, doubled letters once, a final
     mute "e" after a consonant dropped, and the particles el -> al, ben/ibn -> bin.
 
     >>> [transliteration_key(w) for w in ["Bourhane", "Burhan", "Salmane", "Mohammed", "Chevtchenko"]]

@@ -8,6 +8,9 @@ short form of a name written in full elsewhere in the corpus:
 - a surname alone ("Johnson") joins the one person of the corpus whose full name ends with
   it ("Boris Johnson"); when two people share it ("Saad Hariri", "Rafic Hariri") it stays
   apart, because the corpus cannot tell which one is meant;
+- a person named without a middle name ("Choguel Maïga") joins the one person named with
+  it ("Choguel Kokalla Maïga"); spellings that differ only by a French or English
+  transliteration ("Hamdane"/"Hamdan", "Bourhane"/"Burhan") are one name;
 - a person named by the last words of a longer name ("al-Burhane", "Lula da Silva") joins
   the one person whose full name ends with them ("Abdel Fattah al-Burhane", "Luiz Inácio Lula
   da Silva"); a name that is itself the tail of a longer one of the same person ("Hamdan
@@ -141,6 +144,7 @@ def short_forms(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
     surname_of: dict[str, set[str]] = defaultdict(set)  # last word -> persons with a full name
     tail_of: dict[tuple, set[str]] = defaultdict(set)  # last words (2 or more) -> longer person names
     person_words: dict[str, list[list[str]]] = defaultdict(list)
+    ends_of: dict[tuple, set[str]] = defaultdict(set)  # (first, last word) -> persons
     core_of: dict[str, set[str]] = defaultdict(set)  # one-word core -> longer names
 
     def index(aid: str, forms: list[list[str]], is_person: bool) -> None:
@@ -150,6 +154,7 @@ def short_forms(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
             if is_person and not _NUMBER.match(words[-1]):
                 surname_of[transliteration_key(words[-1])].add(aid)
                 person_words[aid].append(list(_keys(words)))
+                ends_of[(person_words[aid][-1][0], person_words[aid][-1][-1])].add(aid)
                 for k in range(2, len(words)):
                     tail_of[_keys(words[-k:])].add(aid)
             core = _core(words, heads, particles)
@@ -199,7 +204,11 @@ def short_forms(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
         if len(owners) == 1:
             mapping[aid] = next(iter(owners))
     for aid in tails:
-        owners = longest(tail_of.get(_keys(aid.split("-")), set()) - {aid})
+        words = list(_keys(aid.split("-")))
+        owners = longest(tail_of.get(tuple(words), set()) - {aid})
+        if not owners:  # "Choguel Maïga" beside "Choguel Kokalla Maïga": the name without a middle name
+            owners = longest({p for p in ends_of.get((words[0], words[-1]), set()) - {aid}
+                              if any(_without_middle(words, wp) for wp in person_words[p])})
         if len(owners) == 1:
             mapping[aid] = next(iter(owners))
     for acr in sorted(acronyms or {}):

@@ -14,14 +14,14 @@ WORDS = st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzéèï�
 @pytest.mark.parametrize("a, b", [
     ("Bourhane", "Burhan"), ("Hamdane", "Hamdan"), ("Salmane", "Salman"), ("Mohammed", "Mohamed"),
     ("Chevtchenko", "Shevchenko"), ("Iatseniouk", "Yatsenyuk"), ("Ouattara", "Wattara"),
-    ("Djibril", "Jibril"), ("ben", "bin"), ("el", "al"), ("Zelensky", "Zelenskyy"),
+    ("Djibril", "Jibril"), ("ben", "bin"), ("Abdulaziz", "Abdelaziz"), ("el", "al"), ("Zelensky", "Zelenskyy"),
 ])
 def test_french_and_english_spellings_share_a_key(a, b):
     assert transliteration_key(a) == transliteration_key(b)
 
 
 @pytest.mark.parametrize("a, b", [
-    ("Saad", "Saïd"), ("Hariri", "Harari"), ("Kim", "Kam"), ("Rafic", "Rafik2"), ("Abdel", "Abdul"),
+    ("Saad", "Saïd"), ("Hariri", "Harari"), ("Kim", "Kam"), ("Rafic", "Rafik2"), ("Abdel", "Abdal"),
 ])
 def test_different_names_keep_different_keys(a, b):
     assert transliteration_key(a) != transliteration_key(b)

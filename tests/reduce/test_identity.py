@@ -242,3 +242,10 @@ def test_a_tail_shared_by_a_name_and_the_name_with_a_middle_name_joins():
     assert m.get("al-bachir") == "omar-hassan-al-bachir"
     m = _ident({"omar-hassan-al-bachir": {"PER": 1}, "ali-al-bachir": {"PER": 1}, "al-bachir": {"PER": 1}})
     assert "al-bachir" not in m
+
+
+def test_a_name_without_its_middle_name_joins_the_one_full_name():
+    m = _ident({"ana-maria-popescu": {"PER": 2}, "ana-popescu": {"PER": 3}})
+    assert m == {"ana-popescu": "ana-maria-popescu"}
+    m = _ident({"ana-maria-popescu": {"PER": 1}, "ana-elena-popescu": {"PER": 1}, "ana-popescu": {"PER": 1}})
+    assert "ana-popescu" not in m
