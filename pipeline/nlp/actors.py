@@ -30,9 +30,9 @@ from ..lexicon import words
 from .base import register_extensions
 from .sentences import bound_sentences
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
-from .junk import (CRAFT, DocContext, administrative_head_length, FrenchWords, company_on_place, context_reason, craft_before,
-                   head_before_place, lowercase_modifier, lowercase_name_end,
-                   department_without_state, model_designator, odonym_start, token_reason)
+from .junk import (CRAFT, DocContext, FrenchWords, administrative_head_length, common_word_opening,
+                   company_on_place, context_reason, craft_before, department_without_state, head_before_place,
+                   lowercase_modifier, lowercase_name_end, model_designator, odonym_start, token_reason)
 from .normalize import fold, name_key
 
 register_extensions(Span, "actor_id", "actor_source", "actor_rule")
@@ -251,6 +251,11 @@ class ActorRuler:
             return token_reason(tok, label, ctx)
         return ""
 
+    def _common_head(self, tok, ctx: DocContext) -> bool:
+        """A common word capitalised at a sentence opening ("Place stratégique de l'Ukraine"),
+        unless it is a generic head of institutions ("La République populaire de…")."""
+        return fold(tok.text) not in self.rules.name_heads and common_word_opening(tok, ctx)
+
     def _built_on_place(self, ent: Span, gs: list[Span], hits: dict, ctx: DocContext) -> bool:
         """Whether an entity holding gazetteer places ``gs`` is a name built on a place ("Traité
         de Washington", "Banque de France", "République populaire de Donetsk", "Communauté des
@@ -270,7 +275,7 @@ class ActorRuler:
                       for t in ent if t.i < first.start)
         tail_ok = all(_is_capitalised(t) or fold(t.text) in particles or t.is_punct or t.text.endswith(("'", "’"))
                       for t in ent if t.i >= gs[-1].end)
-        return head_ok and tail_ok and not ctx.lowercase_in_text(ent[0].lower_)
+        return head_ok and tail_ok and not ctx.lowercase_in_text(ent[0].lower_) and not self._common_head(ent[0], ctx)
 
     def _name_like(self, span: Span, kind: str, target: str) -> bool:
         """Whether a gazetteer hit reads as a name here. Text without capitals ("tout le
@@ -426,7 +431,7 @@ class ActorRuler:
             place = covered.get(head_before_place(ent)) if not inside and fold(ent[0].text) not in self.rules.titles \
                 else None
             if place is not None and getattr(self.gaz.get(hits[(place.start, place.end)][0][1]), "type", "") == "LOC" \
-                    and not context_reason(ent, ent.label_, ctx):
+                    and not context_reason(ent, ent.label_, ctx) and not self._common_head(ent[0], ctx):
                 # "la République populaire autoproclamée de Lougansk", cut by the NER before the place
                 keep = [k for k in keep if k is not place]
                 keep.append(Span(doc, ent.start, place.end, label="ORG" if ent.label_ == "ORG" else "LOC"))

@@ -470,7 +470,8 @@ _HEAD_MAX_WORDS = 4
 def head_before_place(ent: Span) -> int:
     """Token index where a place name would start if ``ent`` is the head of a name built on
     that place, cut short by the NER: a capitalised word and lowercase adjectives or nouns
-    ("République populaire", "Mouvement de libération" … "du Tigré"), then lowercase adjectives or participles and "de"
+    ("République populaire", "Mouvement de libération" … "du Tigré"), then lowercase adjectives
+    or participles and "de"
     ("… autoproclamée de Lougansk", "… auto-proclamée de Donetsk"); else -1. French
     capitalises only the first word of such a name."""
     doc = ent.doc
@@ -520,3 +521,10 @@ def administrative_head_length(run: list) -> int:
     while i < len(run) - 1 and run[i].lower_ in _ODONYM_LINKS:
         i += 1
     return i if i > 1 and run[i].text[:1].isupper() else 0
+
+
+def common_word_opening(tok: Token, ctx: DocContext) -> bool:
+    """Whether ``tok`` is a French common word capitalised only because it opens a sentence or
+    a line, and written with a capital nowhere else in the document ("Place stratégique de
+    l'Ukraine", "Les Exilés de Calais"): not the head of a name."""
+    return is_sentence_opening(tok) and tok.lower_ in ctx.french and fold(tok.text) not in ctx.mid_capitals

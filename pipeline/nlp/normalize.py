@@ -70,8 +70,8 @@ def name_key(text: str) -> str:
 # French and English spellings of one transliterated name ("Bourhane", "Burhan";
 # "Salmane", "Salman"; "Mohammed", "Mohamed"; "Chevtchenko", "Shevchenko"), folded to one key.
 # Each pair is (written, key); applied in order to a folded word.
-_TRANSLIT_PAIRS = (("abdul", "abdel"), ("tch", "ch"), ("sh", "ch"), ("dj", "j"), ("ou", "u"), ("w", "u"), ("y", "i"), ("ph", "f"),
-                   ("q", "k"), ("ck", "k"))
+_TRANSLIT_PAIRS = (("abdul", "abdel"), ("tch", "ch"), ("sh", "ch"), ("dj", "j"), ("ou", "u"), ("w", "u"),
+                   ("y", "i"), ("ph", "f"), ("q", "k"), ("ck", "k"))
 _DOUBLED = re.compile(r"([a-z])\1+")
 _TRANSLIT_PARTICLES = {"el": "al", "ben": "bin", "ibn": "bin"}
 _FINAL_E = re.compile(r"(?<=[^aeiou])e$")

@@ -101,3 +101,8 @@ def test_administrative_generic_word_is_not_part_of_the_name(nlp, text, name):
 def test_sea_keeps_its_generic_word(nlp):
     ids = _ids(nlp, "Des navires croisent en mer Baltique depuis lundi.")
     assert not any(k == "Baltique" for k in ids)
+
+
+def test_a_common_word_opening_a_headline_does_not_head_a_name_on_a_place(nlp):
+    ids = _ids(nlp, "Rôle décisif de la Pologne dans la livraison des chars\n\nLe convoi est arrivé hier.")
+    assert not any(k.startswith("Rôle") for k in ids), ids
