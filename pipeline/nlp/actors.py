@@ -251,9 +251,13 @@ class ActorRuler:
             return token_reason(tok, label, ctx)
         return ""
 
-    def _common_head(self, tok, ctx: DocContext) -> bool:
-        """A common word capitalised at a sentence opening ("Place stratégique de l'Ukraine"),
-        unless it is a generic head of institutions ("La République populaire de…")."""
+    def _common_head(self, tok, end: int, ctx: DocContext) -> bool:
+        """A common word capitalised at a sentence opening and followed, up to the place at
+        ``end``, only by lowercase words ("Place stratégique de l'Ukraine"), unless it is a
+        generic head of institutions ("La République populaire de…"); "La Communauté des États
+        d'Afrique…" has a second capital."""
+        if any(t.text[:1].isupper() for t in tok.doc[tok.i + 1: end]):
+            return False
         return fold(tok.text) not in self.rules.name_heads and common_word_opening(tok, ctx)
 
     def _built_on_place(self, ent: Span, gs: list[Span], hits: dict, ctx: DocContext) -> bool:
@@ -275,7 +279,8 @@ class ActorRuler:
                       for t in ent if t.i < first.start)
         tail_ok = all(_is_capitalised(t) or fold(t.text) in particles or t.is_punct or t.text.endswith(("'", "’"))
                       for t in ent if t.i >= gs[-1].end)
-        return head_ok and tail_ok and not ctx.lowercase_in_text(ent[0].lower_) and not self._common_head(ent[0], ctx)
+        return head_ok and tail_ok and not ctx.lowercase_in_text(ent[0].lower_) \
+            and not self._common_head(ent[0], first.start, ctx)
 
     def _name_like(self, span: Span, kind: str, target: str) -> bool:
         """Whether a gazetteer hit reads as a name here. Text without capitals ("tout le
@@ -431,7 +436,7 @@ class ActorRuler:
             place = covered.get(head_before_place(ent)) if not inside and fold(ent[0].text) not in self.rules.titles \
                 else None
             if place is not None and getattr(self.gaz.get(hits[(place.start, place.end)][0][1]), "type", "") == "LOC" \
-                    and not context_reason(ent, ent.label_, ctx) and not self._common_head(ent[0], ctx):
+                    and not context_reason(ent, ent.label_, ctx) and not self._common_head(ent[0], place.start, ctx):
                 # "la République populaire autoproclamée de Lougansk", cut by the NER before the place
                 keep = [k for k in keep if k is not place]
                 keep.append(Span(doc, ent.start, place.end, label="ORG" if ent.label_ == "ORG" else "LOC"))
