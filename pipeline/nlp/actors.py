@@ -253,11 +253,12 @@ class ActorRuler:
 
     def _common_head(self, tok, end: int, ctx: DocContext) -> bool:
         """A common word capitalised at a sentence opening and followed, up to the place at
-        ``end``, only by lowercase words ("Place stratégique de l'Ukraine"), unless it is a
+        ``end``, by lowercase words ("Place stratégique de l'Ukraine"), unless it is a
         generic head of institutions ("La République populaire de…"); "La Communauté des États
         d'Afrique…" has a second capital."""
-        if any(t.text[:1].isupper() for t in tok.doc[tok.i + 1: end]):
-            return False
+        between = [t for t in tok.doc[tok.i + 1: end] if t.is_alpha and fold(t.text) not in self.rules.name_particles]
+        if not between or any(t.text[:1].isupper() for t in between):
+            return False  # "La Tribune de Genève": a head and a place only; "La Communauté des États…"
         return fold(tok.text) not in self.rules.name_heads and common_word_opening(tok, ctx)
 
     def _built_on_place(self, ent: Span, gs: list[Span], hits: dict, ctx: DocContext) -> bool:
