@@ -86,7 +86,32 @@ def clean_text(text: str) -> str:
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANK_LINES.sub("\n\n", text)
     text = re.sub(r" +([,.;:!?)»])", _space_before_punct, text)
+    text = unwrap_lines(text)
     return text.strip()
+
+
+# a line break inside a sentence: after a letter or a comma, before a lowercase letter
+_WRAP = re.compile(r"(?<=[^\W\d_]|,)\n(?=[a-zà-ÿ])")
+_SINGLE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+_WRAP_MIN = 3
+
+
+def unwrap_lines(text: str) -> str:
+    """Join the lines of a text hard-wrapped at a fixed width ("celle de l'Arabie\\nsaoudite"):
+    when at least three line breaks fall inside a sentence (after a letter or a comma, before
+    a lowercase letter) and they are at least half of the single line breaks, each becomes a
+    space. A text with only a stray one keeps it: a rubric line ("International") or a date
+    line before a lowercase line is layout, not a wrap.
+
+    >>> unwrap_lines("Une défection, celle de l'Arabie\\nsaoudite, puis\\nde l'Irak et\\ndu Koweït.")
+    "Une défection, celle de l'Arabie saoudite, puis de l'Irak et du Koweït."
+    """
+    if "\n" not in text:
+        return text
+    wraps = len(_WRAP.findall(text))
+    if wraps < _WRAP_MIN or 2 * wraps < len(_SINGLE_BREAK.findall(text)):
+        return text
+    return _WRAP.sub(" ", text)
 
 
 def _space_before_punct(m: re.Match) -> str:

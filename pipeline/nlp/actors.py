@@ -30,8 +30,9 @@ from ..lexicon import words
 from .base import register_extensions, span_text
 from .sentences import bound_sentences
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
-from .junk import (CRAFT, DocContext, FrenchWords, company_on_place, context_reason, craft_before,
-                   lowercase_name_end, token_reason)
+from .junk import (CRAFT, DocContext, FrenchWords, administrative_head_length, common_word_opening,
+                   company_on_place, context_reason, craft_before, department_without_state, head_before_place,
+                   lowercase_modifier, lowercase_name_end, model_designator, odonym_start, token_reason)
 from .normalize import fold, name_key
 
 register_extensions(Span, "actor_id", "actor_source", "actor_rule")
@@ -80,6 +81,8 @@ class ActorRuler:
         self.rules = load_rules(rules)
         self._nlp = nlp
         self._french: FrenchWords | None = None
+        # lowercase nationality adjectives ("russe"): a department named with one has its state
+        self._state_adjectives = frozenset(fold(a) for e in self.gaz.entries.values() for a in e.adjectives)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         forms = {
             "alias": [(a, e.id) for e in self.gaz.entries.values() for a in e.plain_aliases()],
@@ -182,6 +185,7 @@ class ActorRuler:
         kept, reasons = [], []
         for run in runs:
             run = self._strip_title(run)
+            run = run[administrative_head_length(run):]  # "la province d'Helmand": Helmand
             if not run:
                 reasons.append("title_only")
                 continue
@@ -203,10 +207,14 @@ class ActorRuler:
                     ctx.truncated.add(fold(run[0].text))  # the head alone, later, is this name cut short
             span = doc[run[0].i: end]
             reason = self._junk_reason(span, label, ctx)
-            if reason:
+            odonym = odonym_start(run[0])
+            if odonym >= 0 and reason in ("", "truncated_name", "sentence_start_common_word",
+                                          "common_word_in_document", "first_name_only"):
+                kept.append(Span(doc, odonym, span.end, label="LOC"))  # "la place de l'Indépendance"
+            elif reason:
                 reasons.append(reason)
-            else:
-                kept.append(Span(doc, span.start, span.end, label=label))
+            else:  # a machine's type ("les C-17") is a thing, not an actor
+                kept.append(Span(doc, span.start, span.end, label="MISC" if model_designator(span) else label))
         return kept, (reasons[0] if reasons else "")
 
     def _junk_reason(self, span: Span, label: str, ctx: DocContext) -> str:
@@ -232,6 +240,8 @@ class ActorRuler:
         reason = context_reason(span, label, ctx)
         if reason:
             return reason
+        if department_without_state(span, self._state_adjectives):
+            return "department_without_state"
         if len(span) == 1:
             tok = span[0]
             if not tok.is_upper and ctx.lowercase_in_text(tok.lower_):
@@ -240,6 +250,38 @@ class ActorRuler:
                 return "too_short"
             return token_reason(tok, label, ctx)
         return ""
+
+    def _common_head(self, tok, end: int, ctx: DocContext) -> bool:
+        """A common word capitalised at a sentence opening and followed, up to the place at
+        ``end``, by lowercase words ("Place stratégique de l'Ukraine"), unless it is a
+        generic head of institutions ("La République populaire de…"); "La Communauté des États
+        d'Afrique…" has a second capital."""
+        between = [t for t in tok.doc[tok.i + 1: end] if t.is_alpha and fold(t.text) not in self.rules.name_particles]
+        if not between or any(t.text[:1].isupper() for t in between):
+            return False  # "La Tribune de Genève": a head and a place only; "La Communauté des États…"
+        return fold(tok.text) not in self.rules.name_heads and common_word_opening(tok, ctx)
+
+    def _built_on_place(self, ent: Span, gs: list[Span], hits: dict, ctx: DocContext) -> bool:
+        """Whether an entity holding gazetteer places ``gs`` is a name built on a place ("Traité
+        de Washington", "Banque de France", "République populaire de Donetsk", "Communauté des
+        États d'Afrique de l'Ouest"): a capitalised head, then capitalised words, particles or
+        lowercase words (French capitalises only the first word of such a name), "de" and the
+        place, then nothing but capitalised words and particles."""
+        doc, first, particles = ent.doc, gs[0], self.rules.name_particles
+        if administrative_head_length(list(doc[ent.start: gs[-1].end])):
+            return False  # "les États du Soudan": the Sudan
+        if not (first.start - 1 >= ent.start and doc[first.start - 1].lower_ in _PLACE_NAME_LINKS
+                and _is_capitalised(ent[0]) and fold(ent[0].text) not in self.rules.titles and ent.label_ != "PER"):
+            return False
+        if not all(getattr(self.gaz.get(hits[(g.start, g.end)][0][1]), "type", "") == "LOC" for g in gs):
+            return False
+        head_ok = all(_is_capitalised(t) or fold(t.text) in particles or t.is_punct
+                      or (t.i > ent.start and (lowercase_modifier(t) or (t.text.islower() and t.pos_ == "NOUN")))
+                      for t in ent if t.i < first.start)
+        tail_ok = all(_is_capitalised(t) or fold(t.text) in particles or t.is_punct or t.text.endswith(("'", "’"))
+                      for t in ent if t.i >= gs[-1].end)
+        return head_ok and tail_ok and not ctx.lowercase_in_text(ent[0].lower_) \
+            and not self._common_head(ent[0], first.start, ctx)
 
     def _name_like(self, span: Span, kind: str, target: str) -> bool:
         """Whether a gazetteer hit reads as a name here. Text without capitals ("tout le
@@ -392,6 +434,14 @@ class ActorRuler:
         for ent in ents:
             inside = [covered[i] for i in range(ent.start, ent.end) if i in covered]
             is_foreign = sent_of.get(ent.start) in foreign if foreign else False
+            place = covered.get(head_before_place(ent)) if not inside and fold(ent[0].text) not in self.rules.titles \
+                else None
+            if place is not None and getattr(self.gaz.get(hits[(place.start, place.end)][0][1]), "type", "") == "LOC" \
+                    and not context_reason(ent, ent.label_, ctx) and not self._common_head(ent[0], place.start, ctx):
+                # "la République populaire autoproclamée de Lougansk", cut by the NER before the place
+                keep = [k for k in keep if k is not place]
+                keep.append(Span(doc, ent.start, place.end, label="ORG" if ent.label_ == "ORG" else "LOC"))
+                continue
             if not inside:
                 spans, reason = self._judge(doc, list(ent), ent.label_, is_foreign, ctx)
                 if not spans:
@@ -402,16 +452,9 @@ class ActorRuler:
                 continue  # the gazetteer span covers this entity
             gs = sorted(set(inside), key=lambda s: s.start)
             first = gs[0]
-            if (first.start > ent.start and first.start - 1 >= ent.start
-                    and doc[first.start - 1].lower_ in _PLACE_NAME_LINKS
-                    and _is_capitalised(ent[0]) and fold(ent[0].text) not in self.rules.titles
-                    and ent.end <= gs[-1].end and ent.label_ != "PER"
-                    and all(self.gaz.get(hits[(g.start, g.end)][0][1]) is not None
-                            and self.gaz.get(hits[(g.start, g.end)][0][1]).type == "LOC" for g in gs)
-                    and all(_is_capitalised(t) or fold(t.text) in self.rules.name_particles or t.is_punct
-                            for t in ent if t.i < first.start)
-                    and not ctx.lowercase_in_text(ent[0].lower_)):
-                # "Traité de Washington", "Banque de France": a name built on a place
+            if self._built_on_place(ent, gs, hits, ctx):
+                # "Traité de Washington", "Banque de France", "République populaire de Donetsk"
+                # (French capitalises only the first word): a name built on a place
                 keep = [k for k in keep if not (k.start >= ent.start and k.end <= ent.end)]
                 keep.append(Span(doc, ent.start, max(ent.end, gs[-1].end), label=ent.label_))
                 continue

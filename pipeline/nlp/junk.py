@@ -12,12 +12,15 @@ are written to ``dropped_mentions.csv`` (documented in CODEBOOK.md):
 ``truncated_name``             the capitalised head of a longer lowercase name
                                ("l'Organisation internationale pour les migrations"), or
                                its capitalised tail ("la place de l'Indépendance")
-``typo``                       a function word with a stray letter ("Ill exige…")
-``uppercase_headline``         a word of a line written in capitals ("GUERRE EN UKRAINE")
+``typo``                       a function word with a stray letter ("Ill exige…"), or "II" for
+                               the pronoun "Il" ("II a décidé…")
+``uppercase_headline``         a word of a line written in capitals ("GUERRE EN UKRAINE", "LE
+                               JUGEMENT")
 ``credit_line``                a translator, photo or byline credit ("Traduit par …"), a
                                publication stamp ("Published at: …"), a name followed by
-                               "/ AFP" ("Alex HALADA / AFP"), or the outlet of a dateline
-                               ("(VOVWORLD) - …")
+                               "/ AFP" ("Alex HALADA / AFP") or following "AFP /" ("AFP/TTXVN"),
+                               the outlet of a dateline ("(VOVWORLD) - …"), or the signature
+                               line of an embedded post ("— Jane Doe (@jdoe) December 8, 2024")
 ``appendix``                   after a notes or references heading
 ``signature``                  a person named by initials only ("JP D."), or a line holding
                                only a name with initials, or initials glued to a surname
@@ -28,6 +31,8 @@ are written to ``dropped_mentions.csv`` (documented in CODEBOOK.md):
 ``rubric_title``               a press rubric or series word ("Live", "Décryptage", "Carnets"),
                                or a title-case label before a colon ("Annonce Nucléaire :")
 ``cut_at_end``                 the last word of a text cut short ("… avant de quitter Wash")
+``department_without_state``   a ministry written with its lowercase generic word and no
+                               state ("le ministère de la Santé"): a description
 
 Word lists come from ``models/actor_rules.yaml`` and ``models/given_names.yaml``; whether
 a word is a French common word comes from the lemmatizer tables of the spaCy model.
@@ -50,6 +55,10 @@ _APPENDIX = frozenset(fold(w) for w in words(_RULES, "appendix_headings"))
 _AGENCIES = frozenset(fold(w) for w in words(_RULES, "credit_agencies"))
 RUBRIC = frozenset(fold(w) for w in words(_RULES, "rubric_words"))
 _AWARDS = frozenset(fold(w) for w in words(_RULES, "award_heads"))
+ODONYM_HEADS = frozenset(words(_RULES, "odonym_heads"))
+DEPARTMENT_HEADS = frozenset(words(_RULES, "department_heads"))
+ADMINISTRATIVE_HEADS = frozenset(fold(w) for w in words(_RULES, "administrative_heads"))
+_ODONYM_LINKS = frozenset({"de", "du", "des", "d'", "d’", "l'", "l’", "la"})
 _NAME_LINKS = frozenset({"de", "du", "des", "d'", "pour", "sans", "contre"})
 _PARTICLES_OF_TITLES = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "a", "en", "et", "aussi"})
 _CAMEL_HUMP = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")
@@ -57,11 +66,16 @@ _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(e|er|ère|eme|ème)$")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}$")
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _GLUED_INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,4}[a-zà-ÿ]{2,}$")
+_MODEL = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Za-z]{0,2}$")
 _CREDIT_MAX_WORDS = 15
 _CUT_MIN_WORDS = 6
 _OPENING_QUOTES = frozenset("«“\"‘„")
 _SIGNATURE_MAX_TOKENS = 5
 _MENU_MIN_WORDS = 4
+_UPPER_FUNCTION_WORDS = frozenset(fold(w) for w in words(_RULES, "uppercase_phrase_words"))
+# "— Jane Doe (@janedoe) December 8, 2024": the signature line of an embedded post
+_POST_SIGNATURE = re.compile(r"^\s*[—–-]\s*\S.*\(@\w+\)")
+_CREDIT_SEPARATORS = "/-–—|:"
 
 
 def is_sentence_opening(token: Token) -> bool:
@@ -206,6 +220,11 @@ def _line_reason(ctx: DocContext, start: int, end: int) -> str:
         letters = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 1]
         if len(letters) >= 3 and sum(w.isupper() for w in letters) / len(letters) >= 0.6:
             reason = "uppercase_headline"
+        elif len(letters) == 2 and all(w.isupper() for w in letters) and len(words_) == 2 \
+                and fold(letters[0]) in _UPPER_FUNCTION_WORDS:
+            reason = "uppercase_headline"  # "LE JUGEMENT": a short heading in capitals
+        elif _POST_SIGNATURE.match(line):
+            reason = "credit_line"  # the author and date of an embedded post
         elif len(words_) >= _MENU_MIN_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words_) \
                 and not any(c in line for c in ".,;:!?«»()"):
             reason = "site_chrome"  # a navigation bar: capitalised words only, no sentence
@@ -224,8 +243,8 @@ def context_reason(span: Span, label: str, ctx: DocContext) -> str:
     if any(len(_CAMEL_HUMP.findall(t.text)) >= 2 for t in span):
         return "site_chrome"
     start, end = ctx.line(span.start_char)
-    if _agency_after(ctx.text, span.end_char, end):
-        return "credit_line"  # "Alex HALADA / AFP": a photo credit, wherever the line starts
+    if _agency_after(ctx.text, span.end_char, end) or _agency_before(ctx.text, start, span.start_char):
+        return "credit_line"  # "Alex HALADA / AFP", "AFP/TTXVN": a photo credit, wherever the line starts
     if rubric_label(span, ctx, start):
         return "rubric_title"
     if _award(span):
@@ -266,6 +285,16 @@ def _dateline(text: str, span: Span) -> bool:
     return before.endswith("(") and after.startswith(")") and after[1:].lstrip(" ")[:1] in ("-", "–", "—")
 
 
+def _agency_before(text: str, line_start: int, i: int) -> bool:
+    """Whether the span starting at ``i`` follows, on its line, "<agency> /" or "<agency> -"
+    ("AFP/TTXVN", "via REUTERS - SOCIAL MEDIA"): a second credit after an agency."""
+    before = text[max(line_start, i - 60): i].rstrip()
+    if not before or before[-1] not in _CREDIT_SEPARATORS:
+        return False
+    words_ = _NON_LETTERS.sub(" ", fold(before[:-1])).split()
+    return any(" ".join(words_[-n:]) in _AGENCIES for n in (1, 2, 3) if len(words_) >= n)
+
+
 def _agency_after(text: str, i: int, line_end: int) -> bool:
     """Whether the span ending at ``i`` is followed, on its line, by "/ <agency>"."""
     rest = text[i:line_end].lstrip()
@@ -300,6 +329,8 @@ def token_reason(tok: Token, label: str, ctx: DocContext) -> str:
     low = fold(text)
     if _ROMAN_ORDINAL.match(text):
         return "ordinal"
+    if text == "II" and is_sentence_opening(tok) and tok.i + 1 < len(tok.doc) and tok.nbor(1).text.islower():
+        return "typo"  # "II a décidé": the pronoun "Il" with a capital i
     if text.isupper() and len(text) > 1 and tok.vocab[tok.lower_].is_stop:
         return "uppercase_headline"
     if 3 <= len(text) <= 6 and text[-1] == "l" and tok.vocab[text[:-1].lower()].is_stop \
@@ -409,3 +440,92 @@ def craft_before(start: int, doc: Doc) -> bool:
             continue
         return False
     return False
+
+
+def odonym_start(tok: Token) -> int:
+    """Index of the lowercase generic word that opens the street, square or hall name whose
+    first capitalised word is ``tok`` ("la place de l'Indépendance", "place du Trocadéro",
+    "la salle Murat"), or -1: French writes that word in lowercase, and it is part of the name."""
+    doc = tok.doc
+    i = tok.i - 1
+    links = 0
+    while i >= 0 and links < 2 and doc[i].lower_ in _ODONYM_LINKS:
+        i -= 1
+        links += 1
+    if i >= 0 and doc[i].text in ODONYM_HEADS and (links or doc[i].i == tok.i - 1):
+        if doc[i].text == "place" and i >= 2 and doc[i - 2].lower_ == "à" and doc[i - 1].lower_ == "la":
+            return -1  # "à la place des Sahraouis": instead of, not a square
+        return i
+    return -1
+
+
+_PLACE_OF = frozenset({"de", "d'", "d’", "du"})
+
+
+def lowercase_modifier(tok: Token) -> bool:
+    """Whether a lowercase word is an adjective or a participle ("populaire", "autoproclamée")."""
+    return tok.text.islower() and (tok.pos_ == "ADJ" or tok.morph.get("VerbForm") == ["Part"])
+_HEAD_MAX_WORDS = 4
+
+
+def head_before_place(ent: Span) -> int:
+    """Token index where a place name would start if ``ent`` is the head of a name built on
+    that place, cut short by the NER: a capitalised word and lowercase adjectives or nouns
+    ("République populaire", "Mouvement de libération" … "du Tigré"), then lowercase adjectives
+    or participles and "de"
+    ("… autoproclamée de Lougansk", "… auto-proclamée de Donetsk"); else -1. French
+    capitalises only the first word of such a name."""
+    doc = ent.doc
+    words_ = [t for t in ent if not t.is_punct]
+    if ent.label_ == "PER" or not words_ or len(words_) > _HEAD_MAX_WORDS:
+        return -1
+    if not words_[0].text[:1].isupper() or words_[0].is_upper or not all(
+            lowercase_modifier(t) or (t.text.islower() and t.pos_ == "NOUN") or (
+                0 < k < len(words_) - 1 and t.lower_ in _NAME_LINKS) for k, t in enumerate(words_[1:], 1)):
+        return -1  # "République populaire", "Mouvement de libération"
+    i = ent.end
+    while i < len(doc) and i - ent.end < 3 and doc[i].lower_ not in _PLACE_OF and lowercase_modifier(doc[i]):
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_ in _PLACE_OF:
+        return i + 1
+    return -1
+
+
+def model_designator(span: Span) -> bool:
+    """Whether the span is a type designator of a machine ("C-17", "Su-35", "S-400", "MiG-29"):
+    letters, a hyphen and a number. It names a model, not an actor (typed MISC)."""
+    words_ = [t for t in span if not t.is_punct or t.text == "-"]
+    return bool(_MODEL.match("".join(t.text for t in words_)))
+
+
+def department_without_state(span: Span, state_adjectives: frozenset) -> bool:
+    """Whether the span is a government department written with its lowercase generic word and
+    no state ("le ministère de la Santé", "le ministère des Affaires étrangères"): the
+    department of a government the sentence leaves implicit, a description rather than a
+    name. A nationality adjective inside or just after it ("le ministère russe des Affaires
+    étrangères", "… de la Défense ukrainien") names the state: kept."""
+    if not span or span[0].text not in DEPARTMENT_HEADS:
+        return False
+    doc = span.doc
+    after = [doc[i] for i in range(span.end, min(span.end + 1, len(doc)))]
+    return not any(fold(t.text) in state_adjectives for t in [*span, *after])
+
+
+def administrative_head_length(run: list) -> int:
+    """Number of tokens of a generic administrative word and its "de" that open a name run
+    ("province d'", "État de", "États du"), to leave out of the name: "la province
+    d'Helmand" names Helmand. 0 when the run does not open so."""
+    i = 0
+    if len(run) < 3 or fold(run[0].text) not in ADMINISTRATIVE_HEADS:
+        return 0
+    i = 1
+    while i < len(run) - 1 and run[i].lower_ in _ODONYM_LINKS:
+        i += 1
+    return i if i > 1 and run[i].text[:1].isupper() else 0
+
+
+def common_word_opening(tok: Token, ctx: DocContext) -> bool:
+    """Whether ``tok`` is a French common word capitalised only because it opens a sentence or
+    a line, and written with a capital nowhere else in the document ("Place stratégique de
+    l'Ukraine", "Les Exilés de Calais"): not the head of a name."""
+    return is_sentence_opening(tok) and tok.lower_ in ctx.french and fold(tok.text) not in ctx.mid_capitals

@@ -20,6 +20,8 @@ _RULES_FILE = "actor_rules.yaml"
 _LINKER_ARTICLES = words(_RULES_FILE, "linker_leading_articles")
 _LOCATIVE_OF = words(_RULES_FILE, "locative_of")
 _NAME_SUFFIXES = words(_RULES_FILE, "name_suffixes")
+_CITY_NOUNS = words(_RULES_FILE, "city_nouns")
+_DATIVE_VERBS = words(_RULES_FILE, "dative_verbs")
 _MISSING_APOSTROPHE = re.compile(r"^[LD]([A-ZÀ-ÖØ-Þ]{2,}[\w-]*|[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+[\w-]*)$")
 _WORDS = re.compile(r"[^\W\d_]+")
 _OF = frozenset({"de", "du", "des", "d'", "d’"})
@@ -33,6 +35,28 @@ def _in_term(date: str, start: str, end: str) -> bool:
     if end and end[:len(date)] < date[:len(end)]:
         return False
     return True
+
+
+def _named_as_city(ent: Span) -> bool:
+    """Whether the text presents the name as a city: after "la capitale", "la ville de" (an
+    adjective or the state between: "la capitale biélorusse Minsk", "la capitale de la
+    Biélorussie, Minsk"), or before ", la capitale" ("Kiev, la capitale")."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= max(0, ent.start - 6):
+        t = doc[i]
+        if t.lower_ in _CITY_NOUNS:
+            return True
+        if t.pos_ in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ") or t.text in (".", ";", ":", "\n"):
+            break
+        i -= 1
+    j = ent.end
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+        if j < len(doc) and doc[j].pos_ == "DET":
+            j += 1
+        return j < len(doc) and doc[j].lower_ in _CITY_NOUNS
+    return False
 
 
 class ActorLinker:
@@ -65,8 +89,16 @@ class ActorLinker:
         head = root.head
         if preps & _LOCATIVE_OF and head.pos_ == "NOUN" and head.lemma_.lower() in self.rules.locative_heads:
             return True  # "le sommet de Vilnius", "la conférence de Munich": the venue
+        if _named_as_city(ent):
+            return True
         if not preps & self.rules.locative_preps:
             return False
+        case = next((c for c in root.children if c.dep_ == "case" and c.lower_ in self.rules.locative_preps), None)
+        if case is not None and case.i > 0 and ent.doc[case.i - 1].ent_type_ == "LOC":
+            return True  # "place du Trocadéro à Paris": a place in the city
+        if root.dep_ == "obl:mod" and preps & {"à", "dans"} and not (
+                "à" in preps and head.lemma_.lower() in _DATIVE_VERBS):
+            return True  # "hospitalisé à Berlin", "une bombe a explosé à Kaboul": a circumstance of place
         return head.lemma_.lower() in self.rules.locative_heads
 
     def _strip(self, ent: Span) -> str:

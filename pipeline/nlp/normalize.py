@@ -87,3 +87,35 @@ def name_key(text: str) -> str:
     """
     key = _NON_WORD.sub("-", strip_article(fold(text))).strip("-")
     return key
+
+
+# French and English spellings of one transliterated name ("Bourhane", "Burhan";
+# "Salmane", "Salman"; "Mohammed", "Mohamed"; "Chevtchenko", "Shevchenko"), folded to one key.
+# Each pair is (written, key); applied in order to a folded word.
+_TRANSLIT_PAIRS = (("abdul", "abdel"), ("tch", "ch"), ("sh", "ch"), ("dj", "j"), ("ou", "u"), ("w", "u"),
+                   ("y", "i"), ("ph", "f"), ("q", "k"), ("ck", "k"))
+_DOUBLED = re.compile(r"([a-z])\1+")
+_TRANSLIT_PARTICLES = {"el": "al", "ben": "bin", "ibn": "bin"}
+_FINAL_E = re.compile(r"(?<=[^aeiou])e$")
+
+
+def transliteration_key(word: str) -> str:
+    """A key shared by the French and English transliterations of one name word: folded, then
+    abdul -> abdel, tch/sh -> ch, dj -> j, ou/w -> u, y -> i, ph -> f, q/ck -> k, doubled letters once, a final
+    mute "e" after a consonant dropped, and the particles el -> al, ben/ibn -> bin.
+
+    >>> [transliteration_key(w) for w in ["Bourhane", "Burhan", "Salmane", "Mohammed", "Chevtchenko"]]
+    ['burhan', 'burhan', 'salman', 'mohamed', 'chevchenko']
+    """
+    w = fold(word)
+    while True:  # to a fixed point: one rule can make a spelling another one folds ("tsh" -> "tch")
+        if w in _TRANSLIT_PARTICLES:
+            return _TRANSLIT_PARTICLES[w]
+        prev = w
+        for written, key in _TRANSLIT_PAIRS:
+            w = w.replace(written, key)
+        w = _DOUBLED.sub(r"\1", w)
+        if len(w) > 3:
+            w = _FINAL_E.sub("", w)
+        if w == prev:
+            return w

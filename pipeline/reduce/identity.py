@@ -8,6 +8,9 @@ short form of a name written in full elsewhere in the corpus:
 - a surname alone ("Johnson") joins the one person of the corpus whose full name ends with
   it ("Boris Johnson"); when two people share it ("Saad Hariri", "Rafic Hariri") it stays
   apart, because the corpus cannot tell which one is meant;
+- a person named without a middle name ("Choguel Maïga") joins the one person named with
+  it ("Choguel Kokalla Maïga"); spellings that differ only by a French or English
+  transliteration ("Hamdane"/"Hamdan", "Bourhane"/"Burhan") are one name;
 - a person named by the last words of a longer name ("al-Burhane", "Lula da Silva") joins
   the one person whose full name ends with them ("Abdel Fattah al-Burhane", "Luiz Inácio Lula
   da Silva"); a name that is itself the tail of a longer one of the same person ("Hamdan
@@ -38,7 +41,7 @@ from collections import Counter, defaultdict
 from typing import Iterable, Mapping
 
 from ..nlp.gazetteer import Gazetteer, alias_key
-from ..nlp.normalize import fold
+from ..nlp.normalize import fold, transliteration_key
 
 _WORDS = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"^\d+$")
@@ -47,6 +50,18 @@ CRAFT_PREFIX = "craft-"  # ids of vessels and aircraft (pipeline/nlp/actors.py)
 
 def _words(text: str) -> list[str]:
     return _WORDS.findall(fold(text))
+
+
+def _without_middle(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is ``long`` without some of its middle words (same first and last)."""
+    if len(short) < 2 or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long[1:-1])
+    return all(w in rest for w in short[1:-1])
+
+
+def _keys(words: list[str]) -> tuple:
+    return tuple(transliteration_key(w) for w in words)
 
 
 def _core(words: list[str], heads: frozenset | set, particles: frozenset | set) -> list[str]:
@@ -66,6 +81,54 @@ def _core(words: list[str], heads: frozenset | set, particles: frozenset | set) 
 def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
                     heads: Iterable[str] = (), particles: Iterable[str] = (),
                     acronyms: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
+    """Map each discovered actor id that is another spelling or a short form of one name of the
+    corpus to that name's id: first the spellings of one name of two words or more
+    (:func:`transliteration_variants`), then the short forms (:func:`short_forms`)."""
+    entries = gaz.entries if gaz is not None else {}
+    variants = transliteration_variants(labels, entries)
+    merged: dict[str, Counter] = {}
+    for aid in sorted(labels):
+        merged.setdefault(variants.get(aid, aid), Counter()).update(labels[aid])
+    acr = {a: {variants.get(i, i) for i in ids} for a, ids in (acronyms or {}).items()}
+    short = short_forms(merged, gaz, heads, particles, acr)
+    out = {aid: short.get(target, target) for aid, target in variants.items()}
+    out.update(short)
+    return out
+
+
+def transliteration_variants(labels: Mapping[str, Counter], entries: Mapping) -> dict[str, str]:
+    """Map each discovered id of two words or more to the one id of the corpus spelt alike but
+    for a French or English transliteration (:func:`pipeline.nlp.normalize.transliteration_key`:
+    "mohamed-hamdane-daglo" and "mohamed-hamdan-daglo"): the gazetteer entry when exactly one
+    spells it so, else the discovered spelling with the most mentions (then the first id in
+    alphabetical order). Two gazetteer entries spelt alike are ambiguous: left apart."""
+    groups: dict[tuple, set[str]] = defaultdict(set)
+    for aid in sorted(labels):
+        entry = entries.get(aid)
+        forms = [alias_words(f) for f in (entry.label, *entry.aliases)] if entry is not None else [aid.split("-")]
+        for words in forms:
+            if len(words) >= 2:
+                groups[tuple(transliteration_key(w) for w in words)].add(aid)
+    mapping: dict[str, str] = {}
+    for key in sorted(groups):
+        ids = groups[key]
+        if len(ids) < 2:
+            continue
+        known = sorted(i for i in ids if i in entries)
+        if len(known) > 1:
+            continue
+        target = known[0] if known else min(ids, key=lambda i: (-sum(labels[i].values()), i))
+        for aid in sorted(ids - {target}):
+            if aid not in entries and mapping.get(aid, target) == target:
+                mapping[aid] = target
+            elif aid not in entries:
+                mapping[aid] = min(mapping[aid], target)  # spelt like two names: the same choice whatever the order
+    return mapping
+
+
+def short_forms(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
+                heads: Iterable[str] = (), particles: Iterable[str] = (),
+                acronyms: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
     """Map each discovered single-word actor id that is a short form of exactly one longer
     name of the corpus to that name's id (ids absent from the result are unchanged).
 
@@ -77,9 +140,11 @@ def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
     """
     heads, particles = frozenset(heads), frozenset(particles)
     entries = gaz.entries if gaz is not None else {}
+    # keyed by transliteration keys: "Burhan" alone is the surname of "Abdel Fattah al-Burhane"
     surname_of: dict[str, set[str]] = defaultdict(set)  # last word -> persons with a full name
     tail_of: dict[tuple, set[str]] = defaultdict(set)  # last words (2 or more) -> longer person names
     person_words: dict[str, list[list[str]]] = defaultdict(list)
+    ends_of: dict[tuple, set[str]] = defaultdict(set)  # (first, last word) -> persons
     core_of: dict[str, set[str]] = defaultdict(set)  # one-word core -> longer names
 
     def index(aid: str, forms: list[list[str]], is_person: bool) -> None:
@@ -87,10 +152,11 @@ def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
             if len(words) < 2:
                 continue
             if is_person and not _NUMBER.match(words[-1]):
-                surname_of[words[-1]].add(aid)
-                person_words[aid].append(words)
+                surname_of[transliteration_key(words[-1])].add(aid)
+                person_words[aid].append(list(_keys(words)))
+                ends_of[(person_words[aid][-1][0], person_words[aid][-1][-1])].add(aid)
                 for k in range(2, len(words)):
-                    tail_of[tuple(words[-k:])].add(aid)
+                    tail_of[_keys(words[-k:])].add(aid)
             core = _core(words, heads, particles)
             if len(core) == 1 and core != words:
                 core_of[core[0]].add(aid)
@@ -111,9 +177,12 @@ def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
                 tails.append(aid)
 
     def longest(owners: set[str]) -> set[str]:
-        """Owners without those whose name is the tail of another owner's name."""
+        """Owners without those whose name is the tail of another owner's name, or that name
+        without a middle name ("Abdel Fattah al-Burhane" beside "Abdel Fattah Abdelrahman
+        al-Burhane")."""
         return {o for o in owners if not any(
-            o != p and any(len(wp) > len(wo) and wp[-len(wo):] == wo for wo in person_words[o] for wp in person_words[p])
+            o != p and any(len(wp) > len(wo) and (wp[-len(wo):] == wo or _without_middle(wo, wp))
+                           for wo in person_words[o] for wp in person_words[p])
             for p in owners)}
     mapping: dict[str, str] = {}
     for aid in labels:
@@ -127,7 +196,7 @@ def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
             continue
         # a surname: at least half of the word's mentions read as a person
         is_person = 2 * labels[aid].get("PER", 0) >= sum(labels[aid].values())
-        owners = longest(surname_of.get(aid, set()) - {aid}) if is_person else set()
+        owners = longest(surname_of.get(transliteration_key(aid), set()) - {aid}) if is_person else set()
         if len(owners) > 1:
             continue  # two people share the surname: never guess
         if not owners:
@@ -135,7 +204,11 @@ def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
         if len(owners) == 1:
             mapping[aid] = next(iter(owners))
     for aid in tails:
-        owners = longest(tail_of.get(tuple(aid.split("-")), set()) - {aid})
+        words = list(_keys(aid.split("-")))
+        owners = longest(tail_of.get(tuple(words), set()) - {aid})
+        if not owners:  # "Choguel Maïga" beside "Choguel Kokalla Maïga": the name without a middle name
+            owners = longest({p for p in ends_of.get((words[0], words[-1]), set()) - {aid}
+                              if any(_without_middle(words, wp) for wp in person_words[p])})
         if len(owners) == 1:
             mapping[aid] = next(iter(owners))
     for acr in sorted(acronyms or {}):

@@ -105,3 +105,26 @@ def test_cleaning_any_text_gives_a_safe_shape(text):
     out = clean_text(text)
     _shape_ok(out)
     _shape_ok(clean_text(out))
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a text wrapped at a fixed width: the line breaks inside sentences become spaces
+    ("Les ministres ont\nrefusé, selon\nun diplomate, la demande de la Corée\ndu Sud.",
+     "Les ministres ont refusé, selon un diplomate, la demande de la Corée du Sud."),
+    # a stray break before a lowercase line is layout (a rubric, a date line): kept
+    ("Monde\nl'Europe hésite encore.\n\nSon texte est paru.", "Monde\nl'Europe hésite encore.\n\nSon texte est paru."),
+    # breaks after a full stop are paragraphs, never joined
+    ("Il pleut.\nle vent souffle.\nla mer monte.\nfin.", "Il pleut.\nle vent souffle.\nla mer monte.\nfin."),
+])
+def test_hard_wrapped_lines_are_joined(raw, expected):
+    assert clean_text(raw) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ,.\nÉé")), max_size=60))
+def test_unwrapping_only_turns_line_breaks_into_spaces_and_is_idempotent(text):
+    from pipeline.ingest.clean import unwrap_lines
+    out = unwrap_lines(text)
+    assert len(out) == len(text)
+    assert all(a == b or (a == "\n" and b == " ") for a, b in zip(text, out))
+    assert unwrap_lines(out) == out

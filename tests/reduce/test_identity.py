@@ -205,3 +205,47 @@ def test_acronym_joined_through_the_reduce_step_whatever_the_order(rnd: random.R
     assert "pvu" not in set(t.actors["actor_id"])
     assert t.actors.set_index("actor_id").loc["parti-des-verts-unis", "n_mentions"] == 5
     assert t.actors.equals(build_tables(ACR_DOCS, GAZ).actors)
+
+
+def test_spellings_of_one_name_join_the_most_mentioned():
+    m = _ident({"youssef-al-qaradawi": {"PER": 4}, "youssef-el-karadaoui": {"PER": 1}, "qaradawi": {"PER": 2}})
+    assert m == {"youssef-el-karadaoui": "youssef-al-qaradawi", "qaradawi": "youssef-al-qaradawi"}
+
+
+def test_a_surname_spelt_otherwise_joins_the_one_full_name():
+    m = _ident({"ahmed-chah-massoud": {"PER": 3}, "massoude": {"PER": 1}})
+    assert m == {"massoude": "ahmed-chah-massoud"}
+
+
+def test_a_surname_after_two_spellings_of_one_person_joins_them():
+    m = _ident({"ali-hassan-dagalo": {"PER": 1}, "ali-hasan-dagalo": {"PER": 2}, "dagalo": {"PER": 1}})
+    assert m == {"ali-hassan-dagalo": "ali-hasan-dagalo", "dagalo": "ali-hasan-dagalo"}
+
+
+def test_spelling_of_a_gazetteer_name_joins_it():
+    assert _ident({"kaja-kallas": {"PER": 1}, "kaja-kalas": {"PER": 2}}) == {"kaja-kalas": "kaja-kallas"}
+
+
+def test_names_that_differ_by_more_than_spelling_stay_apart():
+    assert _ident({"saad-hariri": {"PER": 1}, "said-hariri": {"PER": 1}}) == {}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(["ali-hassan-dagalo", "ali-hasan-dagalo", "dagalo", "youssef-al-qaradawi",
+                        "youssef-el-karadaoui", "saad-hariri", "said-hariri", "hariri"]))
+def test_spelling_identity_does_not_depend_on_order(order):
+    assert _ident({aid: {"PER": 1} for aid in order}) == _ident({aid: {"PER": 1} for aid in sorted(order)})
+
+
+def test_a_tail_shared_by_a_name_and_the_name_with_a_middle_name_joins():
+    m = _ident({"omar-hassan-al-bachir": {"PER": 1}, "omar-al-bachir": {"PER": 1}, "al-bachir": {"PER": 1}})
+    assert m.get("al-bachir") == "omar-hassan-al-bachir"
+    m = _ident({"omar-hassan-al-bachir": {"PER": 1}, "ali-al-bachir": {"PER": 1}, "al-bachir": {"PER": 1}})
+    assert "al-bachir" not in m
+
+
+def test_a_name_without_its_middle_name_joins_the_one_full_name():
+    m = _ident({"ana-maria-popescu": {"PER": 2}, "ana-popescu": {"PER": 3}})
+    assert m == {"ana-popescu": "ana-maria-popescu"}
+    m = _ident({"ana-maria-popescu": {"PER": 1}, "ana-elena-popescu": {"PER": 1}, "ana-popescu": {"PER": 1}})
+    assert "ana-popescu" not in m
