@@ -273,8 +273,9 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
             return DaskExecutor(config.n_process, config.model, config.metonymy, config.batch_size,
                                 scheduler=config.scheduler)
         if config.n_process > 1:
-            return PoolExecutor(config.n_process, config.model, config.metonymy, config.batch_size)
-        return Executor(config.model, config.metonymy, config.batch_size, nlp=nlp)
+            return PoolExecutor(config.n_process, config.model, config.metonymy, config.batch_size,
+                                spill_dir=stage / ".pieces")
+        return Executor(config.model, config.metonymy, config.batch_size, nlp=nlp, spill_dir=stage / ".pieces")
 
     def count(n_analysed: int, n_cached: int) -> None:
         summary.n_analysed += n_analysed
@@ -282,7 +283,8 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
 
     switched = False
     try:
-        # the records are spilled into the staging folder too, as Parquet parts (pipeline.reduce.spool)
+        # the records are spilled into the staging folder too, as Parquet parts (pipeline.reduce.spool),
+        # and so are the records of long documents while they are analysed (pipeline.analysis.pieces)
         spool = Spool(stage / ".spool", chunk_docs=SPOOL_CHUNK_DOCS)
         try:
             documents = dedupe(iter_corpus(corpus), summary)
@@ -292,7 +294,7 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
                 results = _dates_only(results)
             if out_key is not None:
                 results = out_key.feed(results)
-            spool.extend(_progress(results, total, config.quiet))
+            spool.extend(_released(_progress(results, total, config.quiet)))
             spool.close()
         except CorpusError as exc:
             raise RunError(str(exc)) from exc
@@ -390,9 +392,19 @@ def _dates_only(results: Iterator[DocResult]) -> Iterator[DocResult]:
     """``--timex-types date``: keep the timex records of the older, dates-only contract."""
     from .nlp.timex.timeml import dates_only
 
-    for r in results:
+    def keep_dates(r: DocResult) -> None:
         r.timexes = dates_only(r.timexes)
+
+    for r in results:
+        yield r.map_pieces(keep_dates)
+
+
+def _released(results: Iterator[DocResult]) -> Iterator[DocResult]:
+    """Each result's spill file (pipeline.analysis.pieces) removed once the consumer has
+    taken the next result (the spool is done with it)."""
+    for r in results:
         yield r
+        r.release()
 
 
 def _progress(results: Iterator[DocResult], total: int | None, quiet: bool) -> Iterator[DocResult]:
