@@ -20,7 +20,7 @@ from .outputs.gexf import write_gexf
 from .network.graph import build_graph
 from .ingest.readers import (CorpusError, Document, HtmlExtractorError, check_html_extractor, count_documents,
                              iter_corpus, list_folder)
-from .analysis.mapper import DaskExecutor, Executor, PoolExecutor, map_documents
+from .analysis.mapper import DaskExecutor, Executor, PoolExecutor, map_documents, release_models
 from .nlp.loader import ModelMissingError
 from .outputs.publish import (OWN_DOTFILES, STAGING_PREFIX, OutputBusy, OutputLock, new_staging,
                               remove_stale_staging, repair, switch)
@@ -305,6 +305,9 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
                 cache.close()  # commits what was finished, also when interrupted
         if not spool.n_documents:
             raise RunError(f"the corpus {corpus} holds no document")
+        if nlp is None:
+            release_models()  # the map step is over: the reduce and the exports get the model's memory
+        _return_free_memory()
         t_map = time.perf_counter() - t0
         kept = None
         if out_key is not None and summary.n_analysed == 0:
@@ -386,6 +389,21 @@ def manifest(config: RunConfig, corpus_hash: str, summary: RunSummary, written: 
         "files": sorted(written + ["manifest.json"]),
         "timings": {"map_seconds": round(t_map, 3), "total_seconds": round(summary.seconds, 3)},
     }
+
+
+def _return_free_memory() -> None:
+    """Give the memory the map step freed back to the system (glibc keeps freed heap
+    memory for reuse: the resident memory of the reduce would start from the map step's peak)."""
+    import gc
+
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc (musl): nothing to do
+            pass
 
 
 def _dates_only(results: Iterator[DocResult]) -> Iterator[DocResult]:

@@ -29,6 +29,11 @@ def worker_nlp(model: str, metonymy: bool):
     return _NLP_BY_CONFIG[key]
 
 
+def release_models() -> None:
+    """Forget the pipelines loaded in this process (the next use loads them again)."""
+    _NLP_BY_CONFIG.clear()
+
+
 def analyse_batch(batch: list[Document], model: str, metonymy: bool, batch_size: int,
                   spill_dir=None) -> list[DocResult]:
     """Pure map function: the same on every executor. With ``spill_dir`` (a folder this

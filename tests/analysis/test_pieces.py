@@ -144,3 +144,19 @@ def test_dates_only_applies_to_every_piece(nlp, tmp_path, small_pieces, monkeypa
     run(RunConfig(corpus=str(corpus), out=str(tmp_path / "pieces"), quiet=True, cache=False, timex_types="date"),
         nlp=nlp)
     assert _files(tmp_path / "pieces")["timexes.csv"] == _files(tmp_path / "whole")["timexes.csv"]
+
+
+def test_worker_processes_hand_back_spilled_documents(nlp, tmp_path, small_pieces, monkeypatch):
+    corpus = _corpus(tmp_path, {"a_long": LONG, "b_short": SHORT})
+    run(RunConfig(corpus=str(corpus), out=str(tmp_path / "one"), quiet=True, cache=False), nlp=nlp)
+    _spill_often(monkeypatch)  # the forked workers inherit it
+    spilled, add_pieces = [], Spool._add_pieces
+
+    def spy(self, res):
+        spilled.append((res.doc.doc_id, len(res.spilled)))
+        return add_pieces(self, res)
+
+    monkeypatch.setattr(Spool, "_add_pieces", spy)
+    run(RunConfig(corpus=str(corpus), out=str(tmp_path / "two"), quiet=True, cache=False, n_process=2), nlp=nlp)
+    assert len(spilled) == 1 and spilled[0][0] == "a_long" and spilled[0][1] > 2
+    assert _files(tmp_path / "two") == _files(tmp_path / "one")
