@@ -16,6 +16,8 @@ Each case runs ``python -m pipeline run`` on a folder holding the one ``.txt`` f
 own process (``--n-process 1 --no-cache``), and reports wall time and the peak resident
 memory of that process (``ru_maxrss`` of the child). ``--profile`` also writes a cProfile of
 the run (``FILE.prof``) and prints its 25 most expensive functions by own time.
+``--trace`` runs the child under ``benchmarks/memtrace.py`` and prints where its resident
+memory peaked (the stack at the peak, the highest memory while each function ran).
 The figures depend on the machine and its load; compare them with ``--mb`` varied (e.g.
 0.2, 0.5, 1) to see how time grows with the size of the document.
 """
@@ -57,7 +59,7 @@ def make_text(kind: str, n_chars: int, seed: int = 3) -> str:
     return " ".join(parts)
 
 
-def run_case(kind: str, mb: float, profile: Path | None) -> dict:
+def run_case(kind: str, mb: float, profile: Path | None, trace: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
@@ -65,6 +67,8 @@ def run_case(kind: str, mb: float, profile: Path | None) -> dict:
         (folder / f"{kind}.txt").write_text(text, encoding="utf-8")
         cmd = [sys.executable, "-m", "pipeline"] if profile is None else \
             [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "pipeline"]
+        if trace:
+            cmd = [sys.executable, "-m", "benchmarks.memtrace", "--"]
         cmd += ["run", str(folder), "--out", str(Path(tmp) / "out"), "--no-cache", "--n-process", "1", "--quiet"]
         t0 = time.perf_counter()
         with open(Path(tmp) / "stderr", "w+") as err:
@@ -79,7 +83,7 @@ def run_case(kind: str, mb: float, profile: Path | None) -> dict:
     return {"kind": kind, "mb": mb, "chars": len(text), "exit": os.waitstatus_to_exitcode(status),
             "seconds": round(seconds, 1), "peak_rss_mb": round(peak / 1024), "tokens": counts.get("n_tokens"),
             "mentions": counts.get("n_mentions"), "events": counts.get("n_events"),
-            "stderr": stderr.strip()[-300:]}
+            "stderr": stderr.strip() if trace else stderr.strip()[-300:]}
 
 
 def main(argv=None):
@@ -87,6 +91,7 @@ def main(argv=None):
     ap.add_argument("--kind", action="append", choices=("line", "nopunct", "paragraphs", "repeat"))
     ap.add_argument("--mb", type=float, action="append", help="size in MB (one per --kind, or one for all)")
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--trace", action="store_true", help="where the resident memory peaked (benchmarks/memtrace.py)")
     ap.add_argument("--json", type=Path)
     a = ap.parse_args(argv)
     kinds = a.kind or ["line"]
@@ -97,10 +102,10 @@ def main(argv=None):
     print(f"{'kind':11} {'MB':>6} {'seconds':>8} {'peak MB':>8} {'tokens':>10} {'events':>8}  exit")
     for kind, mb in zip(kinds, sizes):
         prof = Path(tempfile.gettempdir()) / f"large_{kind}_{mb}.prof" if a.profile else None
-        r = run_case(kind, mb, prof)
+        r = run_case(kind, mb, prof, a.trace)
         rows.append(r)
         print(f"{kind:11} {mb:6.2f} {r['seconds']:8.1f} {r['peak_rss_mb']:8} {r['tokens'] or 0:10,} "
-              f"{r['events'] or 0:8,}  {r['exit']} {r['stderr'] if r['exit'] else ''}")
+              f"{r['events'] or 0:8,}  {r['exit']} {r['stderr'] if r['exit'] or a.trace else ''}")
         if prof is not None and prof.exists():
             import pstats
 

@@ -20,7 +20,7 @@ from .outputs.gexf import write_gexf
 from .network.graph import build_graph
 from .ingest.readers import (CorpusError, Document, HtmlExtractorError, check_html_extractor, count_documents,
                              iter_corpus, list_folder)
-from .analysis.mapper import DaskExecutor, Executor, PoolExecutor, map_documents
+from .analysis.mapper import DaskExecutor, Executor, PoolExecutor, map_documents, release_models
 from .nlp.loader import ModelMissingError
 from .outputs.publish import (OWN_DOTFILES, STAGING_PREFIX, OutputBusy, OutputLock, new_staging,
                               remove_stale_staging, repair, switch)
@@ -285,8 +285,9 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
             return DaskExecutor(config.n_process, config.model, config.metonymy, config.batch_size,
                                 scheduler=config.scheduler)
         if config.n_process > 1:
-            return PoolExecutor(config.n_process, config.model, config.metonymy, config.batch_size)
-        return Executor(config.model, config.metonymy, config.batch_size, nlp=nlp)
+            return PoolExecutor(config.n_process, config.model, config.metonymy, config.batch_size,
+                                spill_dir=stage / ".pieces")
+        return Executor(config.model, config.metonymy, config.batch_size, nlp=nlp, spill_dir=stage / ".pieces")
 
     def count(n_analysed: int, n_cached: int) -> None:
         summary.n_analysed += n_analysed
@@ -294,7 +295,8 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
 
     switched = False
     try:
-        # the records are spilled into the staging folder too, as Parquet parts (pipeline.reduce.spool)
+        # the records are spilled into the staging folder too, as Parquet parts (pipeline.reduce.spool),
+        # and so are the records of long documents while they are analysed (pipeline.analysis.pieces)
         spool = Spool(stage / ".spool", chunk_docs=SPOOL_CHUNK_DOCS)
         try:
             documents = dedupe(iter_corpus(corpus), summary)
@@ -304,7 +306,7 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
                 results = _dates_only(results)
             if out_key is not None:
                 results = out_key.feed(results)
-            spool.extend(_progress(results, total, config.quiet))
+            spool.extend(_released(_progress(results, total, config.quiet)))
             spool.close()
         except CorpusError as exc:
             raise RunError(str(exc)) from exc
@@ -315,6 +317,9 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
                 cache.close()  # commits what was finished, also when interrupted
         if not spool.n_documents:
             raise RunError(f"the corpus {corpus} holds no document")
+        if nlp is None:
+            release_models()  # the map step is over: the reduce and the exports get the model's memory
+        _return_free_memory()
         t_map = time.perf_counter() - t0
         kept = None
         if out_key is not None and summary.n_analysed == 0:
@@ -398,13 +403,38 @@ def manifest(config: RunConfig, corpus_hash: str, summary: RunSummary, written: 
     }
 
 
+def _return_free_memory() -> None:
+    """Give the memory the map step freed back to the system (glibc keeps freed heap
+    memory for reuse: the resident memory of the reduce would start from the map step's peak)."""
+    import gc
+
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc (musl): nothing to do
+            pass
+
+
 def _dates_only(results: Iterator[DocResult]) -> Iterator[DocResult]:
     """``--timex-types date``: keep the timex records of the older, dates-only contract."""
     from .nlp.timex.timeml import dates_only
 
-    for r in results:
+    def keep_dates(r: DocResult) -> None:
         r.timexes = dates_only(r.timexes)
+
+    for r in results:
+        yield r.map_pieces(keep_dates)
+
+
+def _released(results: Iterator[DocResult]) -> Iterator[DocResult]:
+    """Each result's spill file (pipeline.analysis.pieces) removed once the consumer has
+    taken the next result (the spool is done with it)."""
+    for r in results:
         yield r
+        r.release()
 
 
 def _progress(results: Iterator[DocResult], total: int | None, quiet: bool) -> Iterator[DocResult]:

@@ -102,13 +102,39 @@ class ResultCache:
             self.misses += 1
             return None
         self.hits += 1
+        if "pieces" in data:  # a long document: its records are read piece by piece
+            from .pieces import CachedPieces
+
+            key = self.key(document)
+            (n,) = self.db.execute("SELECT count(*) FROM pieces WHERE key = ?", (key,)).fetchone()
+            if n != data["pieces"]:
+                self.hits -= 1
+                self.misses += 1
+                return None
+            return DocResult(document, n_tokens=data["n_tokens"], n_sentences=data.get("n_sentences", 0),
+                             spilled=CachedPieces(self.folder / "results.sqlite", key, n, document.doc_id, _decode))
         return _result_from(document, data)
 
     def put(self, result: DocResult) -> None:
         if result.doc.status != "ok":
             return
-        data = zlib.compress(json.dumps(_result_to(result), ensure_ascii=False).encode("utf-8"), 3)
-        self.db.execute("INSERT OR REPLACE INTO results (key, data) VALUES (?, ?)", (self.key(result.doc), data))
+        key = self.key(result.doc)
+        if result.spilled is not None:
+            # the pieces of long documents' results (pipeline.analysis.pieces), one row each;
+            # the table is made by the first one (a cache of short documents has none)
+            self.db.execute("CREATE TABLE IF NOT EXISTS pieces (key TEXT NOT NULL, n INTEGER NOT NULL, "
+                            "data BLOB NOT NULL, PRIMARY KEY (key, n))")
+            self.db.execute("DELETE FROM pieces WHERE key = ?", (key,))
+            n = 0
+            for piece in result.pieces():
+                data = _encode({name: _records(piece, name) for name in _PIECE_LISTS})
+                self.db.execute("INSERT INTO pieces (key, n, data) VALUES (?, ?, ?)", (key, n, data))
+                n += 1
+            head = {"n_tokens": result.n_tokens, "n_sentences": result.n_sentences, "pieces": n}
+            self.db.execute("INSERT OR REPLACE INTO results (key, data) VALUES (?, ?)", (key, _encode(head)))
+            return
+        data = _encode(_result_to(result))
+        self.db.execute("INSERT OR REPLACE INTO results (key, data) VALUES (?, ?)", (key, data))
 
     def commit(self) -> None:
         self.db.commit()
@@ -171,13 +197,30 @@ class GuardedCache:
 
 
 _RECORD_LISTS = ("mentions", "timexes", "events", "dropped")
+_PIECE_LISTS = _RECORD_LISTS + ("sentences",)
+
+
+def _encode(data: dict) -> bytes:
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 3)
+
+
+def _decode(blob: bytes) -> dict:
+    return json.loads(zlib.decompress(blob))
+
+
+def _records(result: DocResult, name: str) -> list:
+    """The records ``name`` of ``result`` without the document id (the same text may
+    come back under another id)."""
+    if name == "sentences":
+        return result.sentences
+    return [{k: v for k, v in rec.items() if k != "doc_id"} for rec in getattr(result, name)]
 
 
 def _result_to(result: DocResult) -> dict:
     """Records without the document id (the same text may come back under another id)."""
     data = {"n_tokens": result.n_tokens, "n_sentences": result.n_sentences, "sentences": result.sentences}
     for name in _RECORD_LISTS:
-        data[name] = [{k: v for k, v in rec.items() if k != "doc_id"} for rec in getattr(result, name)]
+        data[name] = _records(result, name)
     return data
 
 

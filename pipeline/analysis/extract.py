@@ -4,7 +4,9 @@ Each spaCy ``Doc`` is reduced to records as soon as it leaves ``nlp.pipe`` and t
 dropped, so memory does not grow with the corpus. Long texts are cut at paragraph
 boundaries into pieces of at most ``CHUNK_CHARS`` characters (spaCy's parser needs
 about 1 GB per 100,000 characters); offsets and sentence ids are shifted back so that
-they index the whole cleaned text.
+they index the whole cleaned text. Given a spill folder, the records of a long document
+are written out piece by piece as it is analysed (:mod:`pipeline.analysis.pieces`), so
+memory does not grow with the size of a document either.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from ..ingest.readers import Document
+from . import pieces as _pieces
 
 CHUNK_CHARS = 50_000
 #: characters of text parsed in one spaCy batch at most: the parser's and tok2vec's
@@ -30,6 +33,72 @@ class DocResult:
     events: list[dict] = field(default_factory=list)
     dropped: list[dict] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    #: the records already written out (a long document): a :class:`pipeline.analysis.pieces.SpillFile`
+    #: or :class:`~pipeline.analysis.pieces.CachedPieces`; the lists above hold the rest
+    spilled: object = None
+    #: functions applied to every piece as it is read (see :meth:`map_pieces`)
+    filters: list = field(default_factory=list, repr=False, compare=False)
+
+    def n_records(self) -> int:
+        """Records held in memory (spilled ones not counted)."""
+        return sum(len(getattr(self, name)) for name in _pieces.PIECE_LISTS)
+
+    def spill(self, folder) -> None:
+        """Write the records in memory to this document's spill file, as one piece."""
+        if self.spilled is None:
+            self.spilled = _pieces.SpillFile.create(folder)
+        self.spilled.append({name: getattr(self, name) for name in _pieces.PIECE_LISTS})
+        for name in _pieces.PIECE_LISTS:
+            setattr(self, name, [])
+
+    def pieces(self) -> Iterator["DocResult"]:
+        """The records piece by piece, in text order, each piece a DocResult of this
+        document (``n_tokens`` on the first one only); a result that was never spilled is
+        its own single piece."""
+        if self.spilled is None:
+            yield self
+            return
+        first = True
+        for data in self.spilled:
+            piece = DocResult(self.doc, n_tokens=self.n_tokens if first else 0, **data)
+            first = False
+            for fn in self.filters:
+                fn(piece)
+            yield piece
+        if self.n_records():
+            rest = DocResult(self.doc, n_tokens=self.n_tokens if first else 0,
+                             **{name: getattr(self, name) for name in _pieces.PIECE_LISTS})
+            for fn in self.filters:
+                fn(rest)
+            yield rest
+
+    def map_pieces(self, fn) -> "DocResult":
+        """Apply ``fn`` (which changes a DocResult's record lists in place) to the records
+        in memory now and to every spilled piece when it is read."""
+        fn(self)
+        if self.spilled is not None:
+            self.filters.append(fn)
+        return self
+
+    def load(self) -> "DocResult":
+        """All records back in memory (the spill file removed): a result to send to
+        another machine, or to compare as a whole."""
+        if self.spilled is None:
+            return self
+        lists = {name: [] for name in _pieces.PIECE_LISTS}
+        for piece in self.pieces():
+            for name in lists:
+                lists[name].extend(getattr(piece, name))
+        self.release()
+        for name, values in lists.items():
+            setattr(self, name, values)
+        self.spilled, self.filters = None, []
+        return self
+
+    def release(self) -> None:
+        """Remove the spill file (its pieces were consumed)."""
+        if self.spilled is not None:
+            self.spilled.remove()
 
 
 def split_text(text: str, limit: int | None = None) -> list[tuple[int, str]]:
@@ -41,12 +110,18 @@ def split_text(text: str, limit: int | None = None) -> list[tuple[int, str]]:
     >>> [(o, len(p)) for o, p in split_text("a" * 5 + "\\n\\n" + "b" * 5, limit=8)]
     [(0, 7), (7, 5)]
     """
+    return list(iter_split(text, limit))
+
+
+def iter_split(text: str, limit: int | None = None) -> Iterator[tuple[int, str]]:
+    """The pieces of :func:`split_text`, made one at a time."""
     limit = CHUNK_CHARS if limit is None else limit
     if limit < 1:
         raise ValueError(f"split_text: limit must be at least 1, not {limit}")
     if len(text) <= limit:
-        return [(0, text)]
-    pieces, start = [], 0
+        yield 0, text
+        return
+    start = 0
     while start < len(text):
         end = min(start + limit, len(text))
         if end < len(text):
@@ -59,9 +134,8 @@ def split_text(text: str, limit: int | None = None) -> list[tuple[int, str]]:
                     break
             if cut > 0:
                 end = start + cut
-        pieces.append((start, text[start:end]))
+        yield start, text[start:end]
         start = end
-    return pieces
 
 
 def reduce_doc(doc, result: DocResult, char_offset: int, sent_offset: int) -> int:
@@ -117,31 +191,39 @@ def reduce_doc(doc, result: DocResult, char_offset: int, sent_offset: int) -> in
 
 def _make_docs(nlp, document: Document) -> Iterator[tuple[int, object]]:
     """(offset, tokenised piece) of ``document``, made one at a time."""
-    for offset, piece in split_text(document.text):
+    for offset, piece in iter_split(document.text):
         d = nlp.make_doc(piece)
         if d.has_extension("anchor"):
             d._.anchor = document.published or None
         yield offset, d
 
 
-def analyse(nlp, documents: Iterable[Document], batch_size: int = 32) -> Iterator[DocResult]:
+def analyse(nlp, documents: Iterable[Document], batch_size: int = 32, spill_dir=None) -> Iterator[DocResult]:
     """Run ``nlp`` over ``documents`` and yield one :class:`DocResult` per document, in order.
 
     Documents whose status is already ``error`` pass through untouched; a document that
     makes a component fail is re-run alone and, if it fails again, recorded as an error
-    (stage ``nlp``) without stopping the others.
+    (stage ``nlp``) without stopping the others. With ``spill_dir``, a document's records
+    go to a spill file in that folder whenever :data:`pipeline.analysis.pieces.SPILL_RECORDS`
+    of them are in memory (read them with :meth:`DocResult.pieces`).
     """
     batch: list[Document] = []
     for document in documents:
         batch.append(document)
         if len(batch) >= batch_size:
-            yield from _analyse_batch(nlp, batch, batch_size)
+            yield from _analyse_batch(nlp, batch, batch_size, spill_dir)
             batch = []
     if batch:
-        yield from _analyse_batch(nlp, batch, batch_size)
+        yield from _analyse_batch(nlp, batch, batch_size, spill_dir)
 
 
-def _analyse_batch(nlp, batch: list[Document], batch_size: int) -> list[DocResult]:
+def _keep(result: DocResult, spill_dir) -> None:
+    """Spill the records of ``result`` when it holds too many in memory."""
+    if spill_dir is not None and result.n_records() >= _pieces.SPILL_RECORDS:
+        result.spill(spill_dir)
+
+
+def _analyse_batch(nlp, batch: list[Document], batch_size: int, spill_dir=None) -> list[DocResult]:
     """The pieces of the batch's documents stream through ``nlp.pipe`` and each parsed
     piece is reduced to records as soon as it leaves it, so that memory holds one spaCy
     batch of pieces, whatever the size of a document."""
@@ -157,11 +239,13 @@ def _analyse_batch(nlp, batch: list[Document], batch_size: int) -> list[DocResul
     try:
         for group in _char_bounded(pieces(), batch_size):
             for doc, (i, offset) in nlp.pipe(group, batch_size=len(group), as_tuples=True):
-                document = todo[i]
-                sent_counts[id(document)] += reduce_doc(doc, results[id(document)], offset,
-                                                        sent_counts[id(document)])
+                result = results[id(todo[i])]
+                sent_counts[id(todo[i])] += reduce_doc(doc, result, offset, sent_counts[id(todo[i])])
+                _keep(result, spill_dir)
     except Exception:  # noqa: BLE001 - find the culprit by running documents one by one
-        return [_analyse_one(nlp, d) for d in batch]
+        for result in results.values():
+            result.release()
+        return [_analyse_one(nlp, d, spill_dir) for d in batch]
     return [results.get(id(d)) or DocResult(d) for d in batch]
 
 
@@ -187,7 +271,7 @@ def _char_bounded(items, batch_size: int, max_chars: int | None = None) -> Itera
         yield group
 
 
-def _analyse_one(nlp, document: Document) -> DocResult:
+def _analyse_one(nlp, document: Document, spill_dir=None) -> DocResult:
     res = DocResult(document)
     if document.status != "ok":
         return res
@@ -195,7 +279,9 @@ def _analyse_one(nlp, document: Document) -> DocResult:
         n_sent = 0
         for offset, d in _make_docs(nlp, document):
             n_sent += reduce_doc(nlp(d), res, offset, n_sent)
+            _keep(res, spill_dir)
     except Exception as exc:  # noqa: BLE001
+        res.release()
         document.fail("nlp", f"{type(exc).__name__}: {exc}")
         return DocResult(document)
     return res

@@ -29,14 +29,23 @@ def worker_nlp(model: str, metonymy: bool):
     return _NLP_BY_CONFIG[key]
 
 
-def analyse_batch(batch: list[Document], model: str, metonymy: bool, batch_size: int) -> list[DocResult]:
-    """Pure map function: the same on every executor."""
-    return list(analyse(worker_nlp(model, metonymy), batch, batch_size))
+def release_models() -> None:
+    """Forget the pipelines loaded in this process (the next use loads them again)."""
+    _NLP_BY_CONFIG.clear()
 
 
-def remote_batch(batch: list[Document], model: str, metonymy: bool, batch_size: int) -> list[DocResult]:
+def analyse_batch(batch: list[Document], model: str, metonymy: bool, batch_size: int,
+                  spill_dir=None) -> list[DocResult]:
+    """Pure map function: the same on every executor. With ``spill_dir`` (a folder this
+    machine shares with the caller) long documents' records are spilled there
+    (:mod:`pipeline.analysis.pieces`)."""
+    return list(analyse(worker_nlp(model, metonymy), batch, batch_size, spill_dir))
+
+
+def remote_batch(batch: list[Document], model: str, metonymy: bool, batch_size: int,
+                 spill_dir=None) -> list[DocResult]:
     """``analyse_batch`` for another process: the text is not sent back (the caller has it)."""
-    results = analyse_batch(batch, model, metonymy, batch_size)
+    results = analyse_batch(batch, model, metonymy, batch_size, spill_dir)
     for r in results:
         r.doc.text = ""
     return results
@@ -55,8 +64,10 @@ def _pool_task(args) -> list[DocResult]:
 class Executor:
     """Analyse lists of documents; ``close()`` releases workers."""
 
-    def __init__(self, model: str, metonymy: bool, batch_size: int, nlp=None):
+    def __init__(self, model: str, metonymy: bool, batch_size: int, nlp=None, spill_dir=None):
         self.model, self.metonymy, self.batch_size = model, metonymy, batch_size
+        #: where long documents' records are spilled (None: kept in memory)
+        self.spill_dir = str(spill_dir) if spill_dir is not None else None
         if nlp is not None:
             _NLP_BY_CONFIG[(model, metonymy)] = nlp
 
@@ -66,7 +77,7 @@ class Executor:
     def submit(self, documents: list[Document]):
         """Start analysing ``documents``; returns a function that waits for the results.
         In-process analysis is lazy: it happens when the results are asked for."""
-        return lambda: analyse_batch(documents, self.model, self.metonymy, self.batch_size)
+        return lambda: analyse_batch(documents, self.model, self.metonymy, self.batch_size, self.spill_dir)
 
     def close(self) -> None:
         pass
@@ -77,15 +88,16 @@ class Executor:
 
 
 class PoolExecutor(Executor):
-    """``n`` worker processes (fork on Linux: the parent's imports are shared)."""
+    """``n`` worker processes (fork on Linux: the parent's imports are shared); long
+    documents' records come back through spill files in ``spill_dir``."""
 
-    def __init__(self, n: int, model: str, metonymy: bool, batch_size: int):
-        super().__init__(model, metonymy, batch_size)
+    def __init__(self, n: int, model: str, metonymy: bool, batch_size: int, spill_dir=None):
+        super().__init__(model, metonymy, batch_size, spill_dir=spill_dir)
         ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         self.pool = ctx.Pool(n, initializer=_ignore_sigint)
 
     def submit(self, documents: list[Document]):
-        jobs = [(documents[i:i + self.batch_size], self.model, self.metonymy, self.batch_size)
+        jobs = [(documents[i:i + self.batch_size], self.model, self.metonymy, self.batch_size, self.spill_dir)
                 for i in range(0, len(documents), self.batch_size)]
         pending = [self.pool.apply_async(_pool_task, (job,)) for job in jobs]
 
@@ -110,7 +122,8 @@ class PoolExecutor(Executor):
 
 class DaskExecutor(Executor):
     """The map step on a Dask cluster: a LocalCluster by default, or an existing
-    scheduler (``tcp://host:port``, e.g. started by dask-jobqueue on an HPC cluster)."""
+    scheduler (``tcp://host:port``, e.g. started by dask-jobqueue on an HPC cluster).
+    Workers may run on other machines: results come back whole (no spill files)."""
 
     def __init__(self, n: int, model: str, metonymy: bool, batch_size: int, scheduler: str | None = None):
         super().__init__(model, metonymy, batch_size)

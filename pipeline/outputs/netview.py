@@ -6,6 +6,7 @@ in the legend and the periods of the time control. Plain dicts, turned into JSON
 """
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 import re
@@ -52,40 +53,53 @@ def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NO
     pair_t: dict[tuple[str, str], Counter] = defaultdict(Counter)
     node_t: dict[str, Counter] = defaultdict(Counter)
 
-    def close(doc_id, per_sentence):
-        seen = set()
+    def close(doc_id, sid, actors, seen):
+        """One sentence's shown actors -> their mentions' offsets; ``seen``: the pairs
+        of the document's earlier sentences."""
         t = doc_period.get(doc_id)
-        for sid in sorted(per_sentence):
-            actors = per_sentence[sid]
-            for a, b in combinations(sorted(actors), 2):
-                if (a, b) not in wanted:
-                    continue
-                if t is not None:
-                    pair_t[(a, b)][t] += 1
-                first, rest = evidence_keys.setdefault((a, b), ([], []))
-                bucket = rest if (a, b) in seen else first
-                seen.add((a, b))
-                if len(bucket) < N_EVIDENCE:
-                    bucket.append(((doc_id, sid), sorted(actors[a] + actors[b])))
+        for a, b in combinations(sorted(actors), 2):
+            if (a, b) not in wanted:
+                continue
+            if t is not None:
+                pair_t[(a, b)][t] += 1
+            first, rest = evidence_keys.setdefault((a, b), ([], []))
+            bucket = rest if (a, b) in seen else first
+            seen.add((a, b))
+            if len(bucket) < N_EVIDENCE:
+                bucket.append(((doc_id, sid), sorted(actors[a] + actors[b])))
 
     m = tables.mentions
     if isinstance(m, pd.DataFrame) and len(m) and not m["doc_id"].is_monotonic_increasing:
         m = m.sort_values("doc_id", kind="stable")
-    current, per_sentence = None, defaultdict(lambda: defaultdict(list))
-    for doc_id, sid, aid, a, z in iter_rows(m, ["doc_id", "sentence_id", "actor_id", "start_char", "end_char"],
-                                            size=16384):
+    cols = ["doc_id", "sentence_id", "actor_id", "start_char", "end_char"]
+    # a document's sentences are taken one at a time when its rows come in sentence order (as
+    # the map step writes them), else the document's sentences are gathered first
+    unordered = _unordered_docs(iter_rows(m, ["doc_id", "sentence_id"], size=65536))
+    current, sid_now, seen = None, None, set()
+    per_sentence = defaultdict(lambda: defaultdict(list))
+
+    def finish(doc_id):
+        for sid in sorted(per_sentence):
+            close(doc_id, sid, per_sentence[sid], seen)
+        per_sentence.clear()
+
+    for doc_id, sid, aid, a, z in iter_rows(m, cols, size=16384):
+        sid = int(sid)
         if doc_id != current:
-            close(current, per_sentence)
-            current, per_sentence = doc_id, defaultdict(lambda: defaultdict(list))
+            finish(current)
+            current, sid_now, seen = doc_id, sid, set()
+        elif sid != sid_now and doc_id not in unordered:
+            finish(current)  # the sentence before is complete
+            sid_now = sid
         if aid in shown:
-            per_sentence[int(sid)][aid].append((int(a), int(z)))
+            per_sentence[sid][aid].append((int(a), int(z)))
             t = doc_period.get(doc_id)
             if t is not None:
                 node_t[aid][t] += 1
-    close(current, per_sentence)
+    finish(current)
 
     # action evidence: the first events of each (agent, target, type), in (doc_id,
-    # sentence_id, event_id) order; the events come grouped by document
+    # sentence_id, event_id) order
     wanted_actions = {(u, v, d.get("event_type", "")) for u, v, _, d in edges if d.get("directed")}
     ev_by_edge: dict[tuple[str, str, str], list] = defaultdict(list)
     ev = tables.events
@@ -99,35 +113,34 @@ def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NO
     by_actor: dict[tuple[str, str], list] = defaultdict(list)
     n_by_actor: Counter = Counter()
 
-    def pick(rows):
-        for e in sorted(rows, key=lambda e: (e.sentence_id, e.event_id)):
-            key = (e.agent_id, e.target_id, e.event_type)
-            if e.agent_id and e.target_id and key in wanted_actions:
-                if len(ev_by_edge[key]) < N_EVIDENCE:
-                    ev_by_edge[key].append(e)
-                t = period(e.date) if e.date else None
-                if t is None:  # as edges.csv dates actions: the event's date, else its document's
-                    t = doc_period.get(e.doc_id)
-                if t is not None:
-                    action_t[key][t] += 1
-            for role, aid in (("a", e.agent_id), ("t", e.target_id)):
-                if aid in shown:
-                    n_by_actor[(aid, role)] += 1
-                    item = (e.date or "", e.event_id, e)
-                    heap = by_actor[(aid, role)]
-                    if len(heap) < N_ACTOR_EVENTS:
-                        heapq.heappush(heap, item)
-                    elif item[:2] > heap[0][:2]:
-                        heapq.heapreplace(heap, item)
+    def pick(e):
+        """One event (its evidence, counts and the actor panel), in any order: an edge
+        keeps the first events by document, sentence and event id."""
+        key = (e.agent_id, e.target_id, e.event_type)
+        if e.agent_id and e.target_id and key in wanted_actions:
+            first = ev_by_edge[key]
+            rank = (e.doc_id, int(e.sentence_id), e.event_id)
+            if len(first) < N_EVIDENCE or rank < first[-1][0]:
+                bisect.insort(first, (rank, e))
+                del first[N_EVIDENCE:]
+            t = period(e.date) if e.date else None
+            if t is None:  # as edges.csv dates actions: the event's date, else its document's
+                t = doc_period.get(e.doc_id)
+            if t is not None:
+                action_t[key][t] += 1
+        for role, aid in (("a", e.agent_id), ("t", e.target_id)):
+            if aid in shown:
+                n_by_actor[(aid, role)] += 1
+                item = (e.date or "", e.event_id, e)
+                heap = by_actor[(aid, role)]
+                if len(heap) < N_ACTOR_EVENTS:
+                    heapq.heappush(heap, item)
+                elif item[:2] > heap[0][:2]:
+                    heapq.heapreplace(heap, item)
 
-    current, rows = None, []
-    for values in iter_rows(ev, cols, size=4096):
-        e = _Event(*values)
-        if e.doc_id != current:
-            pick(rows)
-            current, rows = e.doc_id, []
-        rows.append(e)
-    pick(rows)
+    for values in iter_rows(ev, cols, size=4096):  # one event at a time: a long document's are not held
+        pick(_Event(*values))
+    ev_by_edge = {key: [e for _, e in first] for key, first in ev_by_edge.items()}
 
     sentences = _Sentences(published)
     sentences.prepare(tables, {(doc_id, sid, _marks_key(marks)) for first, rest in evidence_keys.values()
@@ -196,6 +209,24 @@ def network_data(tables: Tables, graph: nx.MultiDiGraph, max_nodes: int = MAX_NO
     return {"nodes": out_nodes, "edges": out_edges, "sentences": sentences.items,
             "total": {"nodes": graph.number_of_nodes(), "edges": n_edges_total},
             "unit": unit, "periods": periods, "communities": community_legend(graph, ranked)}
+
+
+def _unordered_docs(rows) -> set:
+    """The documents whose ``(doc_id, sentence_id)`` rows (grouped by document) go back to
+    an earlier sentence.
+
+    >>> sorted(_unordered_docs([("a", 0), ("a", 1), ("b", 2), ("b", 1), ("c", 0)]))
+    ['b']
+    """
+    out, current, last = set(), None, 0
+    for doc_id, sid in rows:
+        if doc_id != current:
+            current, last = doc_id, sid
+        elif sid < last:
+            out.add(doc_id)
+        else:
+            last = sid
+    return out
 
 
 def _rank_key(d: dict, n: str) -> tuple:

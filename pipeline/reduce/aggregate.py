@@ -18,10 +18,12 @@ from collections.abc import Mapping
 
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from ..nlp.gazetteer import Gazetteer
@@ -217,30 +219,47 @@ def build_edges(mentions: pd.DataFrame, events: pd.DataFrame, published: dict, n
 
 def comention_rows(mentions, published: dict, node_ids: set, reprinted: Mapping | None = None) -> list[dict]:
     """The co-mention rows of :func:`build_edges` from ``(doc_id, sentence_id, actor_id)``
-    tuples grouped by document: one document's sentences are held at a time.
+    tuples grouped by document. A document's graph actors are held as two integer arrays
+    (sentence, actor number: 16 bytes a mention, whatever the order of its rows) and
+    grouped by sentence when the document ends.
     ``reprinted`` (:func:`pipeline.reduce.stories.reprint_map`) gives ``n_stories``."""
     weight: Counter = Counter()
     n_actor: Counter = Counter()
     docs = _DocDates(published, reprinted)
     n_sentences = 0
+    number: dict[str, int] = {}  # actor id -> its number in ``names``
+    names: list[str] = []
+    sids, actors_of = array("q"), array("q")
 
-    def close(doc_id, by_sentence):
+    def close(doc_id):
         nonlocal n_sentences
-        n_sentences += len(by_sentence)
-        for actors in by_sentence.values():
+        if not sids:
+            return
+        s, a = np.array(sids, dtype=np.int64), np.array(actors_of, dtype=np.int64)
+        del sids[:], actors_of[:]
+        order = np.argsort(s, kind="stable")
+        s, a = s[order], a[order]
+        for group in np.split(a, np.flatnonzero(s[1:] != s[:-1]) + 1):
+            actors = {names[i] for i in group.tolist()}
+            n_sentences += 1
             n_actor.update(actors)
             for pair in combinations(sorted(actors), 2):
                 weight[pair] += 1
                 docs.add(pair, doc_id)
 
-    current, by_sentence = None, defaultdict(set)
+    current = None
     for doc_id, sid, aid in mentions:
         if doc_id != current:
-            close(current, by_sentence)
-            current, by_sentence = doc_id, defaultdict(set)
+            close(current)
+            current = doc_id
         if aid in node_ids:
-            by_sentence[int(sid)].add(aid)
-    close(current, by_sentence)
+            k = number.get(aid)
+            if k is None:
+                k = number[aid] = len(names)
+                names.append(aid)
+            sids.append(int(sid))
+            actors_of.append(k)
+    close(current)
     rows = []
     for (a, b) in sorted(weight):
         first, last = docs.minmax((a, b))

@@ -136,30 +136,78 @@ class Spool:
         return {name: {c: [] for c in cols} for name, cols in SPOOL_COLUMNS.items()}
 
     def add(self, res: DocResult) -> None:
+        if res.spilled is not None:
+            self._add_pieces(res)
+            return
+        self._append("documents", [self._doc_row(res, len(res.mentions), res.n_sentences or len(res.sentences))])
+        self._append_records(res)
+        self.n_documents += 1
+        self._pending += 1
+        if self._pending >= self.chunk_docs:
+            self.flush()
+
+    @staticmethod
+    def _doc_row(res: DocResult, n_mentions: int, n_sentences: int) -> dict:
         d = res.doc
-        ok = d.status == "ok"
-        doc = {
+        return {
             "doc_id": d.doc_id, "source": d.source, "title": d.title, "published": d.published,
             "published_precision": d.published_precision, "n_tokens": res.n_tokens, "status": d.status,
             "date_source": d.date_source, "date_evidence": d.date_evidence, "url": d.url,
-            "n_sentences": res.n_sentences or len(res.sentences), "n_mentions": len(res.mentions),
+            "n_sentences": n_sentences, "n_mentions": n_mentions,
             "encoding": d.encoding, "content_hash": d.content_hash, "error_stage": d.error_stage,
-            "error": d.error, "author": d.author, "section": d.section, "text": d.text if ok else "",
+            "error": d.error, "author": d.author, "section": d.section, "text": d.text if d.status == "ok" else "",
         }
-        self._append("documents", [doc])
-        if ok and res.sentences:
+
+    def _append_records(self, res: DocResult) -> None:
+        if res.doc.status == "ok" and res.sentences:
             cols = self._cols["sentences"]
-            cols["doc_id"].extend([d.doc_id] * len(res.sentences))
+            cols["doc_id"].extend([res.doc.doc_id] * len(res.sentences))
             cols["start_char"].extend(a for a, _ in res.sentences)
             cols["end_char"].extend(b for _, b in res.sentences)
         for name, attr in _RECORDS.items():
             recs = getattr(res, attr)
             if recs:
                 self._append(name, recs)
+
+    def _add_pieces(self, res: DocResult) -> None:
+        """A long document (records spilled by the map step), a piece at a time: the
+        document gets a part of its own, each piece's rows sorted and appended to it.
+        The pieces follow each other in the text and a table's sort key starts with the
+        document and an offset, so the part is sorted as a whole (sentences, whose rows
+        keep their order, too)."""
+        self.flush()  # the documents before it: their own part
+        k = self.n_parts
+        out: dict[str, list | pq.ParquetWriter] = {}
+        n_mentions = n_sentences = 0
+        try:
+            for piece in res.pieces():
+                n_mentions += len(piece.mentions)
+                n_sentences += len(piece.sentences)
+                self._append_records(piece)
+                self._write_pending(k, out)
+            self._append("documents", [self._doc_row(res, n_mentions, res.n_sentences or n_sentences)])
+            self._write_pending(k, out)
+        finally:
+            for sink in out.values():
+                if isinstance(sink, pq.ParquetWriter):
+                    sink.close()
+        for name in SPOOL_COLUMNS:  # the part's tables, in the order flush() lists them
+            if name in out:
+                sink = out[name]
+                self.parts[name].append((k, self._path(name, k) if self.folder is not None
+                                         else pa.concat_tables(sink).combine_chunks()))
+        self.n_parts += 1
         self.n_documents += 1
-        self._pending += 1
-        if self._pending >= self.chunk_docs:
-            self.flush()
+
+    def _write_pending(self, k: int, out: dict) -> None:
+        """Append the pending rows (sorted) to part ``k`` of each table."""
+        for name, batch in self._batches():
+            if self.folder is None:
+                out.setdefault(name, []).append(batch)
+                continue
+            if name not in out:
+                out[name] = pq.ParquetWriter(self._path(name, k), self.schemas[name], compression="lz4")
+            out[name].write_table(batch)
 
     def _append(self, name: str, records: list[dict]) -> None:
         """Raw values, column by column; :func:`column` converts them at the flush."""
@@ -173,25 +221,35 @@ class Spool:
             self.add(res)
         return self
 
-    def flush(self) -> None:
-        """Turn the pending rows into one batch per table (a Parquet part with a folder)."""
-        if not self._pending:
-            return
-        for name, cols in self._cols.items():
+    def _path(self, name: str, k: int) -> Path:
+        return self.folder / f"{name}-{k:05d}.parquet"
+
+    def _batches(self):
+        """``(table name, sorted Arrow table)`` of the pending rows of every table that
+        has some; the pending lists are emptied."""
+        cols_of, self._cols = self._cols, self._empty_lists()
+        for name, cols in cols_of.items():
             if not cols[SPOOL_COLUMNS[name][0]]:
                 continue
             sch = self.schemas[name]
             batch = pa.table([column(cols[c], sch.field(c).type) for c in sch.names], schema=sch)
-            batch = batch.take(pc.sort_indices(batch, sort_keys=[(k, "ascending") for k in SORT_KEYS[name]]))
+            for c in sch.names:
+                cols[c] = None  # the raw values go as soon as they are converted
+            yield name, batch.take(pc.sort_indices(batch, sort_keys=[(k, "ascending") for k in SORT_KEYS[name]]))
+
+    def flush(self) -> None:
+        """Turn the pending rows into one batch per table (a Parquet part with a folder)."""
+        if not self._pending:
+            return
+        for name, batch in self._batches():
             if self.folder is not None:
-                path = self.folder / f"{name}-{self.n_parts:05d}.parquet"
+                path = self._path(name, self.n_parts)
                 pq.write_table(batch, path, compression="lz4")
                 self.parts[name].append((self.n_parts, path))
             else:
                 self.parts[name].append((self.n_parts, batch))
         self.n_parts += 1
         self._pending = 0
-        self._cols = self._empty_lists()
 
     def close(self) -> None:
         self.flush()
@@ -202,6 +260,16 @@ class Spool:
         for _, p in self.parts[name]:
             t = pq.read_table(p, columns=columns) if isinstance(p, Path) else p
             yield t.select(columns) if columns is not None else t
+
+    def iter_batches(self, name: str, columns: list[str], rows: int = 65536):
+        """The table ``name`` in batches of at most ``rows`` rows (a document's rows may be
+        split), read from the parts one batch at a time."""
+        self.flush()
+        for _, p in self.parts[name]:
+            if isinstance(p, Path):
+                yield from pq.ParquetFile(p).iter_batches(batch_size=rows, columns=columns)
+            else:
+                yield from p.select(columns).to_batches(max_chunksize=rows)
 
     def numbered_parts(self, name: str) -> list:
         """``(part number, path or table)`` of table ``name``, each part sorted by

@@ -51,6 +51,7 @@ MIN_CONTAINMENT = 0.7
 MIN_SHINGLES = 5  # shorter texts are never grouped (too little evidence)
 BATCH_WORDS = 1_000_000  # words hashed at once
 EXHAUSTIVE = 3000  # up to this many documents every pair is compared (no LSH)
+LONG_TEXT = 1_000_000  # characters: a longer text is read in slices of about this size
 SEED = 20_220_224
 
 _WORD = re.compile(r"\w+")
@@ -102,12 +103,20 @@ def signatures(hashes: np.ndarray, doc: np.ndarray, n_docs: int) -> np.ndarray:
     shingle falls in one of NUM_PERM bins (its hash modulo NUM_PERM) and a bin keeps the
     smallest high half of its shingles' hashes; an empty bin takes the value of the next
     filled bin, shifted by the distance (rotation densification). Linear in the shingles."""
+    return _densify(_bin_minima(hashes, doc, n_docs))
+
+
+def _bin_minima(hashes: np.ndarray, doc: np.ndarray, n_docs: int) -> np.ndarray:
+    """The smallest value of each bin (n_docs x NUM_PERM), ``_EMPTY`` where a bin has none."""
     bins = (hashes % np.uint64(NUM_PERM)).astype(np.int64)
     values = (hashes >> np.uint64(32)).astype(np.uint32)
     values = np.minimum(values, _EMPTY - np.uint32(1))
     sig = np.full(n_docs * NUM_PERM, _EMPTY, dtype=np.uint32)
     np.minimum.at(sig, doc * NUM_PERM + bins, values)
-    sig = sig.reshape(n_docs, NUM_PERM)
+    return sig.reshape(n_docs, NUM_PERM)
+
+
+def _densify(sig: np.ndarray) -> np.ndarray:
     empty = sig == _EMPTY
     if empty.any():
         twice = np.concatenate([sig, sig], axis=1)
@@ -207,6 +216,9 @@ class StoryGrouper:
         self._vocab = _Vocabulary()
 
     def add(self, doc_id: str, text: str, published: str = "") -> None:
+        if len(text) > LONG_TEXT:
+            self._add_long(doc_id, text, published)
+            return
         words = _WORD.findall(text.lower())
         if len(words) < MIN_SHINGLES + SHINGLE - 1:
             self.alone.append(doc_id)
@@ -221,6 +233,37 @@ class StoryGrouper:
             self._flush()
         if len(vocab) > 2_000_000:  # keep the word cache bounded
             vocab.clear()
+
+    def _add_long(self, doc_id: str, text: str, published: str) -> None:
+        """:meth:`add` for a long text, read in slices of about :data:`LONG_TEXT`
+        characters cut after a whitespace (no word, and no letter's lowercase context, spans
+        two slices): the bins' minima of each slice's shingles (with the last words of the
+        slice before) are merged, so memory holds one slice's words, not the text's."""
+        vocab = self._vocab
+        minima = np.full((1, NUM_PERM), _EMPTY, dtype=np.uint32)
+        tail: list[int] = []
+        n_words = start = 0
+        while start < len(text):
+            end = min(start + LONG_TEXT, len(text))
+            while end < len(text) and not text[end - 1].isspace():
+                end += 1
+            ids = tail + [vocab[w] for w in _WORD.findall(text[start:end].lower())]
+            n_words += len(ids) - len(tail)
+            if len(ids) >= SHINGLE:
+                hashes, doc = shingle_hashes(np.array(ids, dtype=np.uint64), np.array([len(ids)], dtype=np.int64))
+                minima = np.minimum(minima, _bin_minima(hashes, doc, 1))
+            tail = ids[-(SHINGLE - 1):]
+            start = end
+            if len(vocab) > 2_000_000:
+                vocab.clear()
+        if n_words < MIN_SHINGLES + SHINGLE - 1:
+            self.alone.append(doc_id)
+            return
+        self._flush()  # the signatures stay in the order of the ids
+        self.ids.append(doc_id)
+        self.dates.append(published or "")
+        self.sizes.append(n_words - SHINGLE + 1)
+        self._sigs.append(_densify(minima))
 
     def _flush(self) -> None:
         if self._lengths:

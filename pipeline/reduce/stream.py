@@ -77,23 +77,23 @@ class _Cursor:
         self._batch, self._runs, self._i = None, [], 0
         return False
 
-    def take(self, doc_id: str) -> list[pa.RecordBatch]:
-        """The rows of ``doc_id`` (empty if it has none); documents must be asked for in
-        the part's order."""
-        out = []
+    def take(self, doc_id: str) -> Iterator[pa.RecordBatch]:
+        """The rows of ``doc_id`` (none if it has none), a batch at most at a time, read as
+        they are asked for; documents must be asked for in the part's order."""
         while True:
             if self._i >= len(self._runs) and not self._load():
                 break
             d, s, e = self._runs[self._i]
             if d != doc_id:
                 break
-            out.append(self._batch.slice(s, e - s))
+            piece = self._batch.slice(s, e - s)
             self._i += 1
-            if self._i < len(self._runs):
-                break  # the document ended inside this batch
-        if self._i >= len(self._runs):
-            self._batch, self._runs, self._i = None, [], 0  # release the spent batch
-        return out
+            ended = self._i < len(self._runs)  # the document ended inside this batch
+            if self._i >= len(self._runs):
+                self._batch, self._runs, self._i = None, [], 0  # release the spent batch
+            yield piece
+            if ended:
+                break
 
 
 def doc_order(spool) -> list[tuple[str, int]]:
@@ -106,15 +106,19 @@ def doc_order(spool) -> list[tuple[str, int]]:
 
 
 def doc_chunks(spool, name: str, order: list[tuple[str, int]], columns: list[str] | None = None,
-               chunk_rows: int = CHUNK_ROWS, chunk_bytes: int = CHUNK_BYTES) -> Iterator[pa.Table]:
+               chunk_rows: int | None = None, chunk_bytes: int | None = None) -> Iterator[pa.Table]:
     """The rows of table ``name`` in ``order`` (each part's own order within a document),
-    as tables of whole documents of about ``chunk_rows`` rows or ``chunk_bytes`` bytes.
+    as tables of whole documents of about ``chunk_rows`` rows or ``chunk_bytes`` bytes; a
+    document with more rows than that (a long document) comes in several chunks, one after
+    the other, so that memory holds one chunk whatever the size of a document.
 
     At most :data:`MAX_OPEN` parts are read at once: when the documents' order jumps
     between more parts than that (an input not in id order, or ids such as ``line-10``
     that sort apart from ``line-9``), groups of parts are first merged into sorted runs
     written beside them, and the runs are merged, so memory stays bounded. An input in
     id order is merged in one pass."""
+    chunk_rows = CHUNK_ROWS if chunk_rows is None else chunk_rows
+    chunk_bytes = CHUNK_BYTES if chunk_bytes is None else chunk_bytes
     schema = spool.schemas[name]
     columns = list(columns or schema.names)
     read = columns if columns[0] == "doc_id" else ["doc_id"] + [c for c in columns if c != "doc_id"]
@@ -162,10 +166,16 @@ def _merge(parts: dict, order, sch: pa.Schema, batch_rows: int, chunk_rows: int,
         cur = cursors.get(k)
         if cur is None:
             continue
+        doc_n = doc_size = 0
         for piece in cur.take(doc_id):
             pending.append(piece)
             n += piece.num_rows
             size += piece.nbytes
+            doc_n += piece.num_rows
+            doc_size += piece.nbytes
+            if doc_n >= chunk_rows or doc_size >= chunk_bytes:  # a long document: cut inside it
+                yield pa.Table.from_batches(pending, schema=sch).combine_chunks()
+                pending, n, size, doc_n, doc_size = [], 0, 0, 0, 0
         if n >= chunk_rows or size >= chunk_bytes:
             yield pa.Table.from_batches(pending, schema=sch).combine_chunks()
             pending, n, size = [], 0, 0
@@ -200,6 +210,34 @@ def _premerge(parts: dict, order, sch: pa.Schema, batch_rows: int, folder: Path 
         runs[g] = path
     # documents without rows in this table (their part has none) are dropped from the order
     return runs, [(d, group[k]) for d, k in order if k in group]
+
+
+def whole_groups(chunks: Iterator[pa.Table], keys: list[str]) -> Iterator[pa.Table]:
+    """The rows of ``chunks`` (grouped by ``keys``: rows with equal values follow each
+    other) again, in chunks that never split a group: the rows of the last group of a
+    chunk are held back and go with the next chunk.
+
+    >>> t = pa.table({"k": [1, 1, 2, 2, 2, 3]})
+    >>> [c.column("k").to_pylist() for c in whole_groups(iter([t.slice(0, 3), t.slice(3)]), ["k"])]
+    [[1, 1], [2, 2, 2], [3]]
+    """
+    carry = None
+    for chunk in chunks:
+        if carry is not None:
+            chunk = pa.concat_tables([carry, chunk])
+        if chunk.num_rows == 0:
+            continue
+        same = np.ones(chunk.num_rows, dtype=bool)
+        for k in keys:
+            col = chunk.column(k)
+            same &= pc.equal(col, col[chunk.num_rows - 1]).to_numpy(zero_copy_only=False)
+        other = np.flatnonzero(~same)
+        cut = int(other[-1]) + 1 if len(other) else 0
+        carry = chunk.slice(cut)
+        if cut:
+            yield chunk.slice(0, cut)
+    if carry is not None and carry.num_rows:
+        yield carry
 
 
 def output_schema(columns: list[str], int_columns, float_columns=(), bool_columns=()) -> pa.Schema:

@@ -30,7 +30,8 @@ from .identity import corpus_identity
 from .schema import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, ROW_GROUPS, frame  # noqa: F401 (re-exported)
 from .spool import SORT_KEYS, Spool
 from .stories import reprint_map, spool_stories, with_stories
-from .stream import StoredTable, TableWriter, doc_chunks, doc_order, iter_rows, output_schema, UMASK as _UMASK
+from .stream import (StoredTable, TableWriter, doc_chunks, doc_order, iter_rows, output_schema, whole_groups,
+                     UMASK as _UMASK)
 
 
 @dataclass
@@ -156,15 +157,29 @@ def _map_strings(t: pa.Table, column: str, mapping) -> pa.Table:
     return t.set_column(t.schema.get_field_index(column), column, values.take(enc.indices))
 
 
-def _event_ids(events: pa.Table) -> pa.Array:
+def _event_ids(events: pa.Table, numbered: tuple[str, int] = ("", 0)) -> tuple[pa.Array, tuple[str, int]]:
     """``doc_id#eN``, N counting each document's events from 0 in row order (the rows
-    of a document are contiguous)."""
+    of a document are contiguous), and ``(doc_id, events numbered)`` of the last document.
+    ``numbered``: the same of the chunk before, whose last document may go on here.
+
+    >>> t = pa.table({"doc_id": ["a", "a", "b"]})
+    >>> ids, last = _event_ids(t); ids.to_pylist(), last
+    (['a#e0', 'a#e1', 'b#e0'], ('b', 1))
+    >>> _event_ids(t.slice(2), ("b", 4))[0].to_pylist()
+    ['b#e4']
+    """
     ids = events.column("doc_id").combine_chunks()
     codes = pc.dictionary_encode(ids).indices.to_numpy(zero_copy_only=False)
+    if len(codes) == 0:
+        return ids, numbered
     pos = np.arange(len(codes))
     starts = np.where(np.r_[True, codes[1:] != codes[:-1]], pos, 0)
     cumcount = pos - np.maximum.accumulate(starts)
-    return pc.binary_join_element_wise(ids, pc.cast(pa.array(cumcount), ids.type), pa.scalar("#e", ids.type))
+    if numbered[1] and ids[0].as_py() == numbered[0]:  # the document of the chunk before goes on
+        other = np.flatnonzero(codes != codes[0])
+        cumcount[:int(other[0]) if len(other) else len(codes)] += numbered[1]
+    joined = pc.binary_join_element_wise(ids, pc.cast(pa.array(cumcount), ids.type), pa.scalar("#e", ids.type))
+    return joined, (ids[len(ids) - 1].as_py(), int(cumcount[-1]) + 1)
 
 
 class _StoredMapping(Mapping):
@@ -281,7 +296,8 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
     # names (reduce/identity.py): one pass over the mentions' actor ids and labels
     pairs: Counter = Counter()
     acronyms: dict[str, set[str]] = {}  # acronym key -> ids of the names it was defined as
-    for part in spool.iter_parts("mentions", ["actor_id", "label", "text", "actor_rule"]):
+    for batch in spool.iter_batches("mentions", ["actor_id", "label", "text", "actor_rule"]):
+        part = pa.Table.from_batches([batch])
         if part.num_rows:
             for row in part.group_by(["actor_id", "label"]).aggregate([("actor_id", "count")]).to_pylist():
                 pairs[(row["actor_id"], row["label"])] += row["actor_id_count"]
@@ -317,11 +333,15 @@ def reduce_spool(spool, gaz: Gazetteer, out: Path, graph_types=GRAPH_TYPES, min_
 
         actions = _ActionAgg(published, reprinted)
         w = writer("events")
-        for chunk in doc_chunks(spool, "events", order):
+        numbered = ("", 0)
+        # chunks of whole (document, offset) groups: the sort below only reorders the events of
+        # one trigger, so the global order holds when a long document comes in several chunks
+        for chunk in whole_groups(doc_chunks(spool, "events", order), ["doc_id", "start_char"]):
             for col in ("agent_id", "target_id", "attributed_to"):
                 chunk = _map_strings(chunk, col, lambda v: known(merged.get(v, v)) if v else v)
-            chunk = _sort(chunk, SORT_KEYS["events"])  # whole documents: the global order holds
-            chunk = chunk.set_column(chunk.schema.get_field_index("event_id"), "event_id", _event_ids(chunk))
+            chunk = _sort(chunk, SORT_KEYS["events"])
+            ids, numbered = _event_ids(chunk, numbered)
+            chunk = chunk.set_column(chunk.schema.get_field_index("event_id"), "event_id", ids)
             w.write(chunk)
             agg.add_event_actors((aid, doc_id) for col in ("agent_id", "target_id", "attributed_to")
                                  for aid, doc_id in iter_rows(chunk, [col, "doc_id"]))
