@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..normalize import fold
 from . import arguments, subjects
 from . import words as W
-from .context import Arg, DocContext, verb_lemma
+from .context import Arg, DocContext, case_of, verb_lemma
 
 
 def speaker(ctx: DocContext, tok: Token) -> Arg | None:
@@ -140,3 +141,32 @@ def quotation_speaker(ctx: DocContext, tok: Token) -> Arg | None:
                 got = subjects.subject(ctx, v)
                 return got[0] if got else None
     return None
+
+
+def speaker_body(ctx: DocContext, spk: Arg) -> list[Arg]:
+    """Whom a speaker's *nous* stands for: the speaker itself when it is a state or an
+    organisation; for a person, the body named in the description that goes with the name
+    (its nationality adjective or *de* complement: 'a déclaré le ministre russe de la
+    Défense, Sergueï Choïgou' → Russia; 'le secrétaire général de l'OTAN Jens
+    Stoltenberg' → NATO). A person without such a description gives no agent: *nous* is
+    a government, a party or an alliance the sentence does not name."""
+    ent = ctx.tok2ent[spk.i]
+    if ent is None or ent.label_ != "PER":
+        return [spk]
+    root = ent.root
+    nouns = [root]
+    if root.dep_ in ("appos", "flat:name", "nmod", "conj") and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    nouns += [c for c in root.children if c.dep_ in ("appos", "nmod") and c.pos_ == "NOUN" and not case_of(c)]
+    for n in nouns:
+        for c in n.children:
+            if c.dep_ == "amod":
+                cid = ctx.ex.adjectives.get(fold(c.text))
+                if cid and cid != spk.id:
+                    return [Arg(cid, c.text, c.i)]
+        for c in n.children:
+            if c.dep_ == "nmod" and case_of(c) == "de" and ctx.tok2ent[c.i] is not ent:
+                got = arguments.actor(ctx, c, depth=1)
+                if got is not None and got.id != spk.id:
+                    return [got]
+    return []
