@@ -102,7 +102,18 @@ def background(tok: Token) -> bool:
         return True
     head = tok.head
     return (tok.dep_ == "nmod" and head is not tok and head.lemma_.lower() in W.PHASE_NOUNS
-            and case_of(tok) == "de" and temporal(head))
+            and case_of(tok) == "de" and (temporal(head) or counted(head) or temporal(head.head)))
+
+
+def counted(phase: Token) -> bool:
+    """A phase noun counted by a number or an ordinal ("au dixième jour de la guerre",
+    "le 1116e jour de l'invasion"): a date reckoned from the event, not the event."""
+    def number(t: Token) -> bool:
+        return "Ord" in t.morph.get("NumType") or t.text[:1].isdigit()
+
+    if phase.head is not phase and phase.dep_ == "nmod" and not case_of(phase) and number(phase.head):
+        return True  # 'le 1116e jour': the tagger heads the phrase with the ordinal
+    return any(c.dep_ == "nummod" or (c.dep_ == "amod" and number(c)) for c in phase.children)
 
 
 #: prepositions that attach the content of an event noun to it

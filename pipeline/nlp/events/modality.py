@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 
 from ...lexicon import words
 from . import words as W
-from .context import DocContext, verb_lemma
+from .context import DocContext, case_of, verb_lemma
 
 PLANNING_PARTICIPLES = words("modality.yaml", "planning_participles")
 
@@ -276,6 +276,17 @@ def verb_modality(ctx: DocContext, v: Token, sent: Span) -> str:
     return "asserted"
 
 
+def discussed(ctx: DocContext, noun: Token) -> bool:
+    """The noun is the topic of a verb of discussion (its object or *de*/*sur* complement)."""
+    from .filters import TOPIC_DEPS, TOPIC_PREPS, discussion_verb  # late: filters reads the triggers
+    head = noun.head
+    if head is noun or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not (noun.dep_ == "obj" or (noun.dep_ in TOPIC_DEPS and case_of(noun) in TOPIC_PREPS)):
+        return False
+    return discussion_verb(ctx, head)
+
+
 def noun_modality(ctx: DocContext, noun: Token, sent: Span) -> str:
     for c in noun.children:
         if c.dep_ == "det" and (c.lemma_.lower() in W.NEG_DETS or c.lower_ in W.NEG_DETS):
@@ -284,6 +295,8 @@ def noun_modality(ctx: DocContext, noun: Token, sent: Span) -> str:
             return "negated"
     if any(hypothetical_adjective(ctx, c) or planned(ctx, c) for c in noun.children):
         return "hypothetical"  # a possible or planned event is not negated by 'éviter'
+    if discussed(ctx, noun):
+        return "hypothetical"  # 'discutent de sanctions contre X': an act under discussion
     hyp = sentence_question(sent)
     cur = noun
     for _ in range(6):

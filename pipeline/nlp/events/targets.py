@@ -56,6 +56,12 @@ def light_noun_targets(ctx: DocContext, noun: Token, preps: tuple, agent_ids: se
                 if c.dep_ not in ("nmod", "obl"):
                     continue
                 case = case_of(c)
+                if case in preps and case != "de" and c.pos_ == "NOUN" and c.lemma_.lower() in ctx.ex.event_nouns:
+                    # 'donner son feu vert à la livraison par Varsovie': the doer of the act
+                    own, _, _ = nominal.nominal_args(ctx, c, triggers.noun_entry(ctx, c))
+                    got.extend(a for a in own if a.id not in agent_ids)
+                    if got:
+                        break
                 if case in preps or case == "de":
                     found = arguments.actors(ctx, c, depth=0, role="target")
                     if entry is not None:  # 'tenir une réunion à Bruxelles': a venue
@@ -173,6 +179,9 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
                 got = [g for g in relative_clause_agent(ctx, o, verb) if g.id not in agent_ids]
                 if got:  # 'saluer l'annonce faite par Ankara'
                     return got, "event_noun_agent"
+                got = dative_of_object(ctx, o, entry, agent_ids)
+                if got:  # 'réclame des extraditions à la Suède'
+                    return got, "obj_nmod_prep"
                 continue
         if is_light_noun:
             got = light_noun_targets(ctx, o, preps, agent_ids, entry)
@@ -220,11 +229,36 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
             owner = hit_owner(ctx, c, entry, prep, agent_ids)
             if owner:
                 return owner, "hit_adjective"
+            if entry.type != "STATEMENT" and c.pos_ == "NOUN" and c.lemma_.lower() in ctx.ex.event_nouns:
+                # 'a donné son feu vert à la livraison par Varsovie', 's'oppose à l'adhésion
+                # de la Suède': an act named as the complement is aimed at whoever does it
+                own, _, _ = nominal.nominal_args(ctx, c, triggers.noun_entry(ctx, c))
+                own = [a for a in own if a.id not in agent_ids]
+                if own:
+                    return own, "event_noun_agent"
             got = [g for g in arguments.prep_actors(ctx, c) if g.id not in agent_ids]
             got = arguments.venue_filter(ctx, got, entry, prep, c.dep_)
             if got:
                 return got, "obl_" + prep
     return [], ""
+
+
+#: types whose verbs take a dative addressee ('réclamer X à Y', 'livrer X à Y')
+DATIVE_TYPES = frozenset({"REQUEST", "AID"})
+
+
+def dative_of_object(ctx: DocContext, obj: Token, entry: Entry, exclude: set[str]) -> list[Arg]:
+    """The *à* complement that the parser hung on the object noun of a ditransitive verb
+    of asking or giving belongs to the verb: it names the addressee ('réclame des
+    extraditions à la Suède'). Only names."""
+    if entry.type not in DATIVE_TYPES:
+        return []
+    for c in obj.children:
+        if c.dep_ == "nmod" and case_of(c) == "à":
+            got = [g for g in arguments.prep_actors(ctx, c) if g.id not in exclude]
+            if got:
+                return got
+    return []
 
 
 def partner(ctx: DocContext, verb: Token, obj_tok: Token | None, exclude: set[str]) -> list[Arg]:
