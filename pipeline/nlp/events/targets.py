@@ -250,9 +250,10 @@ DATIVE_TYPES = frozenset({"REQUEST", "AID"})
 def dative_of_object(ctx: DocContext, obj: Token, entry: Entry, exclude: set[str]) -> list[Arg]:
     """The *à* complement that the parser hung on the object noun of a ditransitive verb
     of asking or giving belongs to the verb: it names the addressee ('réclame des
-    extraditions à la Suède'). Only names."""
-    if entry.type not in DATIVE_TYPES:
-        return []
+    extraditions à la Suède'). Only names, and not after a possessive, which makes the
+    noun its owner's own act ('ont demandé leur adhésion à l'OTAN')."""
+    if entry.type not in DATIVE_TYPES or nominal.possessive(obj):
+        return []  # 'demander leur adhésion à l'OTAN': the owner's own act and its goal
     for c in obj.children:
         if c.dep_ == "nmod" and case_of(c) == "à":
             got = [g for g in arguments.prep_actors(ctx, c) if g.id not in exclude]
