@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..normalize import fold
-from . import arguments, control, nominal, pronouns, subjects, triggers
+from . import addressees, arguments, control, nominal, pronouns, subjects, triggers
 from . import words as W
 from .context import Arg, DocContext, case_of
 
@@ -85,7 +85,7 @@ def verb_targets(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | No
         if got:
             return got, "promised_party"
     if not got and entry.type in W.SYMMETRIC_TYPES:
-        got = partner(ctx, verb, obj_tok, {a.id for a in agents})
+        got = addressees.partner(ctx, verb, obj_tok, {a.id for a in agents})
         if got:
             return got, "partner"
     if got or entry.type not in ("ASSAULT", "MOBILIZE"):
@@ -179,7 +179,7 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
                 got = [g for g in relative_clause_agent(ctx, o, verb) if g.id not in agent_ids]
                 if got:  # 'saluer l'annonce faite par Ankara'
                     return got, "event_noun_agent"
-                got = dative_of_object(ctx, o, entry, agent_ids)
+                got = addressees.dative_of_object(ctx, o, entry, agent_ids)
                 if got:  # 'réclame des extraditions à la Suède'
                     return got, "obj_nmod_prep"
                 continue
@@ -226,7 +226,7 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
             if (prep in ("à", "en", "de", "dans") and c.dep_ == "obl:mod" and entry.type in W.PLACE_ADJUNCT_TYPES
                     and entry.target_prep is None and not (entry.prep and prep in entry.prep)):
                 continue  # 'réunis à Varsovie', 'signé à Istanbul': places, not targets
-            owner = hit_owner(ctx, c, entry, prep, agent_ids)
+            owner = addressees.hit_owner(ctx, c, entry, prep, agent_ids)
             if owner:
                 return owner, "hit_adjective"
             if entry.type != "STATEMENT" and c.pos_ == "NOUN" and c.lemma_.lower() in ctx.ex.event_nouns:
@@ -241,56 +241,6 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
             if got:
                 return got, "obl_" + prep
     return [], ""
-
-
-#: types whose verbs take a dative addressee ('réclamer X à Y', 'livrer X à Y')
-DATIVE_TYPES = frozenset({"REQUEST", "AID"})
-
-
-def dative_of_object(ctx: DocContext, obj: Token, entry: Entry, exclude: set[str]) -> list[Arg]:
-    """The *à* complement that the parser hung on the object noun of a ditransitive verb
-    of asking or giving belongs to the verb: it names the addressee ('réclame des
-    extraditions à la Suède'). Only names, and not after a possessive, which makes the
-    noun its owner's own act ('ont demandé leur adhésion à l'OTAN')."""
-    if entry.type not in DATIVE_TYPES or nominal.possessive(obj):
-        return []  # 'demander leur adhésion à l'OTAN': the owner's own act and its goal
-    for c in obj.children:
-        if c.dep_ == "nmod" and case_of(c) == "à":
-            got = [g for g in arguments.prep_actors(ctx, c) if g.id not in exclude]
-            if got:
-                return got
-    return []
-
-
-def partner(ctx: DocContext, verb: Token, obj_tok: Token | None, exclude: set[str]) -> list[Arg]:
-    """The other party of a two-sided act (agree, meet, cooperate): the name introduced by
-    *avec* on the verb or on its object ('a signé un accord avec la Turquie', 'se sont
-    entretenus avec Pékin'). Only names: 'avec son homologue' or 'avec prudence' is none."""
-    nouns = [verb] + [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass")]
-    if obj_tok is not None and obj_tok not in nouns:
-        nouns.append(obj_tok)
-    for n in nouns:
-        for c in n.children:
-            if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod") and case_of(c) == "avec":
-                got = [g for g in arguments.actors(ctx, c, depth=0, adj=False, role="target") if g.id not in exclude]
-                if got:
-                    return got
-    return []
-
-
-def hit_owner(ctx: DocContext, noun: Token, entry: Entry, prep: str, agent_ids: set[str]) -> list[Arg]:
-    """What a strike hits belongs to the state of its nationality adjective: 'des frappes
-    sur les installations iraniennes de Natanz et d'Ispahan' is aimed at Iran, not at the
-    towns named in the noun's own complement. Only for a common noun that is no actor
-    itself, introduced by *sur* or *contre*, in a type of force."""
-    if entry.type not in W.FORCE_TYPES or prep not in ("sur", "contre") or noun.pos_ != "NOUN" \
-            or ctx.tok2ent[noun.i] is not None:
-        return []
-    for c in noun.children:
-        cid = ctx.ex.adjectives.get(fold(c.text)) if c.dep_ == "amod" else None
-        if cid and cid not in agent_ids:
-            return [Arg(cid, c.text, c.i)]
-    return []
 
 
 def glued_to_date(ctx: DocContext, verb: Token) -> list[Token]:
