@@ -63,8 +63,11 @@ def speaker(ctx: DocContext, tok: Token) -> Arg | None:
     return None
 
 
-def sentence_source(ctx: DocContext, sent: Span) -> Arg | None:
-    """'selon X', "d'après X", sentence-initial 'Pour X,'."""
+def sentence_source(ctx: DocContext, sent: Span, tok: Token | None = None) -> Arg | None:
+    """'selon X', "d'après X", sentence-initial 'Pour X,'. With ``tok``, a source set
+    inside a subordinate clause ('Alors que Washington pourrait annoncer…, selon le
+    journal, Londres s'est engagé…') vouches only for that clause: the trigger must lie in
+    the subtree of the clause the source phrase modifies."""
     toks = [t for t in sent if not t.is_space and not t.is_punct]
     for t in sent:
         low = t.lower_
@@ -79,9 +82,24 @@ def sentence_source(ctx: DocContext, sent: Span) -> Arg | None:
                 noun = None
         if noun is not None and noun.pos_ in ("NOUN", "PROPN", "X", "PRON"):
             got = arguments.actor(ctx, noun)
-            if got is not None:
+            if got is not None and (tok is None or in_scope(noun, tok)):
                 return got
     return None
+
+
+#: relations of a clause subordinate to another one: a source attached inside it stays there
+SUBORDINATE = ("advcl", "acl", "acl:relcl", "ccomp", "csubj")
+
+
+def in_scope(source: Token, tok: Token) -> bool:
+    """The trigger lies in the clause the source phrase modifies, or that clause is the
+    main one (then the source covers the sentence)."""
+    clause = source.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ not in SUBORDINATE:
+        return True
+    return clause.i == tok.i or clause.is_ancestor(tok)
 
 
 OPENING, CLOSING, STRAIGHT = ("«", "“"), ("»", "”"), '"'

@@ -131,7 +131,7 @@ def events_for(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None,
         return []
     attributed = speaker(ctx, tok)
     if attributed is None:
-        attributed = sentence_source(ctx, sent)
+        attributed = sentence_source(ctx, sent, tok)
     if attributed is None:
         attributed = quotation_speaker(ctx, tok)
     attributed_id = attributed.id if attributed is not None else ""
