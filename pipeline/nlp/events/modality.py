@@ -164,7 +164,7 @@ def verb_hyp(ctx: DocContext, v: Token, depth: int = 0) -> bool:
     if v.i in ctx.hyp_memo:
         return ctx.hyp_memo[v.i]
     res = False
-    if own_hyp(v) or has_hyp_adverb(ctx, v) or v.i in ctx.cond_clauses:
+    if own_hyp(v) or has_hyp_adverb(ctx, v) or v.i in ctx.cond_clauses or purpose(v):
         res = True
     elif depth < 8:
         head = v.head
@@ -200,6 +200,21 @@ def verb_hyp(ctx: DocContext, v: Token, depth: int = 0) -> bool:
                 break
     ctx.hyp_memo[v.i] = res
     return res
+
+
+#: subordinators of a clause of purpose ('pour', 'afin de'): the aim is not yet reached
+PURPOSE_MARKS = frozenset({"pour", "afin"})
+
+
+def purpose(v: Token) -> bool:
+    """An infinitive clause of purpose ('se sont accordés pour poursuivre les négociations',
+    'afin de protéger l'Ukraine'): what is aimed at has not happened. A perfect infinitive
+    after 'pour' gives a cause, which has ('condamné pour avoir envahi')."""
+    if "Inf" not in v.morph.get("VerbForm") or v.dep_ not in ("advcl", "xcomp", "acl", "obl", "obl:mod"):
+        return False
+    if any(c.dep_.startswith("aux") for c in v.children):
+        return False
+    return any(c.dep_ in ("mark", "case") and c.lower_ in PURPOSE_MARKS for c in v.children)
 
 
 def gerund(v: Token) -> bool:
