@@ -54,6 +54,11 @@ ROWS = [
      ("ACCUSE", "france", "russia", "asserted")),
     ("La France n'a pas condamné la Russie.", "condamné",
      ("ACCUSE", "france", "russia", "negated")),
+    # (5) an infinitive clause of purpose is hypothetical; a perfect infinitive (cause) is not
+    ("Paris et Berlin se sont accordés pour reprendre les négociations avec Moscou.", "reprendre",
+     ("CONSULT", "france", "russia", "hypothetical")),
+    ("Paris et Berlin se sont accordés pour reprendre les négociations avec Moscou.", "accordés",
+     ("AGREE", "france", "germany", "asserted")),
     # (6) a quoted 'nous' stands for the body of the speaker's description, not the person
     ("« Nous frapperons Tbilissi », a déclaré le ministre russe de la Défense, Sergueï Choïgou.", "frapperons",
      ("ASSAULT", "russia", "georgia", "hypothetical")),
