@@ -24,9 +24,10 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Span, Token
 
+from ..normalize import fold
 from . import arguments, subjects
 from . import words as W
-from .context import Arg, DocContext, verb_lemma
+from .context import Arg, DocContext, case_of, verb_lemma
 
 
 def speaker(ctx: DocContext, tok: Token) -> Arg | None:
@@ -64,8 +65,11 @@ def speaker(ctx: DocContext, tok: Token) -> Arg | None:
     return None
 
 
-def sentence_source(ctx: DocContext, sent: Span) -> Arg | None:
-    """'selon X', "d'après X", sentence-initial 'Pour X,'."""
+def sentence_source(ctx: DocContext, sent: Span, tok: Token | None = None) -> Arg | None:
+    """'selon X', "d'après X", sentence-initial 'Pour X,'. With ``tok``, a source set
+    inside a subordinate clause ('Alors que Washington pourrait annoncer…, selon le
+    journal, Londres s'est engagé…') vouches only for that clause: the trigger must lie in
+    the subtree of the clause the source phrase modifies."""
     toks = [t for t in sent if not t.is_space and not t.is_punct]
     for t in sent:
         low = t.lower_
@@ -80,9 +84,24 @@ def sentence_source(ctx: DocContext, sent: Span) -> Arg | None:
                 noun = None
         if noun is not None and noun.pos_ in ("NOUN", "PROPN", "X", "PRON"):
             got = arguments.actor(ctx, noun)
-            if got is not None:
+            if got is not None and (tok is None or in_scope(noun, tok)):
                 return got
     return None
+
+
+#: relations of a clause subordinate to another one: a source attached inside it stays there
+SUBORDINATE = ("advcl", "acl", "acl:relcl", "ccomp", "csubj")
+
+
+def in_scope(source: Token, tok: Token) -> bool:
+    """The trigger lies in the clause the source phrase modifies, or that clause is the
+    main one (then the source covers the sentence)."""
+    clause = source.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ not in SUBORDINATE:
+        return True
+    return clause.i == tok.i or clause.is_ancestor(tok)
 
 
 OPENING, CLOSING, STRAIGHT = ("«", "“"), ("»", "”"), '"'
@@ -146,3 +165,32 @@ def quotation_speaker(ctx: DocContext, tok: Token) -> Arg | None:
                 got = subjects.subject(ctx, v)
                 return got[0] if got else None
     return None
+
+
+def speaker_body(ctx: DocContext, spk: Arg) -> list[Arg]:
+    """Whom a speaker's *nous* stands for: the speaker itself when it is a state or an
+    organisation; for a person, the body named in the description that goes with the name
+    (its nationality adjective or *de* complement: 'a déclaré le ministre russe de la
+    Défense, Sergueï Choïgou' → Russia; 'le secrétaire général de l'OTAN Jens
+    Stoltenberg' → NATO). A person without such a description gives no agent: *nous* is
+    a government, a party or an alliance the sentence does not name."""
+    ent = ctx.tok2ent[spk.i]
+    if ent is None or ent.label_ != "PER":
+        return [spk]
+    root = ent.root
+    nouns = [root]
+    if root.dep_ in ("appos", "flat:name", "nmod", "conj") and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    nouns += [c for c in root.children if c.dep_ in ("appos", "nmod") and c.pos_ == "NOUN" and not case_of(c)]
+    for n in nouns:
+        for c in n.children:
+            if c.dep_ == "amod":
+                cid = ctx.ex.adjectives.get(fold(c.text))
+                if cid and cid != spk.id:
+                    return [Arg(cid, c.text, c.i)]
+        for c in n.children:
+            if c.dep_ == "nmod" and case_of(c) == "de" and ctx.tok2ent[c.i] is not ent:
+                got = arguments.actor(ctx, c, depth=1)
+                if got is not None and got.id != spk.id:
+                    return [got]
+    return []

@@ -43,6 +43,7 @@ from spacy.tokens import Token
 
 from . import words as W
 from .context import case_of
+from .triggers import trigger_key
 
 if TYPE_CHECKING:
     from .context import DocContext
@@ -101,25 +102,70 @@ def background(tok: Token) -> bool:
         return True
     head = tok.head
     return (tok.dep_ == "nmod" and head is not tok and head.lemma_.lower() in W.PHASE_NOUNS
-            and case_of(tok) == "de" and temporal(head))
+            and case_of(tok) == "de" and (temporal(head) or counted(head) or temporal(head.head)))
+
+
+def counted(phase: Token) -> bool:
+    """A phase noun counted by a number or an ordinal ("au dixième jour de la guerre",
+    "le 1116e jour de l'invasion"): a date reckoned from the event, not the event."""
+    def number(t: Token) -> bool:
+        return "Ord" in t.morph.get("NumType") or t.text[:1].isdigit()
+
+    if phase.head is not phase and phase.dep_ == "nmod" and not case_of(phase) and number(phase.head):
+        return True  # 'le 1116e jour': the tagger heads the phrase with the ordinal
+    return any(c.dep_ == "nummod" or (c.dep_ == "amod" and number(c)) for c in phase.children)
 
 
 #: prepositions that attach the content of an event noun to it
 CONTENT_PREPS = frozenset({"de", "pour", "sur"})
+#: prepositions and relations that attach the topic of a verb of discussion to it
+TOPIC_PREPS = frozenset({"de", "sur"})
+TOPIC_DEPS = ("obl", "obl:arg", "obl:mod")
+
+
+def discussion_verb(ctx: DocContext, verb: Token) -> bool:
+    """A verb whose every reading in the lexicon is a consultation (discuter, négocier,
+    s'entretenir): what it is about is its topic, not an act of its subject."""
+    key = trigger_key(ctx.ex, verb)
+    entries = ctx.ex.entries.get(key) if key is not None and key[1] == "VERB" else None
+    return bool(entries) and all(e.type == "CONSULT" for e in entries)
 
 
 def content_noun(ctx: DocContext, tok: Token, entry: Entry) -> bool:
-    """An event noun in the *de*/*pour*/*sur* complement of another event noun (not a
-    quantifier, hypothetical or attribution wrapper), with no agent of its own."""
+    """An event noun with no agent of its own that is what another event is about: in the
+    *de*/*pour*/*sur* complement of another event noun (not a quantifier, hypothetical or
+    attribution wrapper), or the object or *de*/*sur* complement of a verb of discussion
+    ("ont discuté d'une **trêve**", "négocient un **cessez-le-feu**": talking about an
+    event is not doing it; a meeting noun under such a verb is that meeting itself)."""
     head = tok.head
-    if tok.dep_ != "nmod" or head is tok or head.pos_ != "NOUN" or case_of(tok) not in CONTENT_PREPS:
+    if head is tok:
         return False
-    hl = head.lemma_.lower()
-    if hl not in ctx.ex.event_nouns or hl in W.QUANTIFIERS or hl in ctx.ex.hyp_nouns or hl in ctx.ex.attr_nouns:
-        return False
+    if head.pos_ in ("VERB", "AUX") and entry.type != "CONSULT":
+        if not (tok.dep_ == "obj" or (tok.dep_ in TOPIC_DEPS and case_of(tok) in TOPIC_PREPS)):
+            return False
+        if not discussion_verb(ctx, head):
+            return False
+    else:
+        if tok.dep_ != "nmod" or head.pos_ != "NOUN" or case_of(tok) not in CONTENT_PREPS:
+            return False
+        hl = head.lemma_.lower()
+        if hl not in ctx.ex.event_nouns or hl in W.QUANTIFIERS or hl in ctx.ex.hyp_nouns or hl in ctx.ex.attr_nouns:
+            return False
     from .nominal import nominal_args  # a late import: nominal imports the argument readers
-    agents, _, _ = nominal_args(ctx, tok, entry)
-    return not agents
+    agents, targets, _ = nominal_args(ctx, tok, entry)
+    if agents:
+        return False
+    if head.pos_ in ("VERB", "AUX"):
+        # 'discute de sanctions contre la Russie': a topic with a party of its own (not a
+        # mere place: 'un cessez-le-feu en Ukraine') is a contemplated act of the speakers
+        return not any(case_of(arg_root(ctx, t)) not in W.PLACE_PREPS for t in targets)
+    return True
+
+
+def arg_root(ctx: DocContext, arg) -> Token:
+    """The token that carries an argument's preposition: its entity's root, or the token."""
+    ent = ctx.tok2ent[arg.i]
+    return ent.root if ent is not None else ctx.doc[arg.i]
 
 
 def continues_a_name(tok: Token) -> bool:

@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 
 from ...lexicon import words
 from . import words as W
-from .context import DocContext, verb_lemma
+from .context import DocContext, case_of, verb_lemma
 
 PLANNING_PARTICIPLES = words("modality.yaml", "planning_participles")
 
@@ -88,24 +88,51 @@ def tense_by_suffix(v: Token) -> str:
     return ""
 
 
+def future_form(t: Token) -> bool:
+    """The word ends like a future or a conditional: every French verb forms both on a
+    stem ending in *r* (-rai, -ra, -ront, -rait, -raient…). A tag Fut or Cnd on another
+    form ('discute', 'négocient') is a tagging slip: the verb is in the present."""
+    low = t.lower_
+    return any(low.endswith(e) for e in W.COND_ENDINGS + W.FUT_ENDINGS)
+
+
 def own_hyp(v: Token) -> bool:
-    """Mood=Cnd / Tense=Fut on the verb or its auxiliaries."""
+    """Mood=Cnd / Tense=Fut on the verb or its auxiliaries (when the form agrees)."""
     for t in [v, *[c for c in v.children if c.dep_.startswith("aux")]]:
-        if "Cnd" in t.morph.get("Mood") or "Fut" in t.morph.get("Tense"):
+        if ("Cnd" in t.morph.get("Mood") or "Fut" in t.morph.get("Tense")) and future_form(t):
             return True
         if t.pos_ in ("VERB", "AUX") and tense_by_suffix(t):
             return True
     return False
 
 
+NE = frozenset({"ne", "n'", "n’"})
+
+
+def has_ne(ctx: DocContext, v: Token) -> bool:
+    """The clitic *ne* of a verbal negation: a dependent of the verb or of its auxiliary, or
+    one of the two words before the verb group (the parser sometimes hangs it elsewhere)."""
+    kids = list(v.children)
+    if any(c.lower_ in NE for c in kids):
+        return True
+    auxes = [c for c in kids if c.dep_.startswith("aux")]
+    if any(k.lower_ in NE for a in auxes for k in a.children):
+        return True
+    first = min([v.i] + [a.i for a in auxes])
+    return any(t.lower_ in NE for t in ctx.doc[max(0, first - 3): first])
+
+
 def own_neg(ctx: DocContext, v: Token) -> bool:
+    """Verbal negation of ``v``. Written French marks it with *ne* and a second word (pas,
+    jamais, plus…); a *pas* without *ne* is an elliptic contrast on a phrase ("cela, pas
+    le sien", "et non pas la guerre"), which does not negate the verb."""
     kids = list(v.children)
     lows = {c.lower_ for c in kids}
-    has_ne = bool(lows & {"ne", "n'", "n’"})
+    ne = has_ne(ctx, v)
     for c in kids:
         low = c.lower_
         if c.dep_ == "advmod" and low in W.NEG_ADVERBS:
-            if low == "plus" and not has_ne:
+            if not ne:
                 continue
             if any(x in ctx.ex.neg_exceptions for x in lows):
                 continue
@@ -114,9 +141,9 @@ def own_neg(ctx: DocContext, v: Token) -> bool:
             nxt = ctx.doc[c.i + 1] if c.i + 1 < len(ctx.doc) else None
             if nxt is None or nxt.lower_ != "doute":
                 return True
-    if has_ne and any(c.dep_ in ("obj", "nsubj") and c.lower_ in W.NEGATION_PRONOUNS for c in kids):
+    if ne and any(c.dep_ in ("obj", "nsubj") and c.lower_ in W.NEGATION_PRONOUNS for c in kids):
         return True
-    if has_ne and any(c.dep_ in ("obj", "nsubj", "nsubj:pass") and any(
+    if ne and any(c.dep_ in ("obj", "nsubj", "nsubj:pass") and any(
             d.dep_ == "det" and d.lemma_.lower() in W.NEG_DETS for d in c.children) for c in kids):
         return True
     return False
@@ -137,7 +164,7 @@ def verb_hyp(ctx: DocContext, v: Token, depth: int = 0) -> bool:
     if v.i in ctx.hyp_memo:
         return ctx.hyp_memo[v.i]
     res = False
-    if own_hyp(v) or has_hyp_adverb(ctx, v) or v.i in ctx.cond_clauses:
+    if own_hyp(v) or has_hyp_adverb(ctx, v) or v.i in ctx.cond_clauses or purpose(v):
         res = True
     elif depth < 8:
         head = v.head
@@ -158,6 +185,10 @@ def verb_hyp(ctx: DocContext, v: Token, depth: int = 0) -> bool:
                     res = verb_hyp(ctx, head, depth + 1) if dep == "xcomp" else head.i in ctx.cond_clauses
                 if not res and dep == "advcl" and head.i in ctx.cond_clauses:
                     res = True
+            if not res and dep == "advcl" and gerund(v) and head.pos_ in ("VERB", "AUX"):
+                # 'veut s'étendre en admettant l'Ukraine': a gérondif shares the time and
+                # the mood of the clause it modifies
+                res = verb_hyp(ctx, head, depth + 1)
             elif dep == "conj" and head.pos_ in ("VERB", "AUX"):
                 if not any(c.dep_.startswith("aux") for c in v.children) and "Fin" not in v.morph.get("VerbForm"):
                     res = verb_hyp(ctx, head, depth + 1)
@@ -169,6 +200,27 @@ def verb_hyp(ctx: DocContext, v: Token, depth: int = 0) -> bool:
                 break
     ctx.hyp_memo[v.i] = res
     return res
+
+
+#: subordinators of a clause of purpose ('pour', 'afin de'): the aim is not yet reached
+PURPOSE_MARKS = frozenset({"pour", "afin"})
+
+
+def purpose(v: Token) -> bool:
+    """An infinitive clause of purpose ('se sont accordés pour poursuivre les négociations',
+    'afin de protéger l'Ukraine'): what is aimed at has not happened. A perfect infinitive
+    after 'pour' gives a cause, which has ('condamné pour avoir envahi')."""
+    if "Inf" not in v.morph.get("VerbForm") or v.dep_ not in ("advcl", "xcomp", "acl", "obl", "obl:mod"):
+        return False
+    if any(c.dep_.startswith("aux") for c in v.children):
+        return False
+    return any(c.dep_ in ("mark", "case") and c.lower_ in PURPOSE_MARKS for c in v.children)
+
+
+def gerund(v: Token) -> bool:
+    """A gérondif: a present participle introduced by *en* ("en lançant")."""
+    return "Part" in v.morph.get("VerbForm") and "Pres" in v.morph.get("Tense") \
+        and any(c.dep_ in ("mark", "case") and c.lower_ == "en" for c in v.children)
 
 
 def verb_neg(ctx: DocContext, v: Token, depth: int = 0) -> bool:
@@ -239,6 +291,17 @@ def verb_modality(ctx: DocContext, v: Token, sent: Span) -> str:
     return "asserted"
 
 
+def discussed(ctx: DocContext, noun: Token) -> bool:
+    """The noun is the topic of a verb of discussion (its object or *de*/*sur* complement)."""
+    from .filters import TOPIC_DEPS, TOPIC_PREPS, discussion_verb  # late: filters reads the triggers
+    head = noun.head
+    if head is noun or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not (noun.dep_ == "obj" or (noun.dep_ in TOPIC_DEPS and case_of(noun) in TOPIC_PREPS)):
+        return False
+    return discussion_verb(ctx, head)
+
+
 def noun_modality(ctx: DocContext, noun: Token, sent: Span) -> str:
     for c in noun.children:
         if c.dep_ == "det" and (c.lemma_.lower() in W.NEG_DETS or c.lower_ in W.NEG_DETS):
@@ -247,6 +310,8 @@ def noun_modality(ctx: DocContext, noun: Token, sent: Span) -> str:
             return "negated"
     if any(hypothetical_adjective(ctx, c) or planned(ctx, c) for c in noun.children):
         return "hypothetical"  # a possible or planned event is not negated by 'éviter'
+    if discussed(ctx, noun):
+        return "hypothetical"  # 'discutent de sanctions contre X': an act under discussion
     hyp = sentence_question(sent)
     cur = noun
     for _ in range(6):

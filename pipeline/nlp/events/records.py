@@ -106,6 +106,12 @@ def events_for(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None,
         if not targets and agents:  # 'l'Ukraine a reçu l'aide de la Norvège': the recipient
             targets = control.recipient(ctx, tok, gov, dep, {a.id for a in agents})
             rule = rule + "_recipient" if targets else rule
+        if not targets and agents and rule == "noun_subject_control" and gov is not None \
+                and dep.startswith("obl") and case_of(tok) == "de":
+            # 'a menacé la Russie de nouvelles sanctions': the object of the verb is the one
+            # the threatened (offered, promised) act would fall on
+            targets = [a for a in controller_object(ctx, gov) if a.id not in {x.id for x in agents}]
+            rule = rule + "_object" if targets else rule
         if not targets and gov is not None and dep in ("obj", "nsubj:pass"):
             preps = entry.target_prep or W.NOUN_TARGET_PREPS
             for c in gov.children:  # "annoncer des livraisons de chars à l'Ukraine"
@@ -126,7 +132,7 @@ def events_for(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None,
         return []
     attributed = speaker(ctx, tok)
     if attributed is None:
-        attributed = sentence_source(ctx, sent)
+        attributed = sentence_source(ctx, sent, tok)
     if attributed is None:
         attributed = quotation_speaker(ctx, tok)
     attributed_id = attributed.id if attributed is not None else ""

@@ -305,6 +305,8 @@ def subject_actors(ctx: DocContext, verb: Token, subj: Token) -> list[Arg]:
             return arguments.actors(ctx, verb.head)
         if low in W.FIRST_PERSON:
             spk = attribution.speaker(ctx, verb) or attribution.quotation_speaker(ctx, verb)
+            if spk is not None and low == "nous":
+                return attribution.speaker_body(ctx, spk)
             return [spk] if spk is not None else []
         return []
     return arguments.actors(ctx, subj)

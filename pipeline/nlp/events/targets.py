@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..normalize import fold
-from . import arguments, control, nominal, pronouns, subjects, triggers
+from . import addressees, arguments, control, nominal, pronouns, subjects, triggers
 from . import words as W
 from .context import Arg, DocContext, case_of
 
@@ -56,6 +56,12 @@ def light_noun_targets(ctx: DocContext, noun: Token, preps: tuple, agent_ids: se
                 if c.dep_ not in ("nmod", "obl"):
                     continue
                 case = case_of(c)
+                if case in preps and case != "de" and c.pos_ == "NOUN" and c.lemma_.lower() in ctx.ex.event_nouns:
+                    # 'donner son feu vert à la livraison par Varsovie': the doer of the act
+                    own, _, _ = nominal.nominal_args(ctx, c, triggers.noun_entry(ctx, c))
+                    got.extend(a for a in own if a.id not in agent_ids)
+                    if got:
+                        break
                 if case in preps or case == "de":
                     found = arguments.actors(ctx, c, depth=0, role="target")
                     if entry is not None:  # 'tenir une réunion à Bruxelles': a venue
@@ -78,6 +84,10 @@ def verb_targets(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | No
         got = control.promised_party(ctx, verb, {a.id for a in agents})
         if got:
             return got, "promised_party"
+    if not got and entry.type in W.SYMMETRIC_TYPES:
+        got = addressees.partner(ctx, verb, obj_tok, {a.id for a in agents})
+        if got:
+            return got, "partner"
     if got or entry.type not in ("ASSAULT", "MOBILIZE"):
         return got, rule
     agent_ids = {a.id for a in agents}
@@ -169,6 +179,9 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
                 got = [g for g in relative_clause_agent(ctx, o, verb) if g.id not in agent_ids]
                 if got:  # 'saluer l'annonce faite par Ankara'
                     return got, "event_noun_agent"
+                got = addressees.dative_of_object(ctx, o, entry, agent_ids)
+                if got:  # 'réclame des extraditions à la Suède'
+                    return got, "obj_nmod_prep"
                 continue
         if is_light_noun:
             got = light_noun_targets(ctx, o, preps, agent_ids, entry)
@@ -213,6 +226,16 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
             if (prep in ("à", "en", "de", "dans") and c.dep_ == "obl:mod" and entry.type in W.PLACE_ADJUNCT_TYPES
                     and entry.target_prep is None and not (entry.prep and prep in entry.prep)):
                 continue  # 'réunis à Varsovie', 'signé à Istanbul': places, not targets
+            owner = addressees.hit_owner(ctx, c, entry, prep, agent_ids)
+            if owner:
+                return owner, "hit_adjective"
+            if entry.type != "STATEMENT" and c.pos_ == "NOUN" and c.lemma_.lower() in ctx.ex.event_nouns:
+                # 'a donné son feu vert à la livraison par Varsovie', 's'oppose à l'adhésion
+                # de la Suède': an act named as the complement is aimed at whoever does it
+                own, _, _ = nominal.nominal_args(ctx, c, triggers.noun_entry(ctx, c))
+                own = [a for a in own if a.id not in agent_ids]
+                if own:
+                    return own, "event_noun_agent"
             got = [g for g in arguments.prep_actors(ctx, c) if g.id not in agent_ids]
             got = arguments.venue_filter(ctx, got, entry, prep, c.dep_)
             if got:
