@@ -37,7 +37,7 @@ def speaker(ctx: DocContext, tok: Token) -> Arg | None:
     cur = tok
     for _ in range(10):
         for c in cur.children:
-            if c is tok:
+            if c.i == tok.i:
                 continue
             if c.dep_ in ("parataxis", "conj") and verb_lemma(ctx.ex, c) in ctx.ex.report_verbs and c.i > tok.i:
                 inv = subjects.inverted_subject(ctx, c)
@@ -50,7 +50,7 @@ def speaker(ctx: DocContext, tok: Token) -> Arg | None:
                         if got:
                             return got[0]
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         if verb_lemma(ctx.ex, head) in ctx.ex.report_verbs and head.pos_ in ("VERB", "AUX"):
             perfect = any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in cur.children)
@@ -97,7 +97,7 @@ def in_scope(source: Token, tok: Token) -> bool:
     """The trigger lies in the clause the source phrase modifies, or that clause is the
     main one (then the source covers the sentence)."""
     clause = source.head
-    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ not in SUBORDINATE:
         return True

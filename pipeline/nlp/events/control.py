@@ -51,7 +51,7 @@ def copular_predicate(verb: Token) -> Token | None:
     """The copular predicate (a noun or adjective with a *cop* child) that an infinitive
     introduced by *à* or *de* completes, or None."""
     head = verb.head
-    if head is verb or head.pos_ not in ("NOUN", "ADJ") or case_of(verb) not in ("à", "de"):
+    if head.i == verb.i or head.pos_ not in ("NOUN", "ADJ") or case_of(verb) not in ("à", "de"):
         return None
     if not any(c.dep_ == "cop" for c in head.children):
         return None

@@ -80,7 +80,7 @@ def date_for(ctx: DocContext, tok: Token, sid: int, modality: str, clause_verb: 
             if cur.i == tok.i:
                 ok = True
                 break
-            if cur.dep_ in CLAUSE_DEPS and cur.i != r.i or cur.head is cur:
+            if cur.dep_ in CLAUSE_DEPS and cur.i != r.i or cur.head.i == cur.i:
                 break
             cur = cur.head
             dist += 1

@@ -92,7 +92,7 @@ def background(tok: Token) -> bool:
         case = case_of(t)
         first = case.split()[0] if case else ""
         words = {c.lower_ for c in t.children if c.dep_ in ("case", "advmod", "mark")}
-        if t.head is not t and t.head.pos_ == "ADV" and t.head.lower_ in W.TEMPORAL_PREPOSITIONS:
+        if t.head.i != t.i and t.head.pos_ == "ADV" and t.head.lower_ in W.TEMPORAL_PREPOSITIONS:
             return True  # "lors du sommet": the tagger heads the phrase with the adverb
         return case in W.TEMPORAL_PREPOSITIONS or first in W.TEMPORAL_PREPOSITIONS or bool(words & W.TEMPORAL_PREPOSITIONS)
 
@@ -101,7 +101,7 @@ def background(tok: Token) -> bool:
     if temporal(tok):
         return True
     head = tok.head
-    return (tok.dep_ == "nmod" and head is not tok and head.lemma_.lower() in W.PHASE_NOUNS
+    return (tok.dep_ == "nmod" and head.i != tok.i and head.lemma_.lower() in W.PHASE_NOUNS
             and case_of(tok) == "de" and (temporal(head) or counted(head) or temporal(head.head)))
 
 
@@ -111,7 +111,7 @@ def counted(phase: Token) -> bool:
     def number(t: Token) -> bool:
         return "Ord" in t.morph.get("NumType") or t.text[:1].isdigit()
 
-    if phase.head is not phase and phase.dep_ == "nmod" and not case_of(phase) and number(phase.head):
+    if phase.head.i != phase.i and phase.dep_ == "nmod" and not case_of(phase) and number(phase.head):
         return True  # 'le 1116e jour': the tagger heads the phrase with the ordinal
     return any(c.dep_ == "nummod" or (c.dep_ == "amod" and number(c)) for c in phase.children)
 
@@ -138,7 +138,7 @@ def content_noun(ctx: DocContext, tok: Token, entry: Entry) -> bool:
     ("ont discuté d'une **trêve**", "négocient un **cessez-le-feu**": talking about an
     event is not doing it; a meeting noun under such a verb is that meeting itself)."""
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return False
     if head.pos_ in ("VERB", "AUX") and entry.type != "CONSULT":
         if not (tok.dep_ == "obj" or (tok.dep_ in TOPIC_DEPS and case_of(tok) in TOPIC_PREPS)):
@@ -196,7 +196,7 @@ def continues_a_name(tok: Token) -> bool:
 def bare_modifier(tok: Token, wrappers: frozenset[str]) -> bool:
     """A determiner-less *de*-complement of a noun that does not wrap an event ("chars de combat")."""
     head = tok.head
-    if tok.dep_ != "nmod" or head is tok or head.pos_ != "NOUN" or case_of(tok) != "de":
+    if tok.dep_ != "nmod" or head.i == tok.i or head.pos_ != "NOUN" or case_of(tok) != "de":
         return False
     if not bare(tok):
         return False
@@ -227,7 +227,7 @@ def excluded_sense(tok: Token, entry: Entry) -> bool:
                       if t.pos_ in ("NOUN", "ADJ") and t.head.i in (tok.i, tok.head.i)]
         if any(c.lemma_.lower() in entry.not_with or c.lower_ in entry.not_with for c in cands):
             return True
-    if entry.not_under and tok.head is not tok:
+    if entry.not_under and tok.head.i != tok.i:
         h = tok.head
         if h.lemma_.lower() in entry.not_under or h.lower_ in entry.not_under:
             return True
@@ -245,7 +245,7 @@ def venue_agent(ctx: DocContext, tok: Token, entry: Entry, rec: dict) -> bool:
         for x in (c, *[k for k in c.children if k.dep_ in ("nmod", "flat:name")]):
             ent = ctx.tok2ent[x.i]
             label = ent.label_ if ent is not None else x.ent_type_
-            if label != "LOC" and not (x.pos_ == "PROPN" and x is not c and label == ""):
+            if label != "LOC" and not (x.pos_ == "PROPN" and x.i != c.i and label == ""):
                 continue
             if not bare(x):
                 continue

@@ -48,7 +48,7 @@ def conditional_clauses(ctx: DocContext) -> set[int]:
                 continue
             head = tok.head
             for _ in range(3):  # 'si' attached to the subject by a parse slip
-                if head.pos_ in ("VERB", "AUX") or head.head is head:
+                if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
                     break
                 head = head.head
             heads.add(head.i)
@@ -169,7 +169,7 @@ def verb_hyp(ctx: DocContext, v: Token, depth: int = 0) -> bool:
     elif depth < 8:
         head = v.head
         dep = v.dep_
-        if head is not v and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+        if head.i != v.i and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             hl = verb_lemma(ctx.ex, head)
             if dep in ("xcomp", "ccomp", "obj", "obl:arg", "obl", "obl:mod", "acl", "advcl", "csubj"):
                 if head.pos_ == "NOUN" and hl in ctx.ex.hyp_nouns and dep == "acl":
@@ -229,7 +229,7 @@ def verb_neg(ctx: DocContext, v: Token, depth: int = 0) -> bool:
     res = own_neg(ctx, v)
     if not res and depth < 6:
         head = v.head
-        if head is not v and head.pos_ in ("VERB", "AUX"):
+        if head.i != v.i and head.pos_ in ("VERB", "AUX"):
             hl = verb_lemma(ctx.ex, head)
             if v.dep_ in ("xcomp", "ccomp") and hl in ctx.ex.neg_verbs:
                 res = True
@@ -295,7 +295,7 @@ def discussed(ctx: DocContext, noun: Token) -> bool:
     """The noun is the topic of a verb of discussion (its object or *de*/*sur* complement)."""
     from .filters import TOPIC_DEPS, TOPIC_PREPS, discussion_verb  # late: filters reads the triggers
     head = noun.head
-    if head is noun or head.pos_ not in ("VERB", "AUX"):
+    if head.i == noun.i or head.pos_ not in ("VERB", "AUX"):
         return False
     if not (noun.dep_ == "obj" or (noun.dep_ in TOPIC_DEPS and case_of(noun) in TOPIC_PREPS)):
         return False
@@ -316,7 +316,7 @@ def noun_modality(ctx: DocContext, noun: Token, sent: Span) -> str:
     cur = noun
     for _ in range(6):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         hl = verb_lemma(ctx.ex, head) if head.pos_ in ("VERB", "AUX") else head.lemma_.lower()
         if head.pos_ == "NOUN":

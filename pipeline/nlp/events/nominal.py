@@ -134,7 +134,7 @@ def governing_verb(tok: Token) -> tuple[Token | None, str]:
     cur = tok
     for _ in range(6):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None, ""
         if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and any(c.dep_ == "aux:pass" for c in head.children)):
             return head, cur.dep_

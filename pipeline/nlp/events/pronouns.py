@@ -41,7 +41,7 @@ def pronoun(ctx: DocContext, tok: Token, exclude: set[str] = frozenset(), subjec
         # refers to the subject of the governing verb
         cur = tok.head
         for _ in range(3):
-            if cur.dep_ not in ("xcomp", "ccomp", "advcl", "obl:arg") or cur.head is cur:
+            if cur.dep_ not in ("xcomp", "ccomp", "advcl", "obl:arg") or cur.head.i == cur.i:
                 break
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
@@ -99,7 +99,7 @@ def pronoun(ctx: DocContext, tok: Token, exclude: set[str] = frozenset(), subjec
                 while r.dep_ == "conj" and ctx.tok2ent[r.head.i] is not None:
                     r = r.head
                 group = arguments.actors(ctx, r)
-                if len(group) == 1 and r.head is not r:
+                if len(group) == 1 and r.head.i != r.i:
                     for c in r.head.children:
                         if c.dep_ == "obj" and ctx.tok2ent[c.i] is not None \
                                 and ctx.tok2ent[c.i].label_ == ent.label_:

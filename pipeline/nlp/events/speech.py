@@ -56,13 +56,13 @@ def evaluation(tok: Token, incise_only: bool = False) -> str:
     if opens_incise(tok):
         # the quotation is the clause the incise hangs on, or, when the parser made the
         # incise verb the root, its clausal or subject dependent before it
-        quoted = [tok.head] if tok.head is not tok else []
+        quoted = [tok.head] if tok.head.i != tok.i else []
         quoted += [c for c in tok.children if c.i < tok.i and c.pos_ != "PRON"
                    and c.dep_ in ("nsubj", "ccomp", "parataxis", "csubj", "obj")]
         for q in quoted:
             content.append(q)
             for c in q.children:
-                if c is not tok and c.i < tok.i and c.dep_ not in NOT_CONTENT_DEPS + SIDE_CLAUSE_DEPS:
+                if c.i != tok.i and c.i < tok.i and c.dep_ not in NOT_CONTENT_DEPS + SIDE_CLAUSE_DEPS:
                     content.extend(c.subtree)
     if not content:
         return ""
@@ -106,11 +106,11 @@ def warns_of_force(ctx: DocContext, tok: Token) -> bool:
     clause the incise is attached to."""
     from .triggers import trigger_key  # noqa: F401 - triggers imports this module
     content = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "obj", "parataxis")]
-    if opens_incise(tok) and tok.head is not tok:
+    if opens_incise(tok) and tok.head.i != tok.i:
         content.append(tok.head)
     for root in content:
         for t in root.subtree:
-            if t is tok or t.i > tok.i and root is tok.head:
+            if t.i == tok.i or t.i > tok.i and root.i == tok.head.i:
                 continue
             key = trigger_key(ctx.ex, t)
             if key is None or key not in ctx.ex.keys or filters.anaphoric(t):

@@ -137,7 +137,7 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
         for _ in range(4):
             if cur.pos_ in ("VERB", "AUX"):
                 return subject(ctx, cur, seen)
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
         return []
@@ -158,7 +158,7 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
             root = head
             while root.dep_ == "conj" and root.head.i < root.i:
                 root = root.head
-            return arguments.actors(ctx, root) if root is not head else got
+            return arguments.actors(ctx, root) if root.i != head.i else got
     if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") \
             and head.lemma_.lower() in W.DOCUMENT_NOUNS and head.head.pos_ in ("VERB", "AUX") \
             and head.dep_ in ("obj", "nsubj:pass"):
@@ -207,7 +207,7 @@ def apposed_person(ctx: DocContext, subj: Token, subjs: list[Token]) -> Token:
     end = max(t.i for t in subj.subtree)
     for c in subjs:
         ent = ctx.tok2ent[c.i]
-        if c is not subj and ent is not None and ent.label_ == "PER" and ent.start == end + 2 \
+        if c.i != subj.i and ent is not None and ent.label_ == "PER" and ent.start == end + 2 \
                 and ctx.doc[end + 1].text == ",":
             return c
     return subj
@@ -299,7 +299,7 @@ def subject_actors(ctx: DocContext, verb: Token, subj: Token) -> list[Arg]:
             for _ in range(3):
                 if ctx.tok2ent[h.i] is not None and ctx.tok2ent[h.i].label_ == "PER":
                     return arguments.actors(ctx, h)
-                if h.dep_ not in ("nmod", "appos") or h.head is h:
+                if h.dep_ not in ("nmod", "appos") or h.head.i == h.i:
                     break
                 h = h.head
             return arguments.actors(ctx, verb.head)

@@ -77,7 +77,7 @@ def past_date_bound(span: Span) -> bool:
     """
     root = span.root
     verb = root.head
-    if not root.dep_.startswith("obl") or verb is root or verb.pos_ != "VERB":
+    if not root.dep_.startswith("obl") or verb.i == root.i or verb.pos_ != "VERB":
         return False
     if any(ch.dep_ == "case" and ch.lower_ not in _BOUND_CASES for ch in root.children):
         return False

@@ -35,7 +35,7 @@ def governing_verb(tok: Token) -> Token | None:
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "aux:tense", "aux:pass"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -70,7 +70,7 @@ def tense_of(span: Span) -> str | None:
 def _through_noun(tok: Token) -> bool:
     """True when ``tok`` hangs off a noun before its verb ("le défilé du 9 mai")."""
     for _ in range(12):
-        if tok.head is tok or tok.head.pos_ in ("VERB", "AUX"):
+        if tok.head.i == tok.i or tok.head.pos_ in ("VERB", "AUX"):
             return False
         if tok.dep_.startswith("nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
             return True
@@ -108,7 +108,7 @@ def _tense(span: Span) -> str | None:
             if "Pres" in pm.get("Tense"):
                 return "present"
             return "past"
-        if "Inf" in vform and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        if "Inf" in vform and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
             head = verb.head
             if head.lemma_ == "venir" and any(c.lower_ in ("de", "d'", "d’") for c in verb.children):
                 return "past"
