@@ -106,20 +106,17 @@ def own_hyp(v: Token) -> bool:
     return False
 
 
-NE = frozenset({"ne", "n'", "n’"})
-
-
 def has_ne(ctx: DocContext, v: Token) -> bool:
     """The clitic *ne* of a verbal negation: a dependent of the verb or of its auxiliary, or
     one of the two words before the verb group (the parser sometimes hangs it elsewhere)."""
     kids = list(v.children)
-    if any(c.lower_ in NE for c in kids):
+    if any(c.lower_ in W.NE_CLITICS for c in kids):
         return True
     auxes = [c for c in kids if c.dep_.startswith("aux")]
-    if any(k.lower_ in NE for a in auxes for k in a.children):
+    if any(k.lower_ in W.NE_CLITICS for a in auxes for k in a.children):
         return True
     first = min([v.i] + [a.i for a in auxes])
-    return any(t.lower_ in NE for t in ctx.doc[max(0, first - 3): first])
+    return any(t.lower_ in W.NE_CLITICS for t in ctx.doc[max(0, first - 3): first])
 
 
 def own_neg(ctx: DocContext, v: Token) -> bool:

@@ -223,7 +223,7 @@ def participial_adjunct(ctx: DocContext, verb: Token) -> bool:
         return False
     if ctx.in_quote[verb.head.i] and not ctx.in_quote[verb.i]:
         return False  # a participle outside a quotation does not comment on the quoted clause
-    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith(("aux", "expl")) or c.lower_ in ("ne", "n'", "n’")])
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith(("aux", "expl")) or c.lower_ in W.NE_CLITICS])
     return first > 0 and ctx.doc[first - 1].text == ","
 
 
@@ -235,7 +235,7 @@ def adjacent_subject(ctx: DocContext, verb: Token) -> list[Arg]:
     if "Fin" not in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children):
         return []
     first = min([verb.i] + [c.i for c in verb.children
-                            if c.dep_.startswith(("aux", "expl")) or c.lower_ in ("ne", "n'", "n’")])
+                            if c.dep_.startswith(("aux", "expl")) or c.lower_ in W.NE_CLITICS])
     j = first - 1
     if j < 0 or "\n" in ctx.doc[j].whitespace_:
         return []

@@ -58,6 +58,7 @@ JUDGEMENT_PARTICIPLES = words(FILE, "judgement_participles")
 NEGATIVE_EVALUATIONS = words(FILE, "negative_evaluations")
 POSITIVE_EVALUATIONS = words(FILE, "positive_evaluations")
 # modality
+NE_CLITICS = words(FILE, "negation_clitics")
 NEG_ADVERBS = words(FILE, "negation_adverbs")
 NEG_DETS = words(FILE, "negation_determiners")
 COND_ENDINGS = word_list(FILE, "conditional_endings")
