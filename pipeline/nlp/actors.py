@@ -47,6 +47,7 @@ _ROLE_DETERMINERS = words(_RULES_FILE, "role_determiners")
 _RULER_ARTICLES = words(_RULES_FILE, "ruler_leading_articles")
 _PLACE_NAME_LINKS = words(_RULES_FILE, "place_name_links")
 _WORD = re.compile(r"[^\W\d_]+")
+_MAX_GIVEN_NAMES = 3
 
 
 class ActorRuler:
@@ -200,6 +201,22 @@ class ActorRuler:
                 hits[(tok.i, tok.i + 1)] = [("short_form", target)]
         return out
 
+    def _person_after(self, piece: list, covered: dict, hits: dict, label: str) -> Span | None:
+        """The gazetteer person span that a leftover ``piece`` of a PER entity directly
+        precedes, when the piece is one to three capitalised words that are not titles
+        (given names the gazetteer alias leaves out); else None."""
+        if label != "PER" or not 1 <= len(piece) <= _MAX_GIVEN_NAMES:
+            return None
+        if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper and fold(t.text) not in self.rules.titles
+                   and fold(t.text) not in self.rules.name_particles for t in piece):
+            return None
+        person = covered.get(piece[-1].i + 1)
+        if person is None or person.start != piece[-1].i + 1:
+            return None
+        kinds = hits.get((person.start, person.end)) or []
+        entry = self.gaz.get(kinds[0][1]) if kinds and kinds[0][0] == "alias" else None
+        return person if entry is not None and entry.type == "PER" else None
+
     # -- the component ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         hits: dict[tuple[int, int], list[tuple[str, str]]] = {}
@@ -323,6 +340,14 @@ class ActorRuler:
                 pieces.append(cur)
             for piece in pieces:
                 label = ent.label_
+                person = self._person_after(piece, covered, hits, label)
+                if person is not None:
+                    # "Andres Manuel López Obrador": the given names before a person of the
+                    # gazetteer ("López Obrador") are the start of that person's name
+                    whole = Span(doc, piece[0].i, person.end, label="PER")
+                    hits[(whole.start, whole.end)] = hits[(person.start, person.end)]
+                    keep = [k for k in keep if k is not person] + [whole]
+                    continue
                 spans, reason = judge(doc, piece, label, is_foreign, ctx, self.rules, self._state_adjectives)
                 if not spans and any(t.is_alpha and fold(t.text) not in self.rules.name_particles for t in piece):
                     dropped.append((piece[0].idx, piece[-1].idx + len(piece[-1]), doc[piece[0].i: piece[-1].i + 1].text,

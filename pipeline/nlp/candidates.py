@@ -12,9 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..lexicon import words
-from .junk import DocContext, common_word_opening, context_reason, token_reason
-from .name_bounds import (administrative_head_length, department_without_state, lowercase_name_end,
-                          model_designator, odonym_start)
+from .junk import GIVEN_NAMES, DocContext, common_word_opening, context_reason, token_reason
+from .name_bounds import (administrative_head_length, classified_type, department_without_state,
+                          lowercase_name_end, model_designator, odonym_start)
 from .names import name_runs, strip_title
 from .normalize import fold
 
@@ -68,7 +68,8 @@ def judge(doc: Doc, tokens: list, label: str, foreign: bool, ctx: DocContext, ru
         elif reason:
             reasons.append(reason)
         else:  # a machine's type ("les C-17") is a thing, not an actor
-            kept.append(Span(doc, span.start, span.end, label="MISC" if model_designator(span) else label))
+            typed = "MISC" if model_designator(span) else classified_type(span, label, GIVEN_NAMES)
+            kept.append(Span(doc, span.start, span.end, label=typed))
     return kept, (reasons[0] if reasons else "")
 
 

@@ -217,10 +217,24 @@ def _defines(name: Span, acronym: str) -> bool:
     return 2 <= len(letters) <= len(initials) + 1 and all(c in initials for c in letters)
 
 
+def _opens_alias(name: Span, entry) -> bool:
+    """Whether the words of ``name`` (two or more) are the first words of a longer alias of
+    the gazetteer ``entry`` ("Bharatiya Janata" of "Bharatiya Janata Party")."""
+    words = [fold(w) for w in _WORDS.findall(name.text)]
+    if len(words) < 2:
+        return False
+    for alias in entry.plain_aliases():
+        alias_words = [fold(w) for w in _WORDS.findall(alias)]
+        if len(alias_words) > len(words) and alias_words[:len(words)] == words:
+            return True
+    return False
+
+
 def link_acronyms(doc: Doc, gazetteer: dict) -> None:
     """A name followed by its acronym in parentheses ("le Bharatiya Janata Party (BJP)")
     makes one actor: a discovered acronym takes the name's id, in every mention of the
-    document; a discovered name whose acronym is a gazetteer actor takes the acronym's id.
+    document; a discovered name whose acronym is a gazetteer actor takes the acronym's id, also
+    when the name is the opening words of one of that actor's aliases ("Bharatiya Janata (BJP)").
     ``actor_rule`` ``acronym`` marks the mentions joined (the reduce step joins the acronym
     across documents, :mod:`pipeline.reduce.identity`)."""
     ents = list(doc.ents)
@@ -239,6 +253,11 @@ def link_acronyms(doc: Doc, gazetteer: dict) -> None:
             if len(head) >= 2 and head._.actor_id not in gazetteer and _defines(doc[head.start: name.end], acr.text):
                 head._.actor_id, head._.actor_rule = acr._.actor_id, "acronym"
                 head._.actor_source = "gazetteer" if acr._.actor_id in gazetteer else "discovered"
+            continue
+        if len(name) >= 2 and name._.actor_id not in gazetteer and acr._.actor_id in gazetteer \
+                and _opens_alias(name, gazetteer[acr._.actor_id]):
+            # "le Bharatiya Janata (BJP)": the name without its last word ("Party")
+            name._.actor_id, name._.actor_source, name._.actor_rule = acr._.actor_id, "gazetteer", "acronym"
             continue
         if len(name) < 2 or not _defines(name, acr.text):
             continue

@@ -26,6 +26,9 @@ ADMINISTRATIVE_HEADS = frozenset(fold(w) for w in words(_RULES, "administrative_
 _ODONYM_LINKS = frozenset({"de", "du", "des", "d'", "d’", "l'", "l’", "la"})
 _NAME_LINKS = frozenset({"de", "du", "des", "d'", "pour", "sans", "contre"})
 _PLACE_OF = frozenset({"de", "d'", "d’", "du"})
+PLACE_CLASSIFIERS = frozenset(words(_RULES, "place_classifiers"))
+ORGANISATION_CLASSIFIERS = frozenset(words(_RULES, "organisation_classifiers"))
+_MAX_CLASSIFIER_ADJECTIVES = 2
 _HEAD_MAX_WORDS = 4
 _MODEL = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Za-z]{0,2}$")
 
@@ -181,3 +184,29 @@ def administrative_head_length(run: list) -> int:
     while i < len(run) - 1 and run[i].lower_ in _ODONYM_LINKS:
         i += 1
     return i if i > 1 and run[i].text[:1].isupper() else 0
+
+
+def classified_type(span: Span, label: str, given_names: frozenset) -> str:
+    """The type a generic noun before a discovered name gives it, or ``label``: ``LOC`` after a
+    place noun and "de", or a place noun, lowercase adjectives and a comma ("la ville de Wad
+    Madani", "sa capitale stratégique, Wad Madani"); ``ORG`` right after an organisation noun
+    ("la force Takuba"). A name opening with a given name keeps its type."""
+    doc = span.doc
+    first = next((t for t in span if t.is_alpha), None)
+    if first is None or fold(first.text) in given_names or span.start == 0:
+        return label
+    prev = doc[span.start - 1]
+    if prev.text in ORGANISATION_CLASSIFIERS:
+        return "ORG"
+    i = span.start - 1
+    link = doc[i].lower_ in _PLACE_OF or doc[i].text == ","
+    if not link:
+        return label
+    i -= 1
+    adjectives = 0
+    while i >= 0 and adjectives < _MAX_CLASSIFIER_ADJECTIVES and doc[i].text.islower() and lowercase_modifier(doc[i]):
+        i -= 1
+        adjectives += 1
+    if i >= 0 and doc[i].text in PLACE_CLASSIFIERS and (doc[span.start - 1].text != "," or doc[i].i < span.start - 1):
+        return "LOC"
+    return label
