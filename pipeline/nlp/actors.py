@@ -46,6 +46,7 @@ _RULES_FILE = "actor_rules.yaml"
 _ROLE_DETERMINERS = words(_RULES_FILE, "role_determiners")
 _RULER_ARTICLES = words(_RULES_FILE, "ruler_leading_articles")
 _PLACE_NAME_LINKS = words(_RULES_FILE, "place_name_links")
+_PLACE_ADJECTIVES = words(_RULES_FILE, "place_name_adjectives")
 _WORD = re.compile(r"[^\W\d_]+")
 _MAX_GIVEN_NAMES = 3
 
@@ -140,7 +141,8 @@ class ActorRuler:
         entry = self.gaz.get(target)
         is_place = entry is not None and entry.type == "LOC"
         if not any(c.isupper() for c in text):
-            return is_place and fold(text) in lower_forms
+            # a group whose French name is written in lowercase ("les talibans", "les chebab")
+            return (is_place or " " not in text.strip()) and fold(text) in lower_forms
         if not any(c.islower() for c in text) and fold(text) in lower_forms and not is_place:
             return False
         return True
@@ -325,7 +327,17 @@ class ActorRuler:
                     self.gaz.get(hits[(first.start, first.end)][0][1]), "type", "") == "LOC":
                 # "Malaysia Airlines", "Russie unie": an organisation named after a place
                 keep = [k for k in keep if not (k.start >= ent.start and k.end <= ent.end)]
-                keep.append(Span(doc, ent.start, ent.end, label="ORG"))
+                keep.append(Span(doc, first.start, ent.end, label="ORG"))
+                if first.start > ent.start:  # "vol MH17 de la …": the words before it are judged alone
+                    keep.extend(judge(doc, list(doc[ent.start: first.start]), ent.label_, is_foreign, ctx, self.rules,
+                                      self._state_adjectives)[0])
+                continue
+            tail = list(doc[gs[-1].end: ent.end])
+            if len(gs) == 1 and first.start == ent.start and tail and all(t.lower_ in _PLACE_ADJECTIVES for t in tail) \
+                    and getattr(self.gaz.get(hits[(first.start, first.end)][0][1]), "type", "") == "LOC":
+                # "l'Afrique sub-saharienne", "l'Europe orientale": a region of the place, a place of its own
+                keep = [k for k in keep if k is not first] + [Span(doc, ent.start, ent.end, label="LOC")]
+                hits.pop((first.start, first.end), None)
                 continue
             # split: the parts of the entity outside gazetteer spans are judged alone
             pieces, cur = [], []

@@ -99,6 +99,8 @@ def junk_reason(span: Span, label: str, ctx: DocContext, rules, state_adjectives
         return reason
     if department_without_state(span, state_adjectives):
         return "department_without_state"
+    if label == "MISC" and len(span) > 1 and common_phrase_opening(span, ctx):
+        return "sentence_start_common_word"
     if len(span) == 1:
         tok = span[0]
         if not tok.is_upper and ctx.lowercase_in_text(tok.lower_):
@@ -119,3 +121,10 @@ def common_head(tok, end: int, ctx: DocContext, rules) -> bool:
         return False  # "La Tribune de Genève": a head and a place only; "La Communauté des États…"
     return fold(tok.text) not in rules.name_heads and common_word_opening(tok, ctx)
 
+
+def common_phrase_opening(span: Span, ctx: DocContext) -> bool:
+    """Whether a phrase is made only of French common words and is capitalised only because it
+    opens a sentence or a headline ("Coup d'État au Niger : …", "Guerre froide"), its first word
+    written with a capital nowhere else in the document: a phrase, not the name of an actor."""
+    words_ = [t for t in span if t.is_alpha]
+    return len(words_) >= 2 and common_word_opening(words_[0], ctx) and all(t.lower_ in ctx.french for t in words_)

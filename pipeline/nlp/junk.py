@@ -8,7 +8,8 @@ are written to ``dropped_mentions.csv`` (documented in CODEBOOK.md):
 ``first_name_only``            a given name alone ("Olga raconte…") that is neither the
                                surname of nor the first name of a full name of the document
 ``sentence_start_common_word`` a French common word capitalised only because it opens a
-                               sentence or a line ("Asile : les demandes…")
+                               sentence or a line ("Asile : les demandes…"), or a MISC
+                               phrase of such words ("Coup d'État au Niger :")
 ``truncated_name``             the capitalised head of a longer lowercase name
                                ("l'Organisation internationale pour les migrations"), or
                                its capitalised tail ("la place de l'Indépendance")
@@ -352,13 +353,15 @@ def token_reason(tok: Token, label: str, ctx: DocContext) -> str:
 
 
 def company_on_place(ent: Span, place: Span) -> bool:
-    """Whether an ORG entity is a place followed by one to three capitalised words that are
+    """Whether an entity ends with a place followed by one to three capitalised words that are
     not given names ("Malaysia Airlines", "Qatar Airways"): an organisation named after the
-    place, not the place and a leftover."""
+    place, not the place and a leftover. An ORG entity must open with the place; a MISC one
+    may hold words before it ("le vol MH17 de la Malaysia Airlines"), which are judged apart."""
     tail = [t for t in ent if t.i >= place.end]
-    return (ent.label_ == "ORG" and place.start == ent.start and 1 <= len(tail) <= 3
-            and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper and fold(t.text) not in GIVEN_NAMES
-                    for t in tail))
+    if not (ent.label_ == "ORG" and place.start == ent.start) and not (ent.label_ == "MISC" and place.start > ent.start):
+        return False
+    return 1 <= len(tail) <= 3 and all(
+        t.is_alpha and t.text[:1].isupper() and not t.is_upper and fold(t.text) not in GIVEN_NAMES for t in tail)
 
 
 def common_word_opening(tok: Token, ctx: DocContext) -> bool:

@@ -47,3 +47,35 @@ def test_a_generic_noun_before_a_discovered_name_gives_its_type(nlp, text, name,
 def test_a_person_after_a_place_noun_stays_a_person(nlp):
     ents = _ents(nlp, "Le maire de la ville, Jean Kabongo, a demandé des renforts.")
     assert ents.get("Jean Kabongo", (None,))[0] == "PER", ents
+
+
+def test_a_company_named_after_a_place_inside_a_longer_entity(nlp):
+    ents = _ents(nlp, "Les débris de l'appareil du vol KL612 de la Qatar Airways ont été retrouvés lundi.")
+    assert ents.get("Qatar Airways", (None,))[0] == "ORG", ents
+    assert not any(aid == "qatar" for _, aid in ents.values()), ents
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Dans la province, les talibans ont fermé les écoles de filles.", "taliban"),
+    ("Sur la côte, les houthistes ont tiré un missile vers un cargo.", "houthis"),
+])
+def test_a_group_written_in_lowercase_is_a_mention(nlp, text, actor):
+    doc = parse(nlp, text, None)
+    assert actor in {e._.actor_id for e in doc.ents}, [(e.text, e._.actor_id) for e in doc.ents]
+
+
+def test_a_lowercase_description_of_an_organisation_is_still_no_mention(nlp):
+    doc = parse(nlp, "Les forces russes ont repris le village, selon le communiqué.", None)
+    assert not any(e.text.startswith("forces") for e in doc.ents), [e.text for e in doc.ents]
+
+
+def test_a_region_named_by_a_place_and_its_adjective_is_a_place_of_its_own(nlp):
+    doc = parse(nlp, "Les réseaux sont actifs dans plusieurs pays d'Afrique sub-saharienne depuis 2015.", None)
+    ids = {e._.actor_id for e in doc.ents}
+    assert "africa" not in ids and any(e.text == "Afrique sub-saharienne" for e in doc.ents), ids
+
+
+def test_a_headline_phrase_of_common_words_is_no_actor(nlp):
+    doc = parse(nlp, "Crise politique au Pérou : le Congrès destitue la présidente\nLe vote a eu lieu jeudi.", None)
+    assert not any(e.text.startswith("Crise") for e in doc.ents), [e.text for e in doc.ents]
+    assert any(e._.actor_id == "peru" for e in doc.ents)
