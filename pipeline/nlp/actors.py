@@ -8,7 +8,7 @@
     ``doc._.dropped_ents`` so every decision can be audited.
     A name the NER found on its own is judged by :mod:`pipeline.nlp.candidates` (junk tests
     in :mod:`pipeline.nlp.junk`, name extents in :mod:`pipeline.nlp.name_bounds`).
-``actorgraph_paragraphs`` (:mod:`pipeline.nlp.sentences`)
+``actorgraph_paragraphs`` (:mod:`pipeline.nlp.paragraphs`)
     sentence constraints set before the parser.
 ``actorgraph_actor_linker`` (:mod:`pipeline.nlp.linker`)
     sets ``span._.actor_id`` (and ``actor_source``, ``actor_rule``) for every entity:
@@ -34,7 +34,7 @@ from .junk import DocContext, FrenchWords, company_on_place, context_reason
 from .name_bounds import CRAFT, administrative_head_length, craft_before, head_before_place, lowercase_modifier
 from .names import is_capitalised, variants
 from .normalize import fold, name_key
-from . import sentences as _sentences  # noqa: F401  (registers actorgraph_paragraphs)
+from . import paragraphs as _paragraphs  # noqa: F401  (registers actorgraph_paragraphs)
 
 register_extensions(Span, "actor_id", "actor_source", "actor_rule")
 register_extensions(Doc, "anchor", "dropped_ents", "actor_hits")
