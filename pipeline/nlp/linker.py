@@ -24,6 +24,7 @@ _CITY_NOUNS = words(_RULES_FILE, "city_nouns")
 _DATIVE_VERBS = words(_RULES_FILE, "dative_verbs")
 _MISSING_APOSTROPHE = re.compile(r"^[LD]([A-ZÀ-ÖØ-Þ]{2,}[\w-]*|[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+[\w-]*)$")
 _WORDS = re.compile(r"[^\W\d_]+")
+_GLUED_ARTICLE = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w-]+?)[LD]['’]$")
 _OF = frozenset({"de", "du", "des", "d'", "d’"})
 _TRAILING_APOSTROPHE = re.compile(r"\s*['’](s)?$")
 
@@ -149,6 +150,11 @@ class ActorLinker:
                     actor, rule = self.gaz.metonym_index[key], "metonym"
                 if actor is None and _MISSING_APOSTROPHE.match(ent.text):
                     actor = self.gaz.alias_index.get(alias_key(ent.text[1:]))
+                    rule = "missing_apostrophe" if actor else None
+                glued = _GLUED_ARTICLE.match(ent.text) if actor is None else None
+                if glued:
+                    # "AIEAL'Iran": a name glued to the article of the next word (a lost space or line break)
+                    actor = self.gaz.alias_index.get(alias_key(glued.group(1)))
                     rule = "missing_apostrophe" if actor else None
             if actor is not None:
                 source = "gazetteer" if self.gaz.get(actor) is not None else "discovered"

@@ -79,3 +79,9 @@ def test_a_headline_phrase_of_common_words_is_no_actor(nlp):
     doc = parse(nlp, "Crise politique au Pérou : le Congrès destitue la présidente\nLe vote a eu lieu jeudi.", None)
     assert not any(e.text.startswith("Crise") for e in doc.ents), [e.text for e in doc.ents]
     assert any(e._.actor_id == "peru" for e in doc.ents)
+
+
+def test_a_name_glued_to_the_article_of_the_next_word_is_linked(nlp):
+    doc = parse(nlp, "Nucléaire : Téhéran répond à l'AIEAL'Iran menace de limiter les inspections.", None)
+    ids = {e.text: e._.actor_id for e in doc.ents}
+    assert "iaea" in ids.values(), ids
