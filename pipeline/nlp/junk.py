@@ -8,7 +8,8 @@ are written to ``dropped_mentions.csv`` (documented in CODEBOOK.md):
 ``first_name_only``            a given name alone ("Olga raconte…") that is neither the
                                surname of nor the first name of a full name of the document
 ``sentence_start_common_word`` a French common word capitalised only because it opens a
-                               sentence or a line ("Asile : les demandes…")
+                               sentence or a line ("Asile : les demandes…"), or a MISC
+                               phrase of such words ("Coup d'État au Niger :")
 ``truncated_name``             the capitalised head of a longer lowercase name
                                ("l'Organisation internationale pour les migrations"), or
                                its capitalised tail ("la place de l'Indépendance")
@@ -45,28 +46,22 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import words
 from .base import doc_text
+from .name_bounds import ends_lowercase_name, heads_lowercase_name
 from .normalize import fold
 
 _RULES = "actor_rules.yaml"
 GIVEN_NAMES = frozenset(fold(w) for w in words("given_names.yaml", "given_names"))
-CRAFT = frozenset(fold(w) for w in words(_RULES, "craft_classifiers"))
 _CREDIT_STARTS = tuple(sorted((fold(w) for w in words(_RULES, "credit_line_starts")), key=len, reverse=True))
 _APPENDIX = frozenset(fold(w) for w in words(_RULES, "appendix_headings"))
 _AGENCIES = frozenset(fold(w) for w in words(_RULES, "credit_agencies"))
 RUBRIC = frozenset(fold(w) for w in words(_RULES, "rubric_words"))
 _AWARDS = frozenset(fold(w) for w in words(_RULES, "award_heads"))
-ODONYM_HEADS = frozenset(words(_RULES, "odonym_heads"))
-DEPARTMENT_HEADS = frozenset(words(_RULES, "department_heads"))
-ADMINISTRATIVE_HEADS = frozenset(fold(w) for w in words(_RULES, "administrative_heads"))
-_ODONYM_LINKS = frozenset({"de", "du", "des", "d'", "d’", "l'", "l’", "la"})
-_NAME_LINKS = frozenset({"de", "du", "des", "d'", "pour", "sans", "contre"})
 _PARTICLES_OF_TITLES = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "a", "en", "et", "aussi"})
 _CAMEL_HUMP = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(e|er|ère|eme|ème)$")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}$")
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _GLUED_INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,4}[a-zà-ÿ]{2,}$")
-_MODEL = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Za-z]{0,2}$")
 _CREDIT_MAX_WORDS = 15
 _CUT_MIN_WORDS = 6
 _OPENING_QUOTES = frozenset("«“\"‘„")
@@ -349,179 +344,24 @@ def token_reason(tok: Token, label: str, ctx: DocContext) -> str:
     if word in ctx.french and low not in ctx.surnames:
         if is_sentence_opening(tok) and low not in ctx.mid_capitals:
             return "sentence_start_common_word"
-        if _heads_lowercase_name(tok):
+        if heads_lowercase_name(tok):
             ctx.truncated.add(low)
             return "truncated_name"
-        if ctx.french.is_noun(word) and _ends_lowercase_name(tok):
+        if ctx.french.is_noun(word) and ends_lowercase_name(tok):
             return "truncated_name"
     return ""
 
 
-def _ends_lowercase_name(tok: Token) -> bool:
-    """Whether a capitalised common noun closes a name that opens in lowercase: the
-    complement, through "de", of a lowercase noun before it ("la place de l'Indépendance",
-    "la guerre d'Indépendance"). A contracted "du" or "des" does not count: "les rebelles du
-    Tigré" name a place."""
-    head = tok.head
-    if not (tok.dep_ == "nmod" and head.i < tok.i and head.pos_ == "NOUN" and head.text.islower()):
-        return False
-    cases = {fold(c.text) for c in tok.children if c.dep_ == "case"}
-    dets = {fold(c.text) for c in tok.children if c.dep_ == "det"}
-    # "de l'Indépendance", "de la Liberté", "d'Indépendance"; not "du Tigré", "des Balkans":
-    # a contracted article more often introduces a place or a people
-    return "d'" in cases or ("de" in cases and bool(dets & {"l'", "la", "le"}))
-
-
-def _heads_lowercase_name(tok: Token) -> bool:
-    """Whether a capitalised noun opens a name that goes on in lowercase: followed by an
-    adjective or a "de/pour + noun" complement the parser attaches to it
-    ("Organisation internationale pour les migrations", "Mouvement des forces…")."""
-    doc = tok.doc
-    if tok.i + 1 >= len(doc):
-        return False
-    nxt = doc[tok.i + 1]
-    if not nxt.is_alpha or not nxt.text.islower():
-        return False
-    if nxt.pos_ in ("VERB", "AUX"):
-        return False  # "la force Barkhane poursuit son retrait": a verb, not a name going on
-    return any(c.i > tok.i and c.dep_ in ("amod", "nmod") and c.text.islower() for c in tok.children)
-
-
-def lowercase_name_end(tok: Token, limit: int) -> int:
-    """End (token index) of the name a capitalised head opens and the NER span (ending at
-    ``limit``) goes on with in lowercase ("l'Observatoire syrien des droits de l'homme",
-    "Médecins sans frontières"), or -1: French capitalises only the first word of such a
-    name, so the whole span is the name, not its head alone. Not for a head that is itself
-    the complement of a lowercase noun ("le ministre de la Défense française"), nor for a
-    head and one word ("Défense française"): those describe."""
-    doc = tok.doc
-    nxt = doc[tok.i + 1] if tok.i + 1 < limit else None
-    if nxt is None or not nxt.is_alpha or not nxt.text.islower() or _ends_lowercase_name(tok) \
-            or tok.lower_.endswith(("s", "x")):
-        return -1  # a plural head ("aux Droits de l'homme") describes (the tagger's number is unsure)
-    if not (nxt.pos_ == "ADJ" or fold(nxt.text) in _NAME_LINKS):
-        return -1
-    end = limit
-    while end > tok.i + 1 and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")
-                               or doc[end - 1].text.endswith(("'", "’"))):
-        end -= 1
-    if end - tok.i - 1 < 2 or doc[end - 1].pos_ not in ("NOUN", "ADJ", "PROPN"):
-        return -1
-    return end
-
-
 def company_on_place(ent: Span, place: Span) -> bool:
-    """Whether an ORG entity is a place followed by one to three capitalised words that are
+    """Whether an entity ends with a place followed by one to three capitalised words that are
     not given names ("Malaysia Airlines", "Qatar Airways"): an organisation named after the
-    place, not the place and a leftover."""
+    place, not the place and a leftover. An ORG entity must open with the place; a MISC one
+    may hold words before it ("le vol MH17 de la Malaysia Airlines"), which are judged apart."""
     tail = [t for t in ent if t.i >= place.end]
-    return (ent.label_ == "ORG" and place.start == ent.start and 1 <= len(tail) <= 3
-            and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper and fold(t.text) not in GIVEN_NAMES
-                    for t in tail))
-
-
-def craft_before(start: int, doc: Doc) -> bool:
-    """Whether a name starting at token ``start`` follows a craft noun ("le croiseur Moskva",
-    "le croiseur lance-missiles « Moskva »"): the word before it, skipping quotes and one
-    lowercase modifier, is listed in ``craft_classifiers``."""
-    i = start - 1
-    skipped = 0
-    while i >= 0:
-        t = doc[i]
-        if t.is_quote or t.text in "«»\"“”‘’":
-            i -= 1
-            continue
-        low = fold(t.text)
-        if low in CRAFT:
-            return True
-        if skipped == 0 and t.text.islower() and (t.pos_ in ("ADJ", "NOUN") or "-" in t.text):
-            skipped += 1
-            i -= 1
-            continue
+    if not (ent.label_ == "ORG" and place.start == ent.start) and not (ent.label_ == "MISC" and place.start > ent.start):
         return False
-    return False
-
-
-def odonym_start(tok: Token) -> int:
-    """Index of the lowercase generic word that opens the street, square or hall name whose
-    first capitalised word is ``tok`` ("la place de l'Indépendance", "place du Trocadéro",
-    "la salle Murat"), or -1: French writes that word in lowercase, and it is part of the name."""
-    doc = tok.doc
-    i = tok.i - 1
-    links = 0
-    while i >= 0 and links < 2 and doc[i].lower_ in _ODONYM_LINKS:
-        i -= 1
-        links += 1
-    if i >= 0 and doc[i].text in ODONYM_HEADS and (links or doc[i].i == tok.i - 1):
-        if doc[i].text == "place" and i >= 2 and doc[i - 2].lower_ == "à" and doc[i - 1].lower_ == "la":
-            return -1  # "à la place des Sahraouis": instead of, not a square
-        return i
-    return -1
-
-
-_PLACE_OF = frozenset({"de", "d'", "d’", "du"})
-
-
-def lowercase_modifier(tok: Token) -> bool:
-    """Whether a lowercase word is an adjective or a participle ("populaire", "autoproclamée")."""
-    return tok.text.islower() and (tok.pos_ == "ADJ" or tok.morph.get("VerbForm") == ["Part"])
-_HEAD_MAX_WORDS = 4
-
-
-def head_before_place(ent: Span) -> int:
-    """Token index where a place name would start if ``ent`` is the head of a name built on
-    that place, cut short by the NER: a capitalised word and lowercase adjectives or nouns
-    ("République populaire", "Mouvement de libération" … "du Tigré"), then lowercase adjectives
-    or participles and "de"
-    ("… autoproclamée de Lougansk", "… auto-proclamée de Donetsk"); else -1. French
-    capitalises only the first word of such a name."""
-    doc = ent.doc
-    words_ = [t for t in ent if not t.is_punct]
-    if ent.label_ == "PER" or not words_ or len(words_) > _HEAD_MAX_WORDS:
-        return -1
-    if not words_[0].text[:1].isupper() or words_[0].is_upper or not all(
-            lowercase_modifier(t) or (t.text.islower() and t.pos_ == "NOUN") or (
-                0 < k < len(words_) - 1 and t.lower_ in _NAME_LINKS) for k, t in enumerate(words_[1:], 1)):
-        return -1  # "République populaire", "Mouvement de libération"
-    i = ent.end
-    while i < len(doc) and i - ent.end < 3 and doc[i].lower_ not in _PLACE_OF and lowercase_modifier(doc[i]):
-        i += 1
-    if i + 1 < len(doc) and doc[i].lower_ in _PLACE_OF:
-        return i + 1
-    return -1
-
-
-def model_designator(span: Span) -> bool:
-    """Whether the span is a type designator of a machine ("C-17", "Su-35", "S-400", "MiG-29"):
-    letters, a hyphen and a number. It names a model, not an actor (typed MISC)."""
-    words_ = [t for t in span if not t.is_punct or t.text == "-"]
-    return bool(_MODEL.match("".join(t.text for t in words_)))
-
-
-def department_without_state(span: Span, state_adjectives: frozenset) -> bool:
-    """Whether the span is a government department written with its lowercase generic word and
-    no state ("le ministère de la Santé", "le ministère des Affaires étrangères"): the
-    department of a government the sentence leaves implicit, a description rather than a
-    name. A nationality adjective inside or just after it ("le ministère russe des Affaires
-    étrangères", "… de la Défense ukrainien") names the state: kept."""
-    if not span or span[0].text not in DEPARTMENT_HEADS:
-        return False
-    doc = span.doc
-    after = [doc[i] for i in range(span.end, min(span.end + 1, len(doc)))]
-    return not any(fold(t.text) in state_adjectives for t in [*span, *after])
-
-
-def administrative_head_length(run: list) -> int:
-    """Number of tokens of a generic administrative word and its "de" that open a name run
-    ("province d'", "État de", "États du"), to leave out of the name: "la province
-    d'Helmand" names Helmand. 0 when the run does not open so."""
-    i = 0
-    if len(run) < 3 or fold(run[0].text) not in ADMINISTRATIVE_HEADS:
-        return 0
-    i = 1
-    while i < len(run) - 1 and run[i].lower_ in _ODONYM_LINKS:
-        i += 1
-    return i if i > 1 and run[i].text[:1].isupper() else 0
+    return 1 <= len(tail) <= 3 and all(
+        t.is_alpha and t.text[:1].isupper() and not t.is_upper and fold(t.text) not in GIVEN_NAMES for t in tail)
 
 
 def common_word_opening(tok: Token, ctx: DocContext) -> bool:

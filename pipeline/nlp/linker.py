@@ -24,6 +24,7 @@ _CITY_NOUNS = words(_RULES_FILE, "city_nouns")
 _DATIVE_VERBS = words(_RULES_FILE, "dative_verbs")
 _MISSING_APOSTROPHE = re.compile(r"^[LD]([A-ZÀ-ÖØ-Þ]{2,}[\w-]*|[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+[\w-]*)$")
 _WORDS = re.compile(r"[^\W\d_]+")
+_GLUED_ARTICLE = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w-]+?)[LD]['’]$")
 _OF = frozenset({"de", "du", "des", "d'", "d’"})
 _TRAILING_APOSTROPHE = re.compile(r"\s*['’](s)?$")
 
@@ -150,6 +151,11 @@ class ActorLinker:
                 if actor is None and _MISSING_APOSTROPHE.match(ent.text):
                     actor = self.gaz.alias_index.get(alias_key(ent.text[1:]))
                     rule = "missing_apostrophe" if actor else None
+                glued = _GLUED_ARTICLE.match(ent.text) if actor is None else None
+                if glued:
+                    # "AIEAL'Iran": a name glued to the article of the next word (a lost space or line break)
+                    actor = self.gaz.alias_index.get(alias_key(glued.group(1)))
+                    rule = "missing_apostrophe" if actor else None
             if actor is not None:
                 source = "gazetteer" if self.gaz.get(actor) is not None else "discovered"
                 ext = ent._  # one extension accessor for the three values
@@ -217,10 +223,24 @@ def _defines(name: Span, acronym: str) -> bool:
     return 2 <= len(letters) <= len(initials) + 1 and all(c in initials for c in letters)
 
 
+def _opens_alias(name: Span, entry) -> bool:
+    """Whether the words of ``name`` (two or more) are the first words of a longer alias of
+    the gazetteer ``entry`` ("Bharatiya Janata" of "Bharatiya Janata Party")."""
+    words = [fold(w) for w in _WORDS.findall(name.text)]
+    if len(words) < 2:
+        return False
+    for alias in entry.plain_aliases():
+        alias_words = [fold(w) for w in _WORDS.findall(alias)]
+        if len(alias_words) > len(words) and alias_words[:len(words)] == words:
+            return True
+    return False
+
+
 def link_acronyms(doc: Doc, gazetteer: dict) -> None:
     """A name followed by its acronym in parentheses ("le Bharatiya Janata Party (BJP)")
     makes one actor: a discovered acronym takes the name's id, in every mention of the
-    document; a discovered name whose acronym is a gazetteer actor takes the acronym's id.
+    document; a discovered name whose acronym is a gazetteer actor takes the acronym's id, also
+    when the name is the opening words of one of that actor's aliases ("Bharatiya Janata (BJP)").
     ``actor_rule`` ``acronym`` marks the mentions joined (the reduce step joins the acronym
     across documents, :mod:`pipeline.reduce.identity`)."""
     ents = list(doc.ents)
@@ -239,6 +259,11 @@ def link_acronyms(doc: Doc, gazetteer: dict) -> None:
             if len(head) >= 2 and head._.actor_id not in gazetteer and _defines(doc[head.start: name.end], acr.text):
                 head._.actor_id, head._.actor_rule = acr._.actor_id, "acronym"
                 head._.actor_source = "gazetteer" if acr._.actor_id in gazetteer else "discovered"
+            continue
+        if len(name) >= 2 and name._.actor_id not in gazetteer and acr._.actor_id in gazetteer \
+                and _opens_alias(name, gazetteer[acr._.actor_id]):
+            # "le Bharatiya Janata (BJP)": the name without its last word ("Party")
+            name._.actor_id, name._.actor_source, name._.actor_rule = acr._.actor_id, "gazetteer", "acronym"
             continue
         if len(name) < 2 or not _defines(name, acr.text):
             continue

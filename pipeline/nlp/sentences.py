@@ -1,7 +1,7 @@
 """A bound on the length of a sentence, whatever the text.
 
 The sentence constraints set before the parser (``actorgraph_paragraphs`` in
-:mod:`pipeline.nlp.actors`) let a sentence start only after terminal punctuation or a line
+:mod:`pipeline.nlp.paragraphs`) let a sentence start only after terminal punctuation or a line
 break. A text without punctuation for megabytes (a dump of words, a transcript, a table
 flattened into one line) would then be one sentence of tens of thousands of tokens, and
 work done per sentence (the parser's, and ours: a sentence's subjects, quotes, dates)

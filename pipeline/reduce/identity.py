@@ -10,7 +10,9 @@ short form of a name written in full elsewhere in the corpus:
   apart, because the corpus cannot tell which one is meant;
 - a person named without a middle name ("Choguel Maïga") joins the one person named with
   it ("Choguel Kokalla Maïga"); spellings that differ only by a French or English
-  transliteration ("Hamdane"/"Hamdan", "Bourhane"/"Burhan") are one name;
+  transliteration ("Hamdane"/"Hamdan", "Bourhane"/"Burhan") are one name, and so are the
+  names of an organisation or place of three words or more written in another word order
+  ("Alliance démocratique nationale", "Alliance nationale démocratique");
 - a person named by the last words of a longer name ("al-Burhane", "Lula da Silva") joins
   the one person whose full name ends with them ("Abdel Fattah al-Burhane", "Luiz Inácio Lula
   da Silva"); a name that is itself the tail of a longer one of the same person ("Hamdan
@@ -96,6 +98,21 @@ def corpus_identity(labels: Mapping[str, Counter], gaz: Gazetteer | None = None,
     return out
 
 
+def _main_label(counts: Counter) -> str:
+    """The most frequent NER label of an actor's mentions (the first in alphabetical order on a tie)."""
+    return min(counts, key=lambda k: (-counts[k], k)) if counts else ""
+
+
+def _spelling_key(words: list[str], person: bool) -> tuple:
+    """The key under which two spellings of one name meet: the transliteration keys of its
+    words, in order; for the name of an organisation or a place of three words or more, in
+    any order ("Alliance démocratique nationale", "Alliance nationale démocratique": French
+    translations of a foreign name place the adjectives either way). A person's words keep
+    their order: "Ali Hassan" is not "Hassan Ali"."""
+    keys = tuple(transliteration_key(w) for w in words)
+    return ("any-order", *sorted(keys)) if not person and len(words) >= 3 else keys
+
+
 def transliteration_variants(labels: Mapping[str, Counter], entries: Mapping) -> dict[str, str]:
     """Map each discovered id of two words or more to the one id of the corpus spelt alike but
     for a French or English transliteration (:func:`pipeline.nlp.normalize.transliteration_key`:
@@ -106,9 +123,10 @@ def transliteration_variants(labels: Mapping[str, Counter], entries: Mapping) ->
     for aid in sorted(labels):
         entry = entries.get(aid)
         forms = [alias_words(f) for f in (entry.label, *entry.aliases)] if entry is not None else [aid.split("-")]
+        person = (entry.type if entry is not None else _main_label(labels[aid])) == "PER"
         for words in forms:
             if len(words) >= 2:
-                groups[tuple(transliteration_key(w) for w in words)].add(aid)
+                groups[_spelling_key(words, person)].add(aid)
     mapping: dict[str, str] = {}
     for key in sorted(groups):
         ids = groups[key]

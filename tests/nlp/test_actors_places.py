@@ -1,5 +1,5 @@
 """Capitals as places or as states, and street or square names (pipeline/nlp/linker.py
-``_locative``, pipeline/nlp/junk.py ``odonym_start``). Sentences written for these tests."""
+``_locative``, pipeline/nlp/name_bounds.py ``odonym_start``). Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest

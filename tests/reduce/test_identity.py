@@ -249,3 +249,19 @@ def test_a_name_without_its_middle_name_joins_the_one_full_name():
     assert m == {"ana-popescu": "ana-maria-popescu"}
     m = _ident({"ana-maria-popescu": {"PER": 1}, "ana-elena-popescu": {"PER": 1}, "ana-popescu": {"PER": 1}})
     assert "ana-popescu" not in m
+
+
+def test_an_organisation_written_in_another_word_order_is_one_name():
+    m = _ident({"front-democratique-uni": {"ORG": 4}, "front-uni-democratique": {"ORG": 1}})
+    assert m == {"front-uni-democratique": "front-democratique-uni"}
+
+
+def test_a_person_written_in_another_word_order_stays_apart():
+    assert _ident({"ali-hassan-nur": {"PER": 2}, "hassan-ali-nur": {"PER": 2}}) == {}
+
+
+def test_an_acronym_joins_its_name_written_in_two_word_orders():
+    m = corpus_identity({"front-democratique-uni": Counter(ORG=3), "front-uni-democratique": Counter(ORG=1),
+                         "fdu": Counter(ORG=2)}, GAZ, heads=HEADS, particles=PARTICLES,
+                        acronyms={"fdu": ["front-democratique-uni", "front-uni-democratique"]})
+    assert m["fdu"] == m.get("front-uni-democratique") == "front-democratique-uni"
