@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..reduce.spool import column
-from ..reduce.stream import UMASK as _UMASK, TableWriter
+from ..reduce.writer import UMASK as _UMASK, TableWriter
 from ..reduce.schema import COLUMNS, ROW_GROUPS
 from ..reduce.tables import Tables, table_schema
 
