@@ -1,32 +1,22 @@
 """Run the whole pipeline: read the corpus, map documents to records, reduce, export."""
 from __future__ import annotations
 
-import hashlib
 import os
-import platform
 import shutil
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
-from . import __version__
-from .outputs.export import OUTPUT_FILES, write_graphml, write_json, write_tables
-from .analysis.extract import DocResult
-from .nlp.gazetteer import load_gazetteer
-from .outputs.datapackage import write_datapackage
-from .outputs.gexf import write_gexf
-from .network.graph import build_graph
-from .ingest.readers import (CorpusError, Document, HtmlExtractorError, check_html_extractor, count_documents,
-                             iter_corpus, list_folder)
+from .finish import manifest, reduce_and_export, return_free_memory
+from .ingest.readers import CorpusError, HtmlExtractorError, check_html_extractor, count_documents, iter_corpus, list_folder
 from .analysis.mapper import DaskExecutor, Executor, PoolExecutor, map_documents, release_models
 from .nlp.loader import ModelMissingError
+from .outputs.export import OUTPUT_FILES, write_json
 from .outputs.publish import (OWN_DOTFILES, STAGING_PREFIX, OutputBusy, OutputLock, new_staging,
                               remove_stale_staging, repair, switch)
-from .outputs.report import write_report
 from .reduce.spool import Spool
-from .reduce.tables import reduce_spool
+from .streams import UniqueIds, dedupe, keep_dates_only, progress, released  # noqa: F401 (UniqueIds: imported from here)
 
 #: documents per spilled Parquet part of the records (pipeline.reduce.spool)
 SPOOL_CHUNK_DOCS = 500
@@ -151,52 +141,6 @@ def check_output_dir(out: Path, force: bool) -> None:
                 "choose an empty folder or pass --force")
 
 
-# ----------------------------------------------------------------------------- ingest
-class UniqueIds:
-    """Unique document ids: a repeated id gets the first free suffix ``~2``, ``~3``…
-
-    Each base id remembers the last suffix it handed out, so N repeats of one id cost
-    O(N) set look-ups in all, not O(N²) (``probes`` counts them)."""
-
-    def __init__(self):
-        self.used: set[str] = set()
-        self.next_suffix: dict[str, int] = {}
-        self.probes = 0
-
-    def take(self, doc_id: str) -> str:
-        self.probes += 1
-        if doc_id in self.used:
-            k = self.next_suffix.get(doc_id, 2)
-            while True:  # ids a, a, a~2 give a, a~2, a~2~2
-                self.probes += 1
-                if f"{doc_id}~{k}" not in self.used:
-                    break
-                k += 1
-            self.next_suffix[doc_id] = k + 1
-            doc_id = f"{doc_id}~{k}"
-        self.used.add(doc_id)
-        return doc_id
-
-
-def dedupe(documents: Iterable[Document], stats: RunSummary, ids: UniqueIds | None = None) -> Iterator[Document]:
-    """Give repeated doc ids a suffix and mark repeated content as duplicates."""
-    ids = ids if ids is not None else UniqueIds()
-    seen_hash: dict[str, str] = {}
-    for d in documents:
-        stats.n_documents += 1
-        d.doc_id = ids.take(d.doc_id)
-        if d.status == "skipped":
-            stats.n_skipped += 1
-        if d.status == "ok" and d.content_hash in seen_hash:
-            d.status, d.error_stage = "duplicate", "dedupe"
-            d.error = f"same text as {seen_hash[d.content_hash]}"
-            d.text = ""
-            stats.n_duplicates += 1
-        elif d.status == "ok":
-            seen_hash[d.content_hash] = d.doc_id
-        yield d
-
-
 # ----------------------------------------------------------------------------- run
 def run(config: RunConfig, nlp=None) -> RunSummary:
     t0 = time.perf_counter()
@@ -303,10 +247,10 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
             chunk = max(config.batch_size * max(config.n_process, 1) * 4, 64)
             results = map_documents(documents, make_executor, cache=cache, chunk_size=chunk, on_chunk=count)
             if config.timex_types == "date":
-                results = _dates_only(results)
+                results = keep_dates_only(results)
             if out_key is not None:
                 results = out_key.feed(results)
-            spool.extend(_released(_progress(results, total, config.quiet)))
+            spool.extend(released(progress(results, total, config.quiet)))
             spool.close()
         except CorpusError as exc:
             raise RunError(str(exc)) from exc
@@ -319,7 +263,7 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
             raise RunError(f"the corpus {corpus} holds no document")
         if nlp is None:
             release_models()  # the map step is over: the reduce and the exports get the model's memory
-        _return_free_memory()
+        return_free_memory()
         t_map = time.perf_counter() - t0
         kept = None
         if out_key is not None and summary.n_analysed == 0:
@@ -335,7 +279,7 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
             summary.errors = [tuple(e) for e in kept["errors"]]
             corpus_sha1 = kept["content_sha1"]
         else:
-            written, corpus_sha1 = _reduce_and_export(config, spool, stage, summary)
+            written, corpus_sha1 = reduce_and_export(config, spool, stage, summary)
             if out_key is not None:
                 from .analysis.outcache import store
 
@@ -352,102 +296,6 @@ def _run_in(stage: Path, config: RunConfig, corpus: Path, out: Path, nlp, t0: fl
         else:
             shutil.rmtree(stage, ignore_errors=True)
     return summary
-
-
-def _reduce_and_export(config: RunConfig, spool, stage: Path, summary: RunSummary) -> tuple[list[str], str]:
-    """Tables, graph and every export file written into ``stage``; (files, corpus hash)."""
-    tables = reduce_spool(spool, load_gazetteer(), stage, min_weight=config.min_weight, top_edges=config.top_edges,
-                          min_confidence=config.resolved_min_confidence())
-    shutil.rmtree(spool.folder, ignore_errors=True)
-    graph = build_graph(tables.actors, tables.edges)
-    written = write_tables(tables, stage)
-    write_graphml(graph, stage / "graph.graphml")
-    write_graphml(graph, stage / "actions.graphml", directed=True)
-    write_gexf(graph, stage / "graph.gexf")
-    write_datapackage(stage, tables)
-    write_report(stage / "report.html", tables, graph)
-    written += ["graph.graphml", "actions.graphml", "graph.gexf", "datapackage.json", "report.html"]
-
-    docs = tables.documents
-    summary.n_ok = int((docs["status"] == "ok").sum())
-    summary.n_errors = int((docs["status"] == "error").sum())
-    summary.n_tokens = int(docs["n_tokens"].sum())
-    summary.n_mentions = len(tables.mentions)
-    summary.n_actors = len(tables.actors)
-    summary.n_nodes = graph.number_of_nodes()
-    summary.n_edges = len(tables.edges)
-    summary.n_timexes = len(tables.timexes)
-    summary.n_events = len(tables.events)
-    summary.errors = list(zip(tables.errors["doc_id"], tables.errors["stage"], tables.errors["error"]))
-    hashes = sorted(h for h in docs["content_hash"] if h)
-    return written, hashlib.sha1("\n".join(hashes).encode()).hexdigest()
-
-
-def manifest(config: RunConfig, corpus_hash: str, summary: RunSummary, written: list[str], t_map: float) -> dict:
-    from importlib.metadata import version  # not spaCy itself: a cached run never imports it
-
-    from .analysis.cache import installed_model_version
-
-    model_version = installed_model_version(config.model)
-    return {
-        "tool": "actorgraph",
-        "version": __version__,
-        "versions": {"python": platform.python_version(), "spacy": version("spacy"), "model": config.model,
-                     "model_version": model_version, "pandas": version("pandas"), "networkx": version("networkx")},
-        "config": {**asdict(config), **config.pipeline_config()},
-        "corpus": {"path": str(config.corpus), "content_sha1": corpus_hash, "n_documents": summary.n_documents},
-        "counts": {k: v for k, v in asdict(summary).items() if k.startswith("n_")},
-        "errors": [{"doc_id": d, "stage": s, "error": e} for d, s, e in summary.errors],
-        "files": sorted(written + ["manifest.json"]),
-        "timings": {"map_seconds": round(t_map, 3), "total_seconds": round(summary.seconds, 3)},
-    }
-
-
-def _return_free_memory() -> None:
-    """Give the memory the map step freed back to the system (glibc keeps freed heap
-    memory for reuse: the resident memory of the reduce would start from the map step's peak)."""
-    import gc
-
-    gc.collect()
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
-        except (OSError, AttributeError):  # not glibc (musl): nothing to do
-            pass
-
-
-def _dates_only(results: Iterator[DocResult]) -> Iterator[DocResult]:
-    """``--timex-types date``: keep the timex records of the older, dates-only contract."""
-    from .nlp.timex.timeml import dates_only
-
-    def keep_dates(r: DocResult) -> None:
-        r.timexes = dates_only(r.timexes)
-
-    for r in results:
-        yield r.map_pieces(keep_dates)
-
-
-def _released(results: Iterator[DocResult]) -> Iterator[DocResult]:
-    """Each result's spill file (pipeline.analysis.pieces) removed once the consumer has
-    taken the next result (the spool is done with it)."""
-    for r in results:
-        yield r
-        r.release()
-
-
-def _progress(results: Iterator[DocResult], total: int | None, quiet: bool) -> Iterator[DocResult]:
-    disable = quiet or not sys.stderr.isatty()
-    if disable:
-        yield from results
-        return
-    from tqdm import tqdm
-
-    with tqdm(total=total, unit="doc", file=sys.stderr, desc="actorgraph", dynamic_ncols=True) as bar:
-        for r in results:
-            bar.update(1)
-            yield r
 
 
 def default_n_process() -> int:

@@ -20,6 +20,7 @@ import pytest
 
 from pipeline import cli
 from pipeline.analysis import extract
+from pipeline import finish as finish_module
 from pipeline import run as run_module
 from pipeline.run import RunConfig, RunError, run
 
@@ -357,7 +358,7 @@ def test_an_internal_error_exits_3_with_one_sentence_and_a_log(cli_with_session_
     def broken(*args, **kwargs):
         raise KeyError("in_graph")
 
-    monkeypatch.setattr(run_module, "build_graph", broken)
+    monkeypatch.setattr(finish_module, "build_graph", broken)
     code = cli_with_session_model(["run", str(_small_corpus(tmp_path)), "--out", str(tmp_path / "out"), "--quiet"])
     err = capsys.readouterr().err
     assert code == 3
@@ -379,7 +380,7 @@ def test_a_full_disk_under_out_exits_3_and_keeps_earlier_outputs(cli_with_sessio
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device", str(out / "report.html"))
 
-    monkeypatch.setattr(run_module, "write_report", full)
+    monkeypatch.setattr(finish_module, "write_report", full)
     assert cli_with_session_model(["run", str(corpus), "--out", str(out), "--quiet", "--no-cache"]) == 3
     err = capsys.readouterr().err
     assert "no space left on the disk" in err and len(err.strip().splitlines()) == 1

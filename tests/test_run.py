@@ -28,7 +28,7 @@ def test_repeated_text_is_a_duplicate_of_the_first():
 def test_a_run_that_fails_while_exporting_leaves_previous_outputs_intact(nlp, tmp_path, monkeypatch):
     import pytest
 
-    import pipeline.run as run_module
+    import pipeline.finish as finish_module
     from conftest import SEEDS
     from pipeline.run import RunConfig, run
 
@@ -42,7 +42,7 @@ def test_a_run_that_fails_while_exporting_leaves_previous_outputs_intact(nlp, tm
     corpus = tmp_path / "one"
     corpus.mkdir()
     (corpus / "a.txt").write_text("La Pologne soutient l'Ukraine.", encoding="utf-8")
-    monkeypatch.setattr(run_module, "write_report", boom)
+    monkeypatch.setattr(finish_module, "write_report", boom)
     with pytest.raises(KeyboardInterrupt):
         run(RunConfig(corpus=str(corpus), out=str(out), quiet=True), nlp=nlp)
     after = {p.name: p.read_bytes() for p in out.iterdir()}

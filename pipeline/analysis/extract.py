@@ -191,8 +191,11 @@ def reduce_doc(doc, result: DocResult, char_offset: int, sent_offset: int) -> in
 
 def _make_docs(nlp, document: Document) -> Iterator[tuple[int, object]]:
     """(offset, tokenised piece) of ``document``, made one at a time."""
+    from ..nlp.base import remember_text
+
     for offset, piece in iter_split(document.text):
         d = nlp.make_doc(piece)
+        remember_text(d, piece)  # read by the components and by _char_bounded, never joined again
         if d.has_extension("anchor"):
             d._.anchor = document.published or None
         yield offset, d
@@ -249,24 +252,29 @@ def _analyse_batch(nlp, batch: list[Document], batch_size: int, spill_dir=None) 
     return [results.get(id(d)) or DocResult(d) for d in batch]
 
 
-def _char_bounded(items, batch_size: int, max_chars: int | None = None) -> Iterator[list]:
+def _char_bounded(items, batch_size: int, max_chars: int | None = None, size=None) -> Iterator[list]:
     """``(doc, context)`` items in groups of at most ``batch_size`` items and, beyond the
-    first item of a group, at most ``max_chars`` characters (default :data:`BATCH_CHARS`).
+    first item of a group, at most ``max_chars`` characters (default :data:`BATCH_CHARS`);
+    ``size(doc)`` is a doc's length in characters (default: of its kept text, see
+    :func:`pipeline.nlp.base.doc_text`).
 
-    >>> class D(str):
-    ...     text = property(str.__str__)
-    >>> [len(g) for g in _char_bounded([(D("a" * 60), 0), (D("b" * 60), 1), (D("c"), 2)], 32, max_chars=100)]
+    >>> [len(g) for g in _char_bounded([("a" * 60, 0), ("b" * 60, 1), ("c", 2)], 32, max_chars=100, size=len)]
     [1, 2]
     """
+    if size is None:
+        from ..nlp.base import doc_text
+
+        def size(doc):
+            return len(doc_text(doc))
     max_chars = BATCH_CHARS if max_chars is None else max_chars
-    group, size = [], 0
+    group, total = [], 0
     for item in items:
-        n = len(item[0].text)
-        if group and (len(group) >= batch_size or size + n > max_chars):
+        n = size(item[0])
+        if group and (len(group) >= batch_size or total + n > max_chars):
             yield group
-            group, size = [], 0
+            group, total = [], 0
         group.append(item)
-        size += n
+        total += n
     if group:
         yield group
 

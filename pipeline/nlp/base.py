@@ -51,6 +51,12 @@ def doc_text(doc) -> str:
     return text
 
 
+def remember_text(doc, text: str) -> None:
+    """Keep ``text`` as the text of ``doc`` (for :func:`doc_text`): the text the tokenizer
+    was given, which spaCy's tokenisation never changes (``doc.text == text``)."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def span_text(span) -> str:
     """``span.text`` read from the cached document text (spaCy joins the span's tokens one
     by one): the text from the span's first character to its last token's end.

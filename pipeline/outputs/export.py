@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..reduce.spool import column
-from ..reduce.stream import UMASK as _UMASK, TableWriter
+from ..reduce.writer import UMASK as _UMASK, TableWriter
 from ..reduce.schema import COLUMNS, ROW_GROUPS
 from ..reduce.tables import Tables, table_schema
 
@@ -134,9 +134,11 @@ def graphml_ready(g: nx.MultiDiGraph, directed: bool = False) -> nx.MultiGraph:
 
 
 def write_graphml(g: nx.MultiDiGraph, path: Path, directed: bool = False) -> None:
+    from .graphml import write_graphml_text  # networkx's GraphML, written as text (no lxml element per value)
+
     h = graphml_ready(g, directed)
     with atomic_path(path) as tmp:
-        nx.write_graphml(h, tmp, encoding="utf-8", infer_numeric_types=True, edge_id_from_attribute="id")
+        write_graphml_text(h, tmp)
 
 
 def write_json(data: dict, path: Path) -> None:

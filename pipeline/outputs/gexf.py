@@ -14,6 +14,7 @@ import calendar
 import math
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Iterator
 
 import networkx as nx
 
@@ -69,62 +70,110 @@ def _value(v) -> str | None:
     return str(v)
 
 
-def build_gexf(g: nx.MultiDiGraph) -> ET.ElementTree:
-    ET.register_namespace("", NS)
-    ET.register_namespace("viz", VIZ)
-    root = ET.Element(f"{{{NS}}}gexf", {"version": "1.3"})
-    meta = ET.SubElement(root, f"{{{NS}}}meta")
-    ET.SubElement(meta, f"{{{NS}}}creator").text = "actorgraph"
-    ET.SubElement(meta, f"{{{NS}}}description").text = (
-        "Actors of a French news corpus: undirected co-mention edges and directed action edges")
-    graph = ET.SubElement(root, f"{{{NS}}}graph", {"mode": "dynamic", "timeformat": "date"})
+def gexf_text(g: nx.MultiDiGraph) -> Iterator[str]:
+    """The GEXF file of ``g`` as pieces of text, an element at a time, so that writing it
+    never holds more than one node or edge: two-space indentation, ``<tag ... />`` for an
+    empty element, attribute values escaped as XML requires (the bytes ElementTree wrote
+    for the same tree, which :func:`build_gexf` reads back)."""
+    viz = ' xmlns:viz="' + VIZ + '"' if g.number_of_nodes() else ""  # declared only when used
+    yield f'<?xml version=\'1.0\' encoding=\'utf-8\'?>\n<gexf xmlns="{NS}"{viz} version="1.3">\n'
+    yield ("  <meta>\n    <creator>actorgraph</creator>\n    <description>Actors of a French news corpus: "
+           "undirected co-mention edges and directed action edges</description>\n  </meta>\n"
+           '  <graph mode="dynamic" timeformat="date">\n')
     for cls, attrs in (("node", NODE_ATTRS), ("edge", EDGE_ATTRS)):
-        el = ET.SubElement(graph, f"{{{NS}}}attributes", {"class": cls, "mode": "static"})
+        yield f'    <attributes class="{cls}" mode="static">\n'
         for name, typ in attrs:
-            ET.SubElement(el, f"{{{NS}}}attribute", {"id": name, "title": name, "type": typ})
-    nodes = ET.SubElement(graph, f"{{{NS}}}nodes")
-    for n in sorted(g.nodes):
-        d = g.nodes[n]
-        el = ET.SubElement(nodes, f"{{{NS}}}node", {"id": n, "label": d.get("label", n),
-                                                     **_interval(d.get("first_seen", ""), d.get("last_seen", ""))})
-        _attvalues(el, d, NODE_ATTRS)
-        if d.get("color"):
-            ET.SubElement(el, f"{{{VIZ}}}color", _rgb(d["color"]))
-        if "x" in d and "y" in d:
-            ET.SubElement(el, f"{{{VIZ}}}position", {"x": repr(float(d["x"])), "y": repr(float(d["y"])),
-                                                     "z": "0.0"})
-        size = d.get("size")
-        if size is None:
-            size = node_size(int(d.get("n_mentions", 1) or 1))
-        ET.SubElement(el, f"{{{VIZ}}}size", {"value": repr(round(float(size), 3))})
-    edges = ET.SubElement(graph, f"{{{NS}}}edges")
-    for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: e[2]):
+            yield f'      <attribute id="{name}" title="{name}" type="{typ}" />\n'
+        yield "    </attributes>\n"
+    if not g.number_of_nodes():
+        yield "    <nodes />\n"
+    else:
+        yield "    <nodes>\n"
+        for n in sorted(g.nodes):
+            d = g.nodes[n]
+            yield _open("node", {"id": n, "label": d.get("label", n),
+                                 **_interval(d.get("first_seen", ""), d.get("last_seen", ""))})
+            yield from _attvalues(d, NODE_ATTRS)
+            if d.get("color"):
+                yield _empty("viz:color", _rgb(d["color"]))
+            if "x" in d and "y" in d:
+                yield _empty("viz:position", {"x": repr(float(d["x"])), "y": repr(float(d["y"])), "z": "0.0"})
+            size = d.get("size")
+            if size is None:
+                size = node_size(int(d.get("n_mentions", 1) or 1))
+            yield _empty("viz:size", {"value": repr(round(float(size), 3))})
+            yield "      </node>\n"
+        yield "    </nodes>\n"
+    edges = sorted(g.edges(keys=True, data=True), key=lambda e: e[2])
+    yield "    <edges>\n" if edges else "    <edges />\n"
+    for u, v, k, d in edges:
         attrs = {"id": k, "source": u, "target": v, "type": "directed" if d.get("directed") else "undirected",
                  "weight": str(int(d.get("weight", 1))), "kind": d.get("kind", ""),
                  **_interval(d.get("first_seen", ""), d.get("last_seen", ""))}
         if d.get("event_type"):
             attrs["label"] = d["event_type"]
-        el = ET.SubElement(edges, f"{{{NS}}}edge", attrs)
-        _attvalues(el, d, EDGE_ATTRS)
-    ET.indent(root, space="  ")
-    return ET.ElementTree(root)
+        values = list(_attvalues(d, EDGE_ATTRS))
+        if values:
+            yield _open("edge", attrs)
+            yield from values
+            yield "      </edge>\n"
+        else:
+            yield _empty("edge", attrs, indent="      ")
+    if edges:
+        yield "    </edges>\n"
+    yield "  </graph>\n</gexf>"
 
 
-def _attvalues(el: ET.Element, data: dict, attrs: list) -> None:
+def _escape(value: str) -> str:
+    """An attribute value as XML text (``&``, ``<``, ``>``, ``"`` and the line breaks and
+    tab, which a parser would otherwise normalise to spaces).
+
+    >>> _escape('a&b <"c">')
+    'a&amp;b &lt;&quot;c&quot;&gt;'
+    """
+    for c, entity in _ENTITIES:
+        if c in value:
+            value = value.replace(c, entity)
+    return value
+
+
+_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"),
+             ("\t", "&#09;"))
+
+
+def _attributes(attrs: dict) -> str:
+    return "".join(f' {k}="{_escape(str(v))}"' for k, v in attrs.items())
+
+
+def _open(tag: str, attrs: dict) -> str:
+    return f"      <{tag}{_attributes(attrs)}>\n"
+
+
+def _empty(tag: str, attrs: dict, indent: str = "        ") -> str:
+    return f"{indent}<{tag}{_attributes(attrs)} />\n"
+
+
+def _attvalues(data: dict, attrs: list) -> Iterator[str]:
     values = [(name, _value(data.get(name))) for name, _ in attrs]
     values = [(n, v) for n, v in values if v is not None]
     if values:
-        av = ET.SubElement(el, f"{{{NS}}}attvalues")
+        yield "        <attvalues>\n"
         for name, v in values:
-            ET.SubElement(av, f"{{{NS}}}attvalue", {"for": name, "value": v})
+            yield f'          <attvalue for="{name}" value="{_escape(v)}" />\n'
+        yield "        </attvalues>\n"
+
+
+def build_gexf(g: nx.MultiDiGraph) -> ET.ElementTree:
+    """The GEXF file of ``g`` as an ElementTree (read back from :func:`gexf_text`)."""
+    return ET.ElementTree(ET.fromstring("".join(gexf_text(g)).encode("utf-8")))
 
 
 def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
     from .export import atomic_path
 
-    tree = build_gexf(g)
     with atomic_path(path) as tmp:
-        tree.write(tmp, encoding="utf-8", xml_declaration=True)
+        with open(tmp, "w", encoding="utf-8", errors="xmlcharrefreplace", newline="") as fh:
+            fh.writelines(gexf_text(g))
 
 
 def read_gexf_edges(path: Path) -> list[dict]:

@@ -16,7 +16,7 @@ from itertools import combinations
 import networkx as nx
 import pandas as pd
 
-from ..reduce.stream import iter_rows
+from ..reduce.writer import iter_rows
 from ..reduce.tables import Tables
 from .evidence import N_EVIDENCE, _Event, _marks_key, _Sentences
 

@@ -24,7 +24,7 @@ import pandas as pd
 
 from .. import __version__
 from ..lexicon import mapping, word_list
-from ..reduce.stream import iter_rows
+from ..reduce.writer import iter_rows
 from ..reduce.tables import Tables
 from .evidence import N_EVIDENCE, _Event, _marks_key, _Sentences, sentence_bounds  # noqa: F401 (re-exported)
 from .netview import MAX_EDGES, MAX_NODES, _month_range, _rank_key, network_data  # noqa: F401 (re-exported)

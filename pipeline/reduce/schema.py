@@ -39,7 +39,7 @@ INT_COLUMNS = {"n_tokens", "n_sentences", "n_mentions", "sentence_id", "start_ch
 FLOAT_COLUMNS = {"share_hypothetical", "npmi", "pagerank", "confidence"}
 BOOL_COLUMNS = {"in_graph"}
 
-#: rows per Parquet row group of the wide tables (the others: pipeline.reduce.stream.ROW_GROUP)
+#: rows per Parquet row group of the wide tables (the others: pipeline.reduce.writer.ROW_GROUP)
 ROW_GROUPS = {"documents": 256, "events": 8192}
 
 

@@ -305,7 +305,7 @@ def spool_stories(spool, documents) -> dict[str, str]:
     """``doc_id -> story_id`` (pipeline.reduce.stories) of the analysed documents, read
     part by part from the spool; an exact duplicate gets the story of the document whose
     text it repeats, an error document none."""
-    from .stream import iter_rows
+    from .writer import iter_rows
 
     grouper = StoryGrouper()
     for part in spool.iter_parts("documents", ["doc_id", "status", "published", "text"]):

@@ -30,8 +30,8 @@ from .identity import corpus_identity
 from .schema import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, ROW_GROUPS, frame  # noqa: F401 (re-exported)
 from .spool import SORT_KEYS, Spool
 from .stories import reprint_map, spool_stories, with_stories
-from .stream import (StoredTable, TableWriter, doc_chunks, doc_order, iter_rows, output_schema, whole_groups,
-                     UMASK as _UMASK)
+from .stream import doc_chunks, doc_order, whole_groups
+from .writer import StoredTable, TableWriter, iter_rows, output_schema, UMASK as _UMASK
 
 
 @dataclass
@@ -39,7 +39,7 @@ class Tables:
     """The tables of a run. ``documents`` (without the text), ``actors``, ``edges`` and
     ``errors`` are pandas frames; the record tables (mentions, timexes, events,
     dropped_mentions) are pandas frames in memory (:func:`build_tables`) or
-    :class:`pipeline.reduce.stream.StoredTable` files already written by :func:`reduce_spool`."""
+    :class:`pipeline.reduce.writer.StoredTable` files already written by :func:`reduce_spool`."""
     documents: pd.DataFrame
     mentions: object
     actors: pd.DataFrame

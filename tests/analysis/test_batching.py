@@ -6,16 +6,10 @@ from pipeline.analysis.extract import _char_bounded
 from pipeline.ingest.readers import Document
 
 
-class _Text(str):
-    @property
-    def text(self):
-        return str(self)
-
-
 @given(st.lists(st.integers(min_value=0, max_value=300), max_size=40), st.integers(1, 8), st.integers(1, 500))
 def test_groups_keep_order_and_bounds(lengths, batch_size, max_chars):
-    items = [(_Text("x" * n), i) for i, n in enumerate(lengths)]
-    groups = list(_char_bounded(items, batch_size, max_chars))
+    items = [("x" * n, i) for i, n in enumerate(lengths)]
+    groups = list(_char_bounded(items, batch_size, max_chars, size=len))
     assert [it for g in groups for it in g] == items  # nothing lost, nothing reordered
     for g in groups:
         assert 1 <= len(g) <= batch_size
@@ -35,3 +29,12 @@ def test_records_do_not_depend_on_the_grouping(nlp, monkeypatch):
     monkeypatch.setattr(extract, "BATCH_CHARS", 300)  # about one document per group
     assert records() == one_group
     assert sum(len(r[1]) for r in one_group) > 20
+
+
+def test_a_piece_keeps_the_text_it_was_made_from(nlp):
+    from pipeline.nlp.base import doc_text
+
+    text = "M.Obama  a parlé\u00a0à l'OTAN.\n\nKiev « salue » l'aide ;  Berlin aussi…  "
+    document = Document(doc_id="d", source="d", text=text)
+    for offset, doc in extract._make_docs(nlp, document):
+        assert doc_text(doc) == doc.text == text[offset:offset + len(doc.text)]

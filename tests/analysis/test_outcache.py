@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from pipeline import run as run_module
+from pipeline import finish as finish_module
 from pipeline.analysis import outcache
 from pipeline.run import RunConfig, run
 from tests.conftest import SEEDS
@@ -28,8 +28,8 @@ def first(nlp, tmp_path_factory):
 
 def test_a_cached_rerun_copies_the_kept_outputs(first, nlp, tmp_path, monkeypatch):
     cache, out1, s1 = first
-    monkeypatch.setattr(run_module, "write_report", _boom)
-    monkeypatch.setattr(run_module, "build_graph", _boom)
+    monkeypatch.setattr(finish_module, "write_report", _boom)
+    monkeypatch.setattr(finish_module, "build_graph", _boom)
     out2 = tmp_path / "again"
     s2 = run(RunConfig(corpus=str(SEEDS), out=str(out2), quiet=True, cache_dir=str(cache)), nlp=nlp)
     assert _files(out2) == _files(out1)
@@ -43,7 +43,7 @@ def test_a_cached_rerun_copies_the_kept_outputs(first, nlp, tmp_path, monkeypatc
 @pytest.mark.parametrize("setting", [{"min_weight": 2}, {"timex_types": "date"}])
 def test_other_settings_do_not_reuse_the_outputs(first, nlp, tmp_path, monkeypatch, setting):
     cache, _, _ = first
-    monkeypatch.setattr(run_module, "write_report", _boom)
+    monkeypatch.setattr(finish_module, "write_report", _boom)
     with pytest.raises(AssertionError, match="written again"):
         run(RunConfig(corpus=str(SEEDS), out=str(tmp_path / "o"), quiet=True, cache_dir=str(cache), **setting),
             nlp=nlp)
@@ -58,7 +58,7 @@ def test_another_document_does_not_reuse_the_outputs(first, nlp, tmp_path, monke
     first_file = sorted(corpus.iterdir())[0]
     first_file.write_text(first_file.read_text(encoding="utf-8") + "\nLa Pologne soutient l'Ukraine.\n",
                           encoding="utf-8")
-    monkeypatch.setattr(run_module, "write_report", _boom)
+    monkeypatch.setattr(finish_module, "write_report", _boom)
     with pytest.raises(AssertionError, match="written again"):
         run(RunConfig(corpus=str(corpus), out=str(tmp_path / "o"), quiet=True, cache_dir=str(cache)), nlp=nlp)
 

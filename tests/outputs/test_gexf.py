@@ -1,6 +1,10 @@
+import xml.etree.ElementTree as ET
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import networkx as nx
 
-from pipeline.outputs.gexf import build_gexf, day_bounds, read_gexf_edges, read_gexf_nodes, write_gexf
+from pipeline.outputs.gexf import NS, build_gexf, day_bounds, read_gexf_edges, read_gexf_nodes, write_gexf
 
 
 def test_day_bounds_cover_partial_dates():
@@ -114,3 +118,25 @@ def test_filtered_edges_disappear_from_every_file(seeds_out, tmp_path):
     g2 = build_graph(actors, edges, min_weight=2, top_edges=5)
     assert sorted(g2.edges(keys=True)) == sorted(g.edges(keys=True))
     assert set(g2.nodes) == set(g.nodes) == set(actors.loc[actors["in_graph"], "actor_id"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from('\t\n\r&<>"\''),
+               min_size=1, max_size=12))
+def test_any_label_survives_the_streamed_file(tmp_path_factory, label):
+    g = nx.MultiDiGraph()
+    g.add_node("a", label=label, type="PER", n_mentions=2, source=label)
+    g.add_node("b", label="B", type="ORG", n_mentions=1)
+    g.add_edge("a", "b", key=f"a:{label}", kind="action", weight=1, directed=True, event_type=label)
+    path = tmp_path_factory.mktemp("g") / "g.gexf"
+    write_gexf(g, path)
+    nodes = {n["id"]: n for n in read_gexf_nodes(path)}
+    assert nodes["a"]["label"] == label and nodes["a"]["source"] == label
+    (edge,) = read_gexf_edges(path)
+    assert edge["id"] == f"a:{label}" and edge["label"] == label and edge["event_type"] == label
+
+
+def test_an_empty_graph_is_a_valid_file(tmp_path):
+    write_gexf(nx.MultiDiGraph(), tmp_path / "g.gexf")
+    root = ET.parse(tmp_path / "g.gexf").getroot()
+    assert read_gexf_nodes(tmp_path / "g.gexf") == [] and root.find(f"{{{NS}}}graph/{{{NS}}}edges") is not None

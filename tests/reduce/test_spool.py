@@ -13,7 +13,7 @@ from pipeline.analysis.extract import DocResult
 from pipeline.nlp.gazetteer import build, parse_entries
 from pipeline.ingest.readers import Document
 from pipeline.reduce.spool import Spool, as_int, as_str, column
-from pipeline.reduce import stream
+from pipeline.reduce import stream, writer
 from pipeline.reduce.tables import COLUMNS, _in_memory, build_tables, reduce_spool
 
 GAZ = build(parse_entries([
@@ -134,11 +134,11 @@ def test_empty_run_writes_headers_and_typed_empty_parquet(tmp_path):
 
 
 def test_table_writer_row_groups_do_not_depend_on_the_chunks(tmp_path, monkeypatch):
-    monkeypatch.setattr(stream, "ROW_GROUP", 7)
-    schema = stream.output_schema(["doc_id", "n"], {"n"})
+    monkeypatch.setattr(writer, "ROW_GROUP", 7)
+    schema = writer.output_schema(["doc_id", "n"], {"n"})
     rows = pa.table({"doc_id": [f"d{i:03d}" for i in range(50)], "n": list(range(50))}, schema=schema)
     for k, sizes in enumerate(([50], [1] * 50, [3, 20, 27], [49, 1])):
-        w = stream.TableWriter(tmp_path / str(k), "t", schema)
+        w = writer.TableWriter(tmp_path / str(k), "t", schema)
         start = 0
         for size in sizes:
             w.write(rows.slice(start, size))
@@ -154,9 +154,9 @@ def test_table_writer_row_groups_do_not_depend_on_the_chunks(tmp_path, monkeypat
 
 
 def test_table_writer_abort_leaves_nothing(tmp_path):
-    schema = stream.output_schema(["doc_id"], set())
+    schema = writer.output_schema(["doc_id"], set())
     (tmp_path / "t.csv").write_text("previous\n")
-    w = stream.TableWriter(tmp_path, "t", schema)
+    w = writer.TableWriter(tmp_path, "t", schema)
     w.write(pa.table({"doc_id": ["a"]}, schema=schema))
     w.abort()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv"]
@@ -185,8 +185,8 @@ def test_arrow_columns_normalise_like_the_python_functions(values):
 
 
 def test_carriage_returns_do_not_split_csv_rows(tmp_path):
-    schema = stream.output_schema(["doc_id", "title", "n"], {"n"})
-    w = stream.TableWriter(tmp_path, "t", schema)
+    schema = writer.output_schema(["doc_id", "title", "n"], {"n"})
+    w = writer.TableWriter(tmp_path, "t", schema)
     w.write(pa.table({"doc_id": ["a", "b"], "title": ["un\rdeux\r\ntrois", "x"], "n": [1, 2]}, schema=schema))
     w.close()
     csv_df = pd.read_csv(tmp_path / "t.csv", keep_default_na=False)

@@ -70,7 +70,18 @@ def sentence_source(ctx: DocContext, sent: Span, tok: Token | None = None) -> Ar
     inside a subordinate clause ('Alors que Washington pourrait annoncer…, selon le
     journal, Londres s'est engagé…') vouches only for that clause: the trigger must lie in
     the subtree of the clause the source phrase modifies."""
-    toks = [t for t in sent if not t.is_space and not t.is_punct]
+    for noun in ctx.once(("source_nouns", sent.start, sent.end), _source_nouns, ctx, sent):
+        got = arguments.actor(ctx, noun)
+        if got is not None and (tok is None or in_scope(noun, tok)):
+            return got
+    return None
+
+
+def _source_nouns(ctx: DocContext, sent: Span) -> list[Token]:
+    """The nouns a source phrase of ``sent`` introduces, in text order (the same for every
+    event of the sentence: read once per sentence)."""
+    first = next((t.i for t in sent if not t.is_space and not t.is_punct), None)
+    nouns = []
     for t in sent:
         low = t.lower_
         noun = None
@@ -78,15 +89,13 @@ def sentence_source(ctx: DocContext, sent: Span, tok: Token | None = None) -> Ar
             noun = t.head if t.dep_ in ("case", "mark") else next(iter(t.children), None)
         elif low == "après" and t.i > 0 and ctx.doc[t.i - 1].lower_ in ("d'", "d’"):
             noun = ctx.doc[t.i - 1].head
-        elif low == "pour" and toks and t.i == toks[0].i:
+        elif low == "pour" and t.i == first:
             noun = t.head
             if not any(x.text == "," for x in ctx.doc[noun.i: min(noun.i + 6, sent.end)]):
                 noun = None
         if noun is not None and noun.pos_ in ("NOUN", "PROPN", "X", "PRON"):
-            got = arguments.actor(ctx, noun)
-            if got is not None and (tok is None or in_scope(noun, tok)):
-                return got
-    return None
+            nouns.append(noun)
+    return nouns
 
 
 #: relations of a clause subordinate to another one: a source attached inside it stays there

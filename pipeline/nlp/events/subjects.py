@@ -30,6 +30,11 @@ from .context import Arg, DocContext, case_of, verb_lemma
 
 
 def is_passive(ctx: DocContext, verb: Token) -> bool:
+    """``verb`` is in the passive voice (asked for again and again: computed once a verb)."""
+    return ctx.once(("passive", verb.i), _is_passive, ctx, verb)
+
+
+def _is_passive(ctx: DocContext, verb: Token) -> bool:
     kids = list(verb.children)
     if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense") \
             and any(c.dep_ == "obl:agent" for c in kids):
