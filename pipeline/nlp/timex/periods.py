@@ -108,7 +108,7 @@ def find_period_candidates(text: str) -> list[Candidate]:
         if part:
             c.period_part = voc["century_parts"][lookup_key(part)]
         out.append(c)
-    for m in P["that_period"].finditer(low) if "-l" in low or "‑l" in low else ():
+    for m in P["that_period"].finditer(low) if ("-l" in low or "‑l" in low or "même" in low or "meme" in low) else ():
         unit = voc["anaphoric_periods"][lookup_key(m.group("w"))]
         out.append(Candidate(m.start(), m.end(), "anaphoric", _UNIT_KIND[unit], offset=0, unit=unit))
     for m in P["last_night"].finditer(low) if "nuit" in low else ():

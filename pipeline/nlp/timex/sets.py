@@ -33,6 +33,10 @@ class _Rx:
                                 + number_pattern() + r")\s+)?(?P<unit>" + U + r")(?![\w])")
         self.times = re.compile(r"(?<![\w])(?P<n>" + number_pattern() + r")\s+(?:" + alternation(word_list("set_times"))
                                 + r")\s+par\s+(?P<unit>" + longest_first(self.units) + r")(?![\w])")
+        self.adjectives = {lookup_key(k): v for k, v in voc["set_adjectives"].items()}
+        heads = longest_first(word_list("set_adjective_heads"))
+        self.adjective = re.compile(r"(?<![\w'’])(?P<head>" + heads + r")(?P<mid>(?:\s+[\w'’-]+){0,2}?)\s+(?P<adj>"
+                                    + longest_first(self.adjectives) + r")(?![\w])")
         self.adverb = re.compile(r"(?<![\w])" + longest_first(self.adverbs) + r"(?![\w])")
 
 
@@ -68,7 +72,12 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
     for m in X.times.finditer(low) if " par " in low else ():
         out.append(Candidate(m.start(), m.end(), "set_freq", "fixed", ttype="SET",
                              fixed=X.units[lookup_key(m.group("unit"))]))
-    for m in X.adverb.finditer(low) if ("ment" in low or "tous les" in low or "sur" in low or "/" in low) else ():
+    for m in X.adjective.finditer(low) if ("quotidien" in low or "uel" in low or "daire" in low or "triel" in low) else ():
+        if re.search(r"\d", m.group("mid")):
+            continue
+        out.append(Candidate(m.start("adj"), m.end(), "set_adjective", "fixed", ttype="SET",
+                             fixed=X.adjectives[lookup_key(m.group("adj"))]))
+    for m in X.adverb.finditer(low) if ("ment" in low or "tous les" in low or "sur" in low or "/" in low or "après" in low) else ():
         out.append(Candidate(m.start(), m.end(), "set", "fixed", ttype="SET",
                              fixed=X.adverbs[re.sub(r"\s+", " ", lookup_key(m.group(0)))]))
     return out

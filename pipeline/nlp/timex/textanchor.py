@@ -30,7 +30,7 @@ from typing import Any
 from .timeml import date_part
 
 __all__ = ["previous_day", "previous_period", "sentence_year_date", "is_anaphoric", "narrative_dependent", "nearby_day", "same_weekday", "text_anchor_for",
-           "written_dates"]
+           "weekday_year", "written_dates"]
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -173,3 +173,31 @@ def nearby_day(records: list[dict[str, Any]], weekdays: list[int | None], start_
         if _DAY_VALUE.match(day):
             return day
     return None
+
+
+#: how far from the years written in a document without a publication date a weekday-dated
+#: day may fall (:func:`weekday_year`)
+YEAR_MARGIN = 1
+
+
+def weekday_year(c, years: list[int]) -> str | None:
+    """In a document without a publication date, the day of "vendredi 9 janvier" (a weekday
+    with a day and month, no year) in the only year from one before the first year written in
+    the text to one after the last that has that weekday on that day; None when none or
+    several do.
+
+    >>> from pipeline.nlp.timex.candidate import Candidate
+    >>> weekday_year(Candidate(0, 1, "day_month", "abs", None, 1, 9, weekday=4), [2024, 2025])
+    '2026-01-09'
+    >>> weekday_year(Candidate(0, 1, "day_month", "abs", None, 1, 9, weekday=4), [])
+    """
+    if not years or c.kind != "abs" or c.year is not None or c.day is None or c.month is None or c.weekday is None:
+        return None
+    fits = []
+    for y in range(min(years) - YEAR_MARGIN, max(years) + YEAR_MARGIN + 1):
+        try:
+            if _dt.date(y, c.month, c.day).weekday() == c.weekday:
+                fits.append(y)
+        except ValueError:
+            continue
+    return f"{fits[0]:04d}-{c.month:02d}-{c.day:02d}" if len(fits) == 1 else None
