@@ -1,0 +1,159 @@
+"""TIMEX3 classes found missing on general news (issue #16, second pass): approximate
+"il y a" / "dans", hours-and-minutes durations, "à 76 ans," ages, more references, bare
+months after "d'ici", "la même année", "dans la journée" and "toute la nuit", frequency
+adjectives and "d'une semaine sur l'autre" sets, "hh:mm" clock times, and the year of a
+weekday-dated day or "aujourd'hui" in a text without a publication date.
+
+Every sentence below was written for these tests (none comes from an article).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.nlp.timex import clock, sets
+from pipeline.nlp.timex.candidate import Candidate
+from pipeline.nlp.timex.candidates import find_candidates
+from pipeline.nlp.timex.rules import resolve
+from pipeline.nlp.timex.textanchor import weekday_year
+from pipeline.nlp.timex.timeml import MODS, TYPES, typed_value, valid
+from tests.conftest import parse
+
+ANCHOR = "2024-03-14"  # a Thursday
+
+
+def records(nlp, text, anchor=ANCHOR):
+    return [(r["text"], r["type"], r["value"], r["mod"]) for r in parse(nlp, text, anchor)._.timexes]
+
+
+# (sentence, anchor, expected records: text, type, value, mod)
+CASES = [
+    # an approximate quantity placed on the calendar: a DATE, mod APPROX
+    ("Le club, fondé il y a une trentaine d'années, fête son anniversaire.", ANCHOR,
+     [("il y a une trentaine d'années", "DATE", "1994", "APPROX")]),
+    ("La piscine rouvrira dans une quinzaine de jours.", ANCHOR,
+     [("dans une quinzaine de jours", "DATE", "2024-03-29", "APPROX")]),
+    ("Sans lieu ni date, une dizaine d'années de travaux attendent la ville.", ANCHOR,
+     [("une dizaine d'années", "DURATION", "P10Y", "APPROX")]),
+    # hours and minutes after a duration word
+    ("Le conseil, d'une durée de 2 heures 15, a voté le budget.", ANCHOR,
+     [("2 heures 15", "DURATION", "PT2H15M", "")]),
+    ("La marche a duré pendant 3 h 40 sous la pluie.", ANCHOR, [("3 h 40", "DURATION", "PT3H40M", "")]),
+    ("Le train part à 7 heures 20 de la gare.", ANCHOR, [("7 heures 20", "TIME", "2024-03-14T07:20", "")]),
+    # an age between commas after "à" is no duration; a sentence is one
+    ("La gardienne du phare, à 81 ans, grimpe encore les marches.", ANCHOR, []),
+    ("Le chauffard a été condamné à 4 ans de prison.", ANCHOR, [("4 ans", "DURATION", "P4Y", "")]),
+    # references
+    ("À ce jour, aucune équipe n'a déposé sa candidature.", ANCHOR, [("À ce jour", "DATE", "PRESENT_REF", "")]),
+    ("Jusqu'à présent, la mairie n'a rien dit.", ANCHOR, [("Jusqu'à présent", "DATE", "PRESENT_REF", "")]),
+    ("Le verdict est attendu dans les prochaines heures.", ANCHOR,
+     [("dans les prochaines heures", "DATE", "FUTURE_REF", "")]),
+    ("Les secours arriveront dans les heures à venir.", ANCHOR, [("dans les heures à venir", "DATE", "FUTURE_REF", "")]),
+    # a bare month after "d'ici": the next one for a future
+    ("La salle des fêtes sera rénovée d'ici septembre.", ANCHOR, [("septembre", "DATE", "2024-09", "")]),
+    # the year of the last date written
+    ("En 2011, la chorale a chanté à Vienne, puis elle a enregistré un disque la même année.", ANCHOR,
+     [("2011", "DATE", "2011", ""), ("la même année", "DATE", "2011", "")]),
+    # the day of the sentence, whole parts of day
+    ("Le maire a annoncé mardi que les résultats tomberaient dans la journée.", ANCHOR,
+     [("mardi", "DATE", "2024-03-12", ""), ("la journée", "DATE", "2024-03-12", "")]),
+    ("Les pompiers ont lutté toute la nuit contre le feu.", ANCHOR, [("toute la nuit", "TIME", "2024-03-14TNI", "")]),
+    ("La fanfare a joué tout l'après-midi sur la place.", ANCHOR,
+     [("tout l'après-midi", "TIME", "2024-03-14TAF", "")]),
+    ("Les joueurs se sont entraînés toute la journée.", ANCHOR, [("toute la journée", "DATE", "2024-03-14", "")]),
+    # sets
+    ("Le prix du pain monte d'une semaine sur l'autre.", ANCHOR, [("une semaine sur l'autre", "SET", "P1W", "")]),
+    ("Les eaux montaient jour après jour.", ANCHOR, [("jour après jour", "SET", "P1D", "")]),
+    ("Le préfet tient une réunion hebdomadaire avec les élus.", ANCHOR, [("hebdomadaire", "SET", "P1W", "")]),
+    ("La ministre l'a dit lors de sa conférence de presse quotidienne.", ANCHOR,
+     [("quotidienne", "SET", "P1D", "")]),
+    ("Le quotidien régional et l'hebdomadaire local ont publié l'enquête.", ANCHOR, []),
+    ("La raffinerie traite 200 000 barils quotidiens.", ANCHOR, []),
+    ("La vie quotidienne des riverains a changé.", ANCHOR, []),
+    # clock times written hh:mm
+    ("Le coup d'envoi sera donné à 20:45 au stade.", ANCHOR, [("20:45", "TIME", "2024-03-14T20:45", "")]),
+    ("Publié le 12/03/2024 | 18:05 par la rédaction", ANCHOR,
+     [("le 12/03/2024", "DATE", "2024-03-12", ""), ("18:05", "TIME", "2024-03-12T18:05", "")]),
+    ("Vidéo 02:14 Le résumé du match", ANCHOR, []),
+    # a text without a publication date
+    ("Le maire a parlé vendredi 9 janvier, avant le vote du budget de 2025 et après celui de 2024.", None,
+     [("vendredi 9 janvier", "DATE", "2026-01-09", ""), ("2025", "DATE", "2025", ""), ("2024", "DATE", "2024", "")]),
+    ("Les loyers ont augmenté de 2019 à aujourd'hui.", None,
+     [("2019", "DATE", "2019", ""), ("aujourd'hui", "DATE", "PRESENT_REF", "")]),
+    ("Aujourd'hui, le marché ouvre.", ANCHOR, [("Aujourd'hui", "DATE", "2024-03-14", "")]),
+]
+
+
+@pytest.mark.parametrize("sentence, anchor, expected", CASES)
+def test_general_classes(nlp, sentence, anchor, expected):
+    assert records(nlp, sentence, anchor) == expected
+
+
+def test_whole_day_takes_the_day_of_its_sentence(nlp):
+    # the day written in the sentence, not the publication day
+    got = records(nlp, "Le 3 mars, les vendanges ont duré toute la journée.")
+    assert ("toute la journée", "DATE", "2024-03-03", "") in got
+
+
+def test_weekday_year_examples():
+    c = Candidate(0, 1, "day_month", "abs", None, 1, 9, weekday=4)  # vendredi 9 janvier
+    assert weekday_year(c, [2025]) == "2026-01-09"
+    assert weekday_year(c, [2015, 2026]) is None  # 2015, 2020 and 2026 fit: no single year
+    assert weekday_year(c, []) is None
+    assert weekday_year(Candidate(0, 1, "day_month", "abs", 2024, 1, 9, weekday=4), [2024]) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)),
+       st.lists(st.integers(min_value=1950, max_value=2090), min_size=1, max_size=3))
+def test_weekday_year_is_the_weekday_and_near_the_years(day, years):
+    c = Candidate(0, 1, "day_month", "abs", None, day.month, day.day, weekday=day.weekday())
+    got = weekday_year(c, years)
+    if got is not None:
+        d = dt.date.fromisoformat(got)
+        assert valid(got, "DATE") and d.weekday() == day.weekday() and (d.month, d.day) == (day.month, day.day)
+        assert min(years) - 1 <= d.year <= max(years) + 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=99), st.integers(min_value=0, max_value=59),
+       st.sampled_from(["pendant", "durée de", "en", "à", "vers", ""]), st.sampled_from([" h ", " heures "]))
+def test_hours_minutes_values_are_well_formed(h, m, opener, unit):
+    text = f"{opener} {h}{unit}{m:02d}".strip()
+    for c in clock.find(text):
+        value = c.fixed if c.fixed is not None else f"2024-03-14T{c.tod}"
+        assert valid(value, c.ttype), (text, value)
+
+
+_WORDS = ["il y a", "une", "trentaine", "quinzaine", "d'années", "de", "jours", "dans", "la", "journée", "toute",
+          "tout", "l'après-midi", "nuit", "durée", "2", "heures", "15", "h", "40", "à", "81", "ans", ",", "ce",
+          "jour", "d'ici", "septembre", "même", "année", "semaine", "sur", "l'autre", "jour après jour",
+          "réunion", "hebdomadaire", "quotidienne", "conférence", "presse", "20:45", "12/03/2024", "|",
+          "vendredi", "9", "janvier", "aujourd'hui", "prochaines", "heures à venir", "2025"]
+texty = st.one_of(st.text(max_size=60), st.lists(st.sampled_from(_WORDS), max_size=12).map(" ".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texty, st.sampled_from([None, "2024-03-14", "2024-03", "2024"]))
+def test_new_classes_give_well_formed_values(text, anchor):
+    last_end = 0
+    for c in find_candidates(text):
+        assert 0 <= c.start < c.end <= len(text) and c.start >= last_end
+        last_end = c.end
+        r = resolve(c, anchor, None)
+        if r is not None:
+            value, ttype = typed_value(c, r.value)
+            assert ttype in TYPES and valid(value, ttype), (text, value, ttype)
+            assert c.tmod == "" or c.tmod in MODS
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["réunion", "conférence", "de", "presse", "radio", "1,6", "million", "barils",
+                                 "quotidiens", "hebdomadaire", "mensuelle", "le", "quotidien", "l'hebdomadaire",
+                                 "une", "semaine", "sur", "l'autre"]), max_size=10).map(" ".join))
+def test_set_values_are_well_formed(text):
+    for c in sets.find(text):
+        assert c.ttype == "SET" and valid(c.fixed, "SET") and text[c.start:c.end].strip() == text[c.start:c.end]
