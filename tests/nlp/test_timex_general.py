@@ -83,6 +83,13 @@ CASES = [
      [("vendredi 9 janvier", "DATE", "2026-01-09", ""), ("2025", "DATE", "2025", ""), ("2024", "DATE", "2024", "")]),
     ("Les loyers ont augmenté de 2019 à aujourd'hui.", None,
      [("2019", "DATE", "2019", ""), ("aujourd'hui", "DATE", "PRESENT_REF", "")]),
+    # a time of that sentence keeps the unknown day of "aujourd'hui", not a day written before
+    ("Le gala a eu lieu vendredi. Aujourd'hui, les portes ouvrent à 18 h.", None,
+     [("vendredi", "DATE", "XXXX-WXX-5", ""), ("Aujourd'hui", "DATE", "PRESENT_REF", ""),
+      ("18 h", "TIME", "XXXX-XX-XXT18:00", "")]),
+    # a single year of history does not place a weekday-dated day
+    ("Le club, fondé en 1949, jouera jeudi 30 juin.", None,
+     [("1949", "DATE", "1949", ""), ("jeudi 30 juin", "DATE", "XXXX-06-30", "")]),
     ("Aujourd'hui, le marché ouvre.", ANCHOR, [("Aujourd'hui", "DATE", "2024-03-14", "")]),
 ]
 
@@ -100,8 +107,10 @@ def test_whole_day_takes_the_day_of_its_sentence(nlp):
 
 def test_weekday_year_examples():
     c = Candidate(0, 1, "day_month", "abs", None, 1, 9, weekday=4)  # vendredi 9 janvier
-    assert weekday_year(c, [2025]) == "2026-01-09"
-    assert weekday_year(c, [2015, 2026]) is None  # 2015, 2020 and 2026 fit: no single year
+    assert weekday_year(c, [2024, 2025]) == "2026-01-09"
+    assert weekday_year(c, [2025]) is None  # one year alone may be a date of history
+    assert weekday_year(c, [2014, 2016]) == "2015-01-09"  # the only Friday 9 January of 2013-2017
+    assert weekday_year(c, [2019, 2026]) is None  # years too far apart
     assert weekday_year(c, []) is None
     assert weekday_year(Candidate(0, 1, "day_month", "abs", 2024, 1, 9, weekday=4), [2024]) is None
 
@@ -116,6 +125,7 @@ def test_weekday_year_is_the_weekday_and_near_the_years(day, years):
         d = dt.date.fromisoformat(got)
         assert valid(got, "DATE") and d.weekday() == day.weekday() and (d.month, d.day) == (day.month, day.day)
         assert min(years) - 1 <= d.year <= max(years) + 1
+        assert len(years) >= 2 and max(years) - min(years) <= 3
 
 
 @settings(max_examples=200, deadline=None)

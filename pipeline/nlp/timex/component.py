@@ -199,6 +199,7 @@ class TimexTagger(StatelessComponent):
         years = sorted({c.year for c, _, _ in items if c.year is not None}) if anchor is None else []
         weekdays: list[int | None] = []  # the weekday written with each date of `out` ("dimanche 15 août")
         context: list[bool] = []
+        present: list[int] = []  # records of "aujourd'hui" that no date resolves
         for (c, span, tense), sid in zip(items, sids):
             here = text_anchor_for(c, sid, out, explicit, anchor)
             same_year = here is None and anchor is not None and (here := sentence_year_date(c, sid, explicit)) is not None
@@ -230,7 +231,7 @@ class TimexTagger(StatelessComponent):
             weekdays.append(c.weekday if c.kind == "abs" and c.day is not None else None)
             if r.value == "XXXX-XX-XX" and c.kind == "relday" and not c.offset and not c.tod \
                     and _TODAY.match(text, c.start, c.end):  # "aujourd'hui" in an undated text: the present
-                r = Resolved("PRESENT_REF", "", c.rule + "_present", False, "date")
+                present.append(len(out))
             value, ttype = typed_value(c, r.value)
             if habit is not None:
                 value, ttype = habit + (f"T{c.tod}" if c.tod and habit[-1].isdigit() else ""), "SET"
@@ -254,6 +255,8 @@ class TimexTagger(StatelessComponent):
                 "mod": c.tmod or (c.period_part or ""),
             })
         sentence_days(out, context)
+        for i in present:  # after the times of its sentence took its (unknown) day
+            out[i].update(value="PRESENT_REF", precision="", rule=out[i]["rule"] + "_present")
         return out
 
 

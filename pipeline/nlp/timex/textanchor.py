@@ -178,20 +178,24 @@ def nearby_day(records: list[dict[str, Any]], weekdays: list[int | None], start_
 #: how far from the years written in a document without a publication date a weekday-dated
 #: day may fall (:func:`weekday_year`)
 YEAR_MARGIN = 1
+#: the years must be at least two and this close: one year alone is often a date of history
+#: ("l'OTAN, fondée en 1949"), years far apart do not place the text
+YEAR_SPAN = 3
 
 
 def weekday_year(c, years: list[int]) -> str | None:
     """In a document without a publication date, the day of "vendredi 9 janvier" (a weekday
     with a day and month, no year) in the only year from one before the first year written in
     the text to one after the last that has that weekday on that day; None when none or
-    several do.
+    several do, or when the text writes fewer than two years or years more than
+    :data:`YEAR_SPAN` apart.
 
     >>> from pipeline.nlp.timex.candidate import Candidate
     >>> weekday_year(Candidate(0, 1, "day_month", "abs", None, 1, 9, weekday=4), [2024, 2025])
     '2026-01-09'
-    >>> weekday_year(Candidate(0, 1, "day_month", "abs", None, 1, 9, weekday=4), [])
+    >>> weekday_year(Candidate(0, 1, "day_month", "abs", None, 1, 9, weekday=4), [2025])
     """
-    if not years or c.kind != "abs" or c.year is not None or c.day is None or c.month is None or c.weekday is None:
+    if len(years) < 2 or max(years) - min(years) > YEAR_SPAN or c.kind != "abs" or c.year is not None or c.day is None or c.month is None or c.weekday is None:
         return None
     fits = []
     for y in range(min(years) - YEAR_MARGIN, max(years) + YEAR_MARGIN + 1):
