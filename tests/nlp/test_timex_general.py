@@ -91,6 +91,13 @@ CASES = [
     ("Le club, fondé en 1949, jouera jeudi 30 juin.", None,
      [("1949", "DATE", "1949", ""), ("jeudi 30 juin", "DATE", "XXXX-06-30", "")]),
     ("Aujourd'hui, le marché ouvre.", ANCHOR, [("Aujourd'hui", "DATE", "2024-03-14", "")]),
+    # years counted from the year last written, decades before 1900, holiday words in names
+    ("Le stade a été détruit en 2017 et reconstruit trois ans plus tard.", ANCHOR,
+     [("2017", "DATE", "2017", ""), ("trois ans plus tard", "DATE", "2020", "")]),
+    ("En juin 2010, la ligne a fermé ; six mois plus tard, elle a rouvert.", ANCHOR,
+     [("juin 2010", "DATE", "2010-06", ""), ("six mois plus tard", "DATE", "2010-12", "")]),
+    ("La filature a prospéré dans les années 1880.", ANCHOR, [("les années 1880", "DATE", "188X", "")]),
+    ("Le marché de Noël de la place ouvrira bientôt.", ANCHOR, [("bientôt", "DATE", "FUTURE_REF", "")]),
 ]
 
 

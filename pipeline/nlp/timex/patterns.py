@@ -91,7 +91,7 @@ class Rules:
                                        r"(?P<unit>" + alternation(self.period_units) + r")(?:\s+" + MODS + r")?" + E, F)),
             ("season_year", re.compile(B + SEASON + r"\s+(?:de\s+l['’]année\s+|de\s+|d['’])?" + YEAR, F)),
             ("season", re.compile(B + r"(?:(?P<this>cet|cette|ce)\s+)?" + SEASON + E + r"(?:\s+" + MODS + E + r")?", F)),
-            ("decade", re.compile(B + r"(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)(?![\w])", F)),
+            ("decade", re.compile(B + r"(?:les\s+)?années\s+(?P<dec>(?:1[0-9]|20)?\d0)(?![\w])", F)),
             ("weekday", re.compile(B + r"(?:(?P<this>ce)\s+)?(?P<wd>" + WD + r")" + E + r"(?:\s+" + MODS + E + r")?" + TOD + E, F)),
             ("relative_day", re.compile(B + r"(?P<rd>" + longest_first(self.rel_days) + r")" + TOD + E, F)),
             ("same_day", re.compile(B + longest_first(voc["same_day_phrases"]) + E, F)),

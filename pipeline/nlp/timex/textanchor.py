@@ -95,8 +95,9 @@ def text_anchor_for(c, sid: int, records: list[dict[str, Any]], explicit: list[t
     ``records`` are the records made so far (text order); ``explicit`` the (start, sentence,
     value) of the dates written with their year, in text order; ``anchor`` the publication date.
     """
-    if is_anaphoric(c) and c.kind in ("relyear", "relmonth") and c.offset == 0:
-        return previous_period(records, c.start, 4 if c.kind == "relyear" else 7)  # "cette année-là"
+    if is_anaphoric(c) and c.kind in ("relyear", "relmonth"):
+        # "cette année-là", "deux ans plus tard" after "en 2019": counted from the year (month) last written
+        return previous_period(records, c.start, 4 if c.kind == "relyear" else 7)
     if is_anaphoric(c):
         return previous_day(records, c.start)
     if anchor is None and explicit and narrative_dependent(c):
