@@ -98,6 +98,19 @@ CASES = [
      [("juin 2010", "DATE", "2010-06", ""), ("six mois plus tard", "DATE", "2010-12", "")]),
     ("La filature a prospéré dans les années 1880.", ANCHOR, [("les années 1880", "DATE", "188X", "")]),
     ("Le marché de Noël de la place ouvrira bientôt.", ANCHOR, [("bientôt", "DATE", "FUTURE_REF", "")]),
+    # a passé composé with être read by the parser as a present passive is still a past
+    ("Les secouristes sont intervenus vendredi soir.", ANCHOR, [("vendredi soir", "TIME", "2024-03-08TEV", "")]),
+    ("La chanteuse est arrivée mardi dans la soirée.", ANCHOR,
+     [("mardi dans la soirée", "TIME", "2024-03-12TEV", "")]),
+    # fractions of a unit
+    ("La visite dure une demi-heure, la pause un quart d'heure.", ANCHOR,
+     [("une demi-heure", "DURATION", "PT30M", ""), ("un quart d'heure", "DURATION", "PT15M", "")]),
+    ("Le chantier a pris trois quarts d'heure, l'attente un demi-siècle.", ANCHOR,
+     [("trois quarts d'heure", "DURATION", "PT45M", ""), ("un demi-siècle", "DURATION", "P50Y", "")]),
+    ("Le quart des électeurs a voté pour la demi-finale.", ANCHOR, []),
+    # "le week-end des 13 et 14 avril": the days, not the current weekend
+    ("La brocante aura lieu le week-end des 13 et 14 avril.", ANCHOR,
+     [("13", "DATE", "2024-04-13", ""), ("14 avril", "DATE", "2024-04-14", "")]),
 ]
 
 

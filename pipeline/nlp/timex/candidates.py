@@ -30,6 +30,9 @@ from .vocabulary import lookup_key
 # After a two-digit year: a clock time, a percentage or a decimal ("le 3 mars 15 h").
 _NOT_A_YEAR = re.compile(r"\s*(?:h\b|h\d|heures?\b|%|[.,:]\d|[-–])", re.IGNORECASE)
 
+# After "le week-end", "la semaine": the days that name it ("le week-end des 13 et 14 avril").
+_DAYS_AFTER = re.compile(r"\s+d(?:es|u)\s+(?:\d|premier\b)", re.IGNORECASE)
+
 # Months used to place a season on the calendar when resolving "cet été", "au printemps".
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
@@ -120,6 +123,8 @@ def _make(rule: str, m: re.Match, text: str, R: Rules) -> Candidate | None:
     if rule == "same_day":
         return Candidate(s, e, "relative_day", "relday", offset=0)
     if rule == "relative_week":
+        if _DAYS_AFTER.match(text, e):
+            return None  # "le week-end des 13 et 14 avril": the days that follow say which
         det = lookup_key(g["det"] or "")
         mod = R.mod(g.get("mod"))
         if mod is None and det == "le" and lookup_key(g["unit"]) != "semaine":

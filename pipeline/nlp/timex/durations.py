@@ -77,6 +77,9 @@ class _Rx:
         self.vague = re.compile(
             r"(?<![\w])(?:" + longest_first(word_list("vague_quantities")) + r"|(?P<recent>"
             + longest_first(word_list("vague_recent")) + r"))\s+(?P<unit>" + UP + r")(?![\w])" + no_decade)
+        # "une demi-heure" PT30M, "un quart d'heure" PT15M, "trois quarts d'heure" PT45M, "un demi-siècle" P50Y
+        self.fraction = re.compile(r"(?<![\w])(?:(?P<det>un|une|trois|le|la|ce|cette)\s+)?(?:demi-(?P<u1>" + U
+                                   + r")|(?P<quart>quarts?)\s+d(?:e\s+|['’])(?P<u2>" + U + r"))(?![\w])")
         self.of_after = re.compile(r"^\s+(?:de|du|des|d['’])(?![\w])")
         self.ago = re.compile(r"(?<![\w])(?:" + alternation(word_list("ago_openers")) + r")\s+$")
         self.ahead = re.compile(r"(?<![\w])(?:" + alternation(word_list("in_openers")) + r")\s+$")
@@ -156,6 +159,18 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
             n += X.fractions[re.sub(r"\s+", " ", lookup_key(after.group("half").strip()))]
         out.append(Candidate(s, after.end(), "duration", "fixed", ttype="DURATION", tmod=mod or "",
                              fixed=duration_value(n, unit)))
+    for m in X.fraction.finditer(low) if ("demi-" in low or "quart" in low) else ():
+        det = m.group("det") or ""
+        if m.group("quart"):
+            if not det or (det == "trois") != m.group("quart").endswith("s"):
+                continue  # "le quart d'heure" alone is fine; "quarts" needs "trois"
+            n = 0.75 if det == "trois" else 0.25
+        else:
+            if det == "trois":
+                continue
+            n = 0.5
+        out.append(Candidate(m.start(), m.end(), "duration", "fixed", ttype="DURATION",
+                             fixed=duration_value(n, X.units[m.group("u1") or m.group("u2")])))
     for m in X.vague.finditer(low):
         unit = X.units[m.group("unit")]
         if m.group("recent") and X.of_after.match(low[m.end():m.end() + 5]):
