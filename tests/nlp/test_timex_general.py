@@ -108,6 +108,11 @@ CASES = [
     ("Le chantier a pris trois quarts d'heure, l'attente un demi-siècle.", ANCHOR,
      [("trois quarts d'heure", "DURATION", "PT45M", ""), ("un demi-siècle", "DURATION", "P50Y", "")]),
     ("Le quart des électeurs a voté pour la demi-finale.", ANCHOR, []),
+    # a day and month joined by a hyphen, as holidays are written
+    ("Les syndicats défileront le 1er-Mai.", ANCHOR, [("le 1er-Mai", "DATE", "2024-05-01", "")]),
+    ("La cérémonie du 11-Novembre aura lieu devant le monument.", ANCHOR,
+     [("11-Novembre", "DATE", "2024-11-11", "")]),
+    ("Le score était de 2-1 à la pause.", ANCHOR, []),
     # "le week-end des 13 et 14 avril": the days, not the current weekend
     ("La brocante aura lieu le week-end des 13 et 14 avril.", ANCHOR,
      [("13", "DATE", "2024-04-13", ""), ("14 avril", "DATE", "2024-04-14", "")]),

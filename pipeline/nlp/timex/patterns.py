@@ -79,7 +79,7 @@ class Rules:
                                         r"(?![\w]|[/.,-]\d)", F)),
             ("month_iso", re.compile(r"(?<![\w/.-])(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])(?![\w]|[-/.]\d)", F)),
             ("year_range", re.compile(r"(?<![\w/.,-])(?P<year>(?:19|20)\d{2})\s*[-–—]\s*(?P<year2>(?:19|20)\d{2})(?![\w]|[.,]\d)", F)),
-            ("date", re.compile(r"(?<![\w,./])(?<![^\W\d_][-‑])(?<!\d\s[-‑])(?:(?P<wd>" + WD + r")\s+)?" + DAY + r"\s+" + M
+            ("date", re.compile(r"(?<![\w,./])(?<![^\W\d_][-‑])(?<!\d\s[-‑])(?:(?P<wd>" + WD + r")\s+)?" + DAY + r"(?:\s+|[-‑])" + M
                                 + r"(?:\s*,?\s*(?:de\s+l['’]an\s+)?" + YEAR + r"|" + YREL + r"|\s+" + MODS
                                 + r"|\s+(?P<yy>\d{2})(?![\d]))?" + r"(?![\w])", F)),
             ("month_year", re.compile(B + r"(?:" + PART + PARTSEP + r"|" + MOIS + r")?" + M
