@@ -108,6 +108,13 @@ CASES = [
     ("Le chantier a pris trois quarts d'heure, l'attente un demi-siècle.", ANCHOR,
      [("trois quarts d'heure", "DURATION", "PT45M", ""), ("un demi-siècle", "DURATION", "P50Y", "")]),
     ("Le quart des électeurs a voté pour la demi-finale.", ANCHOR, []),
+    # "jour pour jour": that very day, years or months before or after
+    ("Il y a un an jour pour jour, la digue cédait.", ANCHOR,
+     [("Il y a un an jour pour jour", "DATE", "2023-03-14", "")]),
+    ("La gare a ouvert il y a six mois, jour pour jour.", ANCHOR,
+     [("il y a six mois, jour pour jour", "DATE", "2023-09-14", "")]),
+    ("Le tunnel a été percé il y a un an jour pour jour.", "2024-02-29",
+     [("il y a un an jour pour jour", "DATE", "2023-02-28", "")]),
     # a day and month joined by a hyphen, as holidays are written
     ("Les syndicats défileront le 1er-Mai.", ANCHOR, [("le 1er-Mai", "DATE", "2024-05-01", "")]),
     ("La cérémonie du 11-Novembre aura lieu devant le monument.", ANCHOR,

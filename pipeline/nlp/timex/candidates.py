@@ -33,6 +33,9 @@ _NOT_A_YEAR = re.compile(r"\s*(?:h\b|h\d|heures?\b|%|[.,:]\d|[-–])", re.IGNORE
 # After "le week-end", "la semaine": the days that name it ("le week-end des 13 et 14 avril").
 _DAYS_AFTER = re.compile(r"\s+d(?:es|u)\s+(?:\d|premier\b)", re.IGNORECASE)
 
+# "il y a un an jour pour jour": the same day, a year before (day precision).
+_SAME_DAY = re.compile(r"\s*,?\s*jour\s+pour\s+jour(?![\w])", re.IGNORECASE)
+
 # Months used to place a season on the calendar when resolving "cet été", "au printemps".
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
@@ -152,7 +155,9 @@ def _make(rule: str, m: re.Match, text: str, R: Rules) -> Candidate | None:
             return None
         unit = R.units[lookup_key(g["unit"])]
         kind = {"day": "relday", "week": "relweek", "month": "relmonth", "year": "relyear"}[unit]
-        return Candidate(s, e, rule, kind, offset=-n if rule == "ago" else n, unit=unit)
+        same = _SAME_DAY.match(text, e) if kind in ("relmonth", "relyear") else None
+        return Candidate(s, same.end() if same else e, rule, kind, offset=-n if rule == "ago" else n, unit=unit,
+                         mod="same_day" if same else None)
     if rule == "year":
         c = Candidate(s, e, rule, "abs", int(g["year"]))
         if R.year_before.search(text[max(0, s - 25):s]) or R.year_after.search(text[e:e + 40]):
