@@ -115,6 +115,11 @@ CASES = [
      [("il y a six mois, jour pour jour", "DATE", "2023-09-14", "")]),
     ("Le tunnel a été percé il y a un an jour pour jour.", "2024-02-29",
      [("il y a un an jour pour jour", "DATE", "2023-02-28", "")]),
+    # a day of every year; a week or weekend named by what follows it
+    ("Chaque 1er mai, les cheminots défilent, et tous les 14 juillet aussi.", ANCHOR,
+     [("Chaque 1er mai", "SET", "XXXX-05-01", ""), ("tous les 14 juillet", "SET", "XXXX-07-14", "")]),
+    ("Les hôpitaux ont été débordés durant le week-end de Pâques.", ANCHOR, [("Pâques", "DATE", "2023-04-09", "")]),
+    ("La semaine de la mode s'ouvre à Lyon.", ANCHOR, []),
     # a day and month joined by a hyphen, as holidays are written
     ("Les syndicats défileront le 1er-Mai.", ANCHOR, [("le 1er-Mai", "DATE", "2024-05-01", "")]),
     ("La cérémonie du 11-Novembre aura lieu devant le monument.", ANCHOR,

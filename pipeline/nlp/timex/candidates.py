@@ -36,6 +36,8 @@ _DAYS_AFTER = re.compile(r"\s+d(?:es|u)\s+(?:\d|premier\b)", re.IGNORECASE)
 # "il y a un an jour pour jour": the same day, a year before (day precision).
 _SAME_DAY = re.compile(r"\s*,?\s*jour\s+pour\s+jour(?![\w])", re.IGNORECASE)
 
+_NAMED_BY = re.compile(r"\s+(?:d(?:e|u|es)\s|d['’])", re.IGNORECASE)
+
 # Months used to place a season on the calendar when resolving "cet été", "au printemps".
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
@@ -126,9 +128,9 @@ def _make(rule: str, m: re.Match, text: str, R: Rules) -> Candidate | None:
     if rule == "same_day":
         return Candidate(s, e, "relative_day", "relday", offset=0)
     if rule == "relative_week":
-        if _DAYS_AFTER.match(text, e):
-            return None  # "le week-end des 13 et 14 avril": the days that follow say which
         det = lookup_key(g["det"] or "")
+        if _DAYS_AFTER.match(text, e) or (det in ("le", "la") and not g.get("mod") and _NAMED_BY.match(text, e)):
+            return None  # "le week-end des 13 et 14 avril", "le week-end de Pâques": what follows says which
         mod = R.mod(g.get("mod"))
         if mod is None and det == "le" and lookup_key(g["unit"]) != "semaine":
             mod = "bare"  # "durant le week-end": a date only in a past or future sentence

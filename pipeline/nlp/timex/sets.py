@@ -37,6 +37,11 @@ class _Rx:
         heads = longest_first(word_list("set_adjective_heads"))
         self.adjective = re.compile(r"(?<![\w'’])(?P<head>" + heads + r")(?P<mid>(?:\s+[\w'’-]+){0,2}?)\s+(?P<adj>"
                                     + longest_first(self.adjectives) + r")(?![\w])")
+        months = {lookup_key(w): n for w, n in rules().month_of.items() if len(w) > 4 or w in ("mai", "juin", "août", "aout", "mars")}
+        self.month_of = months
+        # "chaque 1er mai", "tous les 14 juillet": a day of every year (XXXX-05-01)
+        self.every_day = re.compile(r"(?<![\w])(?:chaque|tous\s+les)\s+(?P<d>1er|premier|[12]?\d|3[01])[\s-]+(?P<m>"
+                                    + longest_first(months) + r")(?![\w])")
         self.adverb = re.compile(r"(?<![\w])" + longest_first(self.adverbs) + r"(?![\w])")
 
 
@@ -69,6 +74,11 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
                     continue
                 value = value.replace("1", str(int(n)), 1)
         out.append(Candidate(m.start(), m.end(), "set", "fixed", ttype="SET", fixed=value))
+    for m in X.every_day.finditer(low) if every else ():
+        d = 1 if m.group("d") in ("1er", "premier") else int(m.group("d"))
+        if 1 <= d <= 31:
+            out.append(Candidate(m.start(), m.end(), "set", "fixed", ttype="SET",
+                                 fixed=f"XXXX-{X.month_of[lookup_key(m.group('m'))]:02d}-{d:02d}"))
     for m in X.times.finditer(low) if " par " in low else ():
         out.append(Candidate(m.start(), m.end(), "set_freq", "fixed", ttype="SET",
                              fixed=X.units[lookup_key(m.group("unit"))]))
