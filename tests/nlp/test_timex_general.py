@@ -78,6 +78,8 @@ CASES = [
     ("Publié le 12/03/2024 | 18:05 par la rédaction", ANCHOR,
      [("le 12/03/2024", "DATE", "2024-03-12", ""), ("18:05", "TIME", "2024-03-12T18:05", "")]),
     ("Vidéo 02:14 Le résumé du match", ANCHOR, []),
+    ("Le car de 7 h 30 du soir et celui de 6h du matin sont supprimés.", ANCHOR,
+     [("7 h 30 du soir", "TIME", "2024-03-14T19:30", ""), ("6h du matin", "TIME", "2024-03-14T06:00", "")]),
     # a text without a publication date
     ("Le maire a parlé vendredi 9 janvier, avant le vote du budget de 2025 et après celui de 2024.", None,
      [("vendredi 9 janvier", "DATE", "2026-01-09", ""), ("2025", "DATE", "2025", ""), ("2024", "DATE", "2024", "")]),

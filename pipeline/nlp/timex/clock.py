@@ -38,7 +38,8 @@ class _Rx:
         named = [w for w, v in self.parts.items() if ":" not in v]
         # a time zone, also after a comma ("2 heures, heure française"): then a clock time by itself
         ZONE = r"(?P<zone>\s*,?\s+(?:" + alternation([w.lower() for w in word_list("clock_zones")]) + r")(?![\w]))?"
-        self.h_form = re.compile(r"(?<![\w,.:])(?P<h>\d{1,3})\s*[hH](?:\s*(?P<m>[0-5]\d))?(?![\w])" + ZONE)
+        self.h_form = re.compile(r"(?<![\w,.:])(?P<h>\d{1,3})\s*[hH](?:\s*(?P<m>[0-5]\d))?(?![\w])(?:\s+(?P<per>"
+                                 + longest_first(self.periods) + r")(?![\w]))?" + ZONE)
         self.word_form = re.compile(
             r"(?<![\w,.:])(?P<h>[01]?\d|2[0-4])\s+heures?(?![\w])(?:\s+(?P<m>[0-5]\d)(?![\w])|\s+(?P<mw>"
             + longest_first(self.minute_words) + r")(?![\w]))?(?:\s+(?P<per>" + longest_first(self.periods)
@@ -93,7 +94,9 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
     for m in X.h_form.finditer(low):
         h, mins = int(m.group("h")), int(m.group("m") or 0)
         before = text[max(0, m.start() - 25):m.start()]
-        if h > 24 or (X.dur_opener.search(before) and not m.group("zone")):
+        if m.group("per") and h < 12:  # "8 h du soir" -> 20:00
+            h += X.periods[lookup_key(m.group("per"))]
+        elif h > 24 or (X.dur_opener.search(before) and not m.group("zone")):
             out.append(Candidate(m.start(), m.end(), "duration", "fixed", ttype="DURATION",
                                  fixed=_hours_minutes(h, mins)))
             continue
