@@ -98,6 +98,12 @@ CASES = [
      [("2017", "DATE", "2017", ""), ("trois ans plus tard", "DATE", "2020", "")]),
     ("En juin 2010, la ligne a fermé ; six mois plus tard, elle a rouvert.", ANCHOR,
      [("juin 2010", "DATE", "2010-06", ""), ("six mois plus tard", "DATE", "2010-12", "")]),
+    ("La récolte a chuté de 9 % en 2021, après une hausse l'année précédente.", ANCHOR,
+     [("2021", "DATE", "2021", ""), ("l'année précédente", "DATE", "2020", "")]),
+    ("Le 3 mars 2019, le pont a fermé ; la semaine suivante, la mairie a réagi.", ANCHOR,
+     [("Le 3 mars 2019", "DATE", "2019-03-03", ""), ("la semaine suivante", "DATE", "2019-W10", "")]),
+    ("En mai 2010, le fleuve a débordé ; le mois suivant l'orage, la digue a cédé.", ANCHOR,
+     [("mai 2010", "DATE", "2010-05", "")]),
     ("La filature a prospéré dans les années 1880.", ANCHOR, [("les années 1880", "DATE", "188X", "")]),
     ("Le marché de Noël de la place ouvrira bientôt.", ANCHOR, [("bientôt", "DATE", "FUTURE_REF", "")]),
     # a passé composé with être read by the parser as a present passive is still a past

@@ -30,6 +30,9 @@ __all__ = ["find_period_candidates", "roman_to_int"]
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _UNIT_KIND = {"day": "relday", "week": "relweek", "month": "relmonth", "year": "relyear"}
+_FOLLOWING_WHAT = re.compile(r"\s+(?:l['’]|(?:le|la|les|son|sa|ses|leur|leurs|ce|cet|cette|un|une|sa)\s)")
+# One of these is in every phrase of `anaphoric_periods` (the pattern runs only then).
+_PERIOD_GATE = ("-l", "‑l", "même", "meme", "précéd", "preced", "suivant")
 
 
 def roman_to_int(s: str) -> int | None:
@@ -108,9 +111,12 @@ def find_period_candidates(text: str) -> list[Candidate]:
         if part:
             c.period_part = voc["century_parts"][lookup_key(part)]
         out.append(c)
-    for m in P["that_period"].finditer(low) if ("-l" in low or "‑l" in low or "même" in low or "meme" in low) else ():
+    for m in P["that_period"].finditer(low) if any(w in low for w in _PERIOD_GATE) else ():
+        if _FOLLOWING_WHAT.match(low, m.end()) and m.group("w").endswith(("suivant", "suivante")):
+            continue  # "le mois suivant l'élection": a preposition, counted from the election
         unit = voc["anaphoric_periods"][lookup_key(m.group("w"))]
-        out.append(Candidate(m.start(), m.end(), "anaphoric", _UNIT_KIND[unit], offset=0, unit=unit))
+        unit, _, step = unit.partition(" ")  # "year -1": the year before the one last written
+        out.append(Candidate(m.start(), m.end(), "anaphoric", _UNIT_KIND[unit], offset=int(step or 0), unit=unit))
     for m in P["last_night"].finditer(low) if "nuit" in low else ():
         out.append(Candidate(m.start(), m.end(), "relative_day", "relday", offset=-1, ttype="TIME", tod="NI"))
     for m in P["season_months"].finditer(low) if "mois" in low else ():
