@@ -67,6 +67,9 @@ CASES = [
     # sets
     ("Le prix du pain monte d'une semaine sur l'autre.", ANCHOR, [("une semaine sur l'autre", "SET", "P1W", "")]),
     ("Les eaux montaient jour après jour.", ANCHOR, [("jour après jour", "SET", "P1D", "")]),
+    ("Les navettes partent toutes les vingt minutes.", ANCHOR, [("toutes les vingt minutes", "SET", "PT20M", "")]),
+    # an age bracket is no duration
+    ("Les 18-25 ans votent moins que leurs aînés.", ANCHOR, []),
     ("Le préfet tient une réunion hebdomadaire avec les élus.", ANCHOR, [("hebdomadaire", "SET", "P1W", "")]),
     ("La ministre l'a dit lors de sa conférence de presse quotidienne.", ANCHOR,
      [("quotidienne", "SET", "P1D", "")]),

@@ -34,7 +34,7 @@ def number_pattern() -> str:
     small = [w for w, v in voc["number_words"].items() if 1 <= int(v) <= 11 and "-" not in w]
     words = longest_first(voc["number_words"])
     tens = longest_first(voc.get("tens") or [])
-    return (r"(?:(?<![\w,.])(?<!\d\s)\d{1,4}(?:[,.]\d+)?(?![\d])|" + tens + r"(?:[-‑]|\s+et\s+)" + longest_first(small)
+    return (r"(?:(?<![\w,.])(?<!\d\s)(?<!\d[-‑–])\d{1,4}(?:[,.]\d+)?(?![\d])|" + tens + r"(?:[-‑]|\s+et\s+)" + longest_first(small)
             + r"|" + words + r")")
 
 
