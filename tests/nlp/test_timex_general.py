@@ -107,6 +107,8 @@ CASES = [
      [("Le 3 mars 2019", "DATE", "2019-03-03", ""), ("la semaine suivante", "DATE", "2019-W10", "")]),
     ("En mai 2010, le fleuve a débordé ; le mois suivant l'orage, la digue a cédé.", ANCHOR,
      [("mai 2010", "DATE", "2010-05", "")]),
+    ("Le 3 mars 2019, la crue a emporté le pont. Ce matin-là, la brume couvrait la vallée.", ANCHOR,
+     [("Le 3 mars 2019", "DATE", "2019-03-03", ""), ("Ce matin-là", "TIME", "2019-03-03TMO", "")]),
     ("La filature a prospéré dans les années 1880.", ANCHOR, [("les années 1880", "DATE", "188X", "")]),
     ("Le marché de Noël de la place ouvrira bientôt.", ANCHOR, [("bientôt", "DATE", "FUTURE_REF", "")]),
     # a passé composé with être read by the parser as a present passive is still a past

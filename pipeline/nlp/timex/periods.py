@@ -73,6 +73,9 @@ def _patterns() -> dict[str, re.Pattern]:
                               + longest_first(word_list("century_suffixes")) + r")\s+siècle" + E, F),
         "that_period": re.compile(B + r"(?P<w>" + alternation(sorted(voc["anaphoric_periods"], key=len, reverse=True))
                                   + r")" + E, F),
+        "that_part": re.compile(B + r"(?:ce|cet|cette)\s+(?P<part>" + longest_first(
+            [w for w, v in voc["parts_of_day"].items() if ":" not in str(v)]) + r")[-‑]l[àa]" + E, F),
+        "parts": {lookup_key(k): str(v) for k, v in voc["parts_of_day"].items()},
         "last_night": re.compile(B + r"(?:" + alternation(word_list("last_night_phrases")) + r")" + E, F),
         "season_months": re.compile(B + r"(?:" + alternation(word_list("season_months_openers")) + r")\s*(?P<season>"
                                     + seasons + r")" + E + r"(?:\s+(?:de\s+)?(?P<year>(?:19|20)\d{2})(?!\d))?", F),
@@ -94,6 +97,10 @@ def find_period_candidates(text: str) -> list[Candidate]:
             continue
         out.append(Candidate(m.start(), m.end(), "anaphoric", "relday", offset=days[lookup_key(m.group("w"))],
                              unit="day"))
+    for m in P["that_part"].finditer(low) if ("-l" in low or "‑l" in low) else ():
+        # "ce soir-là": that part of the day last written (TIME)
+        out.append(Candidate(m.start(), m.end(), "anaphoric", "relday", offset=0, unit="day", ttype="TIME",
+                             tod=P["parts"][lookup_key(m.group("part"))]))
     for m in P["count"].finditer(low) if ("tard" in low or "auparavant" in low or "tôt" in low or "tot" in low) else ():
         n = R.number(m.group("n"))
         if n is None or n > 500:
