@@ -30,6 +30,14 @@ from .vocabulary import lookup_key
 # After a two-digit year: a clock time, a percentage or a decimal ("le 3 mars 15 h").
 _NOT_A_YEAR = re.compile(r"\s*(?:h\b|h\d|heures?\b|%|[.,:]\d|[-–])", re.IGNORECASE)
 
+# After "le week-end", "la semaine": the days that name it ("le week-end des 13 et 14 avril").
+_DAYS_AFTER = re.compile(r"\s+d(?:es|u)\s+(?:\d|premier\b)", re.IGNORECASE)
+
+# "il y a un an jour pour jour": the same day, a year before (day precision).
+_SAME_DAY = re.compile(r"\s*,?\s*jour\s+pour\s+jour(?![\w])", re.IGNORECASE)
+
+_NAMED_BY = re.compile(r"\s+(?:d(?:e|u|es)\s|d['’])", re.IGNORECASE)
+
 # Months used to place a season on the calendar when resolving "cet été", "au printemps".
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
@@ -121,6 +129,8 @@ def _make(rule: str, m: re.Match, text: str, R: Rules) -> Candidate | None:
         return Candidate(s, e, "relative_day", "relday", offset=0)
     if rule == "relative_week":
         det = lookup_key(g["det"] or "")
+        if _DAYS_AFTER.match(text, e) or (det in ("le", "la") and not g.get("mod") and _NAMED_BY.match(text, e)):
+            return None  # "le week-end des 13 et 14 avril", "le week-end de Pâques": what follows says which
         mod = R.mod(g.get("mod"))
         if mod is None and det == "le" and lookup_key(g["unit"]) != "semaine":
             mod = "bare"  # "durant le week-end": a date only in a past or future sentence
@@ -147,7 +157,9 @@ def _make(rule: str, m: re.Match, text: str, R: Rules) -> Candidate | None:
             return None
         unit = R.units[lookup_key(g["unit"])]
         kind = {"day": "relday", "week": "relweek", "month": "relmonth", "year": "relyear"}[unit]
-        return Candidate(s, e, rule, kind, offset=-n if rule == "ago" else n, unit=unit)
+        same = _SAME_DAY.match(text, e) if kind in ("relmonth", "relyear") else None
+        return Candidate(s, same.end() if same else e, rule, kind, offset=-n if rule == "ago" else n, unit=unit,
+                         mod="same_day" if same else None)
     if rule == "year":
         c = Candidate(s, e, rule, "abs", int(g["year"]))
         if R.year_before.search(text[max(0, s - 25):s]) or R.year_after.search(text[e:e + 40]):

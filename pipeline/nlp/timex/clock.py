@@ -38,11 +38,15 @@ class _Rx:
         named = [w for w, v in self.parts.items() if ":" not in v]
         # a time zone, also after a comma ("2 heures, heure française"): then a clock time by itself
         ZONE = r"(?P<zone>\s*,?\s+(?:" + alternation([w.lower() for w in word_list("clock_zones")]) + r")(?![\w]))?"
-        self.h_form = re.compile(r"(?<![\w,.:])(?P<h>\d{1,3})\s*[hH](?:\s*(?P<m>[0-5]\d))?(?![\w])" + ZONE)
+        self.h_form = re.compile(r"(?<![\w,.:])(?P<h>\d{1,3})\s*[hH](?:\s*(?P<m>[0-5]\d))?(?![\w])(?:\s+(?P<per>"
+                                 + longest_first(self.periods) + r")(?![\w]))?" + ZONE)
         self.word_form = re.compile(
             r"(?<![\w,.:])(?P<h>[01]?\d|2[0-4])\s+heures?(?![\w])(?:\s+(?P<m>[0-5]\d)(?![\w])|\s+(?P<mw>"
             + longest_first(self.minute_words) + r")(?![\w]))?(?:\s+(?P<per>" + longest_first(self.periods)
             + r")(?![\w]))?" + ZONE)
+        # "14:35" only after a clock opener ("à 14:35") or a numeric date ("06/10/2022 | 07:09")
+        self.colon = re.compile(r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])" + ZONE)
+        self.date_before = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*(?:[|,–—-]|à)?\s*\Z")
         self.noon = re.compile(r"(?<![\w])(?P<w>midi|minuit)(?![\w])(?:\s+(?P<mw>"
                                + longest_first(self.minute_words) + r")(?![\w]))?" + ZONE)
         self.alone = re.compile(r"(?<![\w])(?P<open>" + longest_first(word_list("part_of_day_openers"))
@@ -56,6 +60,10 @@ class _Rx:
         self.night_open = re.compile(r"\s+(?:" + alternation(word_list("night_range_openers")) + r")\s*$", F)
         self.night_day = re.compile(r"^\s+(?P<d>[0-3]?\d)(?:er)?(?![\w])")
         self.night_link = re.compile(r"^\s*(?:" + alternation(word_list("night_range_links")) + r")\s*$", F)
+        # "dans la journée" (the day of the sentence, a DATE), "toute la nuit" (TIME), "toute la journée"
+        self.whole = re.compile(r"(?<![\w])(?:(?P<all>toute|tout)\s+|(?:" + alternation(word_list("day_openers"))
+                                + r")\s+)(?P<det>la\s+|l['’]\s*)(?P<part>journée|journee|" + longest_first(named)
+                                + r")(?![\w])(?!\s+(?:de|du|des|d['’])(?![\w]))")
         self.toute = re.compile(r"(?<![\w])(?:toute|tout|chaque|une|un)\s*$", F)
 
 
@@ -72,6 +80,11 @@ def _clock(s: int, e: int, h: int, m: int, before: str, X: _Rx) -> Candidate | N
                      context_day=True)
 
 
+def _hours_minutes(h: int, m: int) -> str:
+    """ISO 8601 period of h hours and m minutes ("3 heures 30" -> ``PT3H30M``)."""
+    return duration_value(h, "H") + (f"{m}M" if m else "")
+
+
 def find(text: str, low: str | None = None) -> list[Candidate]:
     """Clock times and parts of day alone (TIME, ``context_day``), and "N h" durations.
     ``low`` is ``text`` lowercased with the same length (computed when not given)."""
@@ -81,16 +94,21 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
     for m in X.h_form.finditer(low):
         h, mins = int(m.group("h")), int(m.group("m") or 0)
         before = text[max(0, m.start() - 25):m.start()]
-        if h > 24 or (X.dur_opener.search(before) and not m.group("m") and not m.group("zone")):
-            if not m.group("m"):
-                out.append(Candidate(m.start(), m.end(), "duration", "fixed", ttype="DURATION",
-                                     fixed=duration_value(h, "H")))
+        if m.group("per") and h < 12:  # "8 h du soir" -> 20:00
+            h += X.periods[lookup_key(m.group("per"))]
+        elif h > 24 or (X.dur_opener.search(before) and not m.group("zone")):
+            out.append(Candidate(m.start(), m.end(), "duration", "fixed", ttype="DURATION",
+                                 fixed=_hours_minutes(h, mins)))
             continue
         c = _clock(m.start(), m.end(), h, mins, before, X)
         if c:
             out.append(c)
     for m in X.word_form.finditer(low) if "heure" in low else ():
         before = text[max(0, m.start() - 25):m.start()]
+        if m.group("m") and not (m.group("per") or m.group("zone")) and X.dur_opener.search(before):
+            out.append(Candidate(m.start(), m.end(), "duration", "fixed", ttype="DURATION",
+                                 fixed=_hours_minutes(int(m.group("h")), int(m.group("m")))))
+            continue  # "d'une durée de 3 heures 30": a duration
         if not (X.opener.search(before) or m.group("per") or m.group("m") or m.group("mw") or m.group("zone")):
             continue  # "8 heures" alone is a duration (pipeline.nlp.timex.durations)
         if not (m.group("per") or m.group("m") or m.group("zone")) and (
@@ -105,6 +123,12 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
         c = _clock(m.start(), m.end(), h, mins, before, X)
         if c:
             out.append(c)
+    for m in X.colon.finditer(low) if ":" in low else ():
+        before = text[max(0, m.start() - 25):m.start()]
+        if X.opener.search(before) or X.date_before.search(before):
+            c = _clock(m.start(), m.end(), int(m.group("h")), int(m.group("m")), before, X)
+            if c:
+                out.append(c)
     for m in X.noon.finditer(text) if ("midi" in low or "minuit" in low) else ():
         before = text[max(0, m.start() - 25):m.start()]
         if not X.opener.search(before):
@@ -118,6 +142,14 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
         c = _clock(m.start(), m.end(), h % 25, mins, before, X)
         if c:
             out.append(c)
+    for m in X.whole.finditer(low) if "journ" in low or "tout" in low else ():
+        part = lookup_key(m.group("part"))
+        if part in ("journée", "journee"):
+            out.append(Candidate(m.start() if m.group("all") else m.start("det"), m.end(), "whole_day", "relday",
+                                 offset=0, ttype="DATE", context_day=True))
+        elif m.group("all") and ":" not in X.parts[part]:  # "toute la nuit", "tout l'après-midi"
+            out.append(Candidate(m.start(), m.end(), "part_of_day", "relday", offset=0, ttype="TIME",
+                                 tod=X.parts[part], context_day=True))
     for m in X.alone.finditer(low):
         part = lookup_key(m.group("part"))
         after = text[m.end():m.end() + 4]
@@ -199,7 +231,7 @@ def sentence_days(records: list[dict], context: list[bool]) -> None:
 
 
 def _set_day(rec: dict, day: str, anchor: str, suffix: str) -> None:
-    rec["value"] = day + rec["value"][rec["value"].index("T"):]
+    rec["value"] = day + (rec["value"][rec["value"].index("T"):] if "T" in rec["value"] else "")
     rec["rule"] = rec["rule"] + suffix
     rec["anchor"] = anchor
 

@@ -30,6 +30,7 @@ its evidence are in ``doc._.anchor_interval``. Without an anchor nothing is infe
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -45,7 +46,7 @@ from .rules import normalize  # noqa: F401  (part of this module's __all__)
 from .clock import sentence_days
 from .tense import is_conditional as _is_conditional
 from .tense import tense_of
-from .textanchor import (is_anaphoric, nearby_day, same_weekday, sentence_year_date, text_anchor_for,
+from .textanchor import (is_anaphoric, weekday_year, nearby_day, same_weekday, sentence_year_date, text_anchor_for,
                          written_dates)
 from .timeml import OLD_VALUE, date_part, is_point, typed_value
 from .sets import habitual
@@ -60,6 +61,7 @@ _PREC_RANK = {p: i for i, p in enumerate(reversed(PRECISIONS))}  # decade 0 ... 
 
 
 _NEGATION = frozenset(word_list("negation_words"))
+_TODAY = re.compile(r"aujourd['’]hui\Z", re.IGNORECASE)
 _BOUND_CASES = frozenset(word_list("lower_bound_prepositions"))
 _CONDITION_MARKS = frozenset(word_list("condition_marks"))
 
@@ -194,8 +196,10 @@ class TimexTagger(StatelessComponent):
         out: list[dict[str, Any]] = []
         sids = [max(0, bisect_right(sent_starts, span.start) - 1) for _, span, _ in items]
         explicit = written_dates(items, sids)
+        years = sorted({c.year for c, _, _ in items if c.year is not None}) if anchor is None else []
         weekdays: list[int | None] = []  # the weekday written with each date of `out` ("dimanche 15 août")
         context: list[bool] = []
+        present: list[int] = []  # records of "aujourd'hui" that no date resolves
         for (c, span, tense), sid in zip(items, sids):
             here = text_anchor_for(c, sid, out, explicit, anchor)
             same_year = here is None and anchor is not None and (here := sentence_year_date(c, sid, explicit)) is not None
@@ -220,7 +224,14 @@ class TimexTagger(StatelessComponent):
                 again = resolve(c, day, tense) if day and period[0].isoformat() <= day <= period[1].isoformat() else None
                 if again is not None:
                     again.rule, again.anchor, r = again.rule + "_text", day, again
+            if anchor is None and r.value.startswith("XXXX-") and years:
+                day = weekday_year(c, years)  # "vendredi 9 janvier" in an undated text that writes 2024, 2025
+                if day is not None:
+                    r = Resolved(day, "day", r.rule + "_weekday_year", True, r.kind)
             weekdays.append(c.weekday if c.kind == "abs" and c.day is not None else None)
+            if r.value == "XXXX-XX-XX" and c.kind == "relday" and not c.offset and not c.tod \
+                    and _TODAY.match(text, c.start, c.end):  # "aujourd'hui" in an undated text: the present
+                present.append(len(out))
             value, ttype = typed_value(c, r.value)
             if habit is not None:
                 value, ttype = habit + (f"T{c.tod}" if c.tod and habit[-1].isdigit() else ""), "SET"
@@ -244,6 +255,8 @@ class TimexTagger(StatelessComponent):
                 "mod": c.tmod or (c.period_part or ""),
             })
         sentence_days(out, context)
+        for i in present:  # after the times of its sentence took its (unknown) day
+            out[i].update(value="PRESENT_REF", precision="", rule=out[i]["rule"] + "_present")
         return out
 
 

@@ -34,7 +34,7 @@ def number_pattern() -> str:
     small = [w for w, v in voc["number_words"].items() if 1 <= int(v) <= 11 and "-" not in w]
     words = longest_first(voc["number_words"])
     tens = longest_first(voc.get("tens") or [])
-    return (r"(?:(?<![\w,.])(?<!\d\s)\d{1,4}(?:[,.]\d+)?(?![\d])|" + tens + r"(?:[-‑]|\s+et\s+)" + longest_first(small)
+    return (r"(?:(?<![\w,.])(?<!\d\s)(?<!\d[-‑–])\d{1,4}(?:[,.]\d+)?(?![\d])|" + tens + r"(?:[-‑]|\s+et\s+)" + longest_first(small)
             + r"|" + words + r")")
 
 
@@ -77,15 +77,25 @@ class _Rx:
         self.vague = re.compile(
             r"(?<![\w])(?:" + longest_first(word_list("vague_quantities")) + r"|(?P<recent>"
             + longest_first(word_list("vague_recent")) + r"))\s+(?P<unit>" + UP + r")(?![\w])" + no_decade)
+        # "une demi-heure" PT30M, "un quart d'heure" PT15M, "trois quarts d'heure" PT45M, "un demi-siècle" P50Y
+        self.fraction = re.compile(r"(?<![\w])(?:(?P<det>un|une|trois|le|la|ce|cette)\s+)?(?:demi-(?P<u1>" + U
+                                   + r")|(?P<quart>quarts?)\s+d(?:e\s+|['’])(?P<u2>" + U + r"))(?![\w])")
         self.of_after = re.compile(r"^\s+(?:de|du|des|d['’])(?![\w])")
         self.ago = re.compile(r"(?<![\w])(?:" + alternation(word_list("ago_openers")) + r")\s+$")
         self.ahead = re.compile(r"(?<![\w])(?:" + alternation(word_list("in_openers")) + r")\s+$")
+        self.ago_words = {w.lower() for w in word_list("ago_openers")}
         self.age_before = re.compile(r"(?:(?<![\w])(?:" + alternation(word_list("age_openers")) + r")|(?<![\w])(?:"
                                      + alternation(word_list("age_nouns")) + r")\s+(?:de|d['’]))\s*\Z")
         # an apposition: a capitalised word, a comma or bracket, the age in digits, then a comma or bracket
         self.age_name = re.compile(r"[A-ZÀ-Ý][\w'’-]*\s*[,(]\s*\Z")
         self.age_close = re.compile(r"\s*[,)]")
+        # "Elle est en résidence surveillée et, à 76 ans, est en bonne santé": "à" + age between commas
+        self.age_at = re.compile(r"(?:^|[,;(—–])\s*à\s+\Z")
         self.one_day_before = re.compile(r"(?<![\w])(?:" + alternation(word_list("one_day_openers")) + r")\s*$")
+
+
+# The kind of the DATE that "il y a"/"dans" + a duration of this unit gives (TimeML: a point).
+_PLACED = {"D": "relday", "W": "relweek", "M": "relmonth", "Y": "relyear"}
 
 
 @lru_cache(maxsize=None)
@@ -97,7 +107,9 @@ def _is_age(text: str, low: str, s: int, e: int, X: _Rx) -> bool:
     """True when "N ans" at ``text[s:e]`` is the age of a person (``age_*`` of the vocabulary)."""
     if X.age_before.search(low, max(0, s - 40), s):
         return True
-    return bool(low[s].isdigit() and X.age_name.search(text, max(0, s - 40), s) and X.age_close.match(text, e))
+    if not (low[s].isdigit() and X.age_close.match(text, e)):
+        return False
+    return bool(X.age_name.search(text, max(0, s - 40), s) or X.age_at.search(text, max(0, s - 10), s))
 
 
 def find(text: str, low: str | None = None) -> list[Candidate]:
@@ -112,6 +124,15 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
         if m is None and after is not None:
             a = X.approx_before.search(low, max(0, u.start() - 30), u.start())
             if a:  # "une dizaine d'années" -> P10Y, APPROX
+                n, unit = X.approx[a.group("noun")], X.units[u.group("unit")]
+                b = (X.ago.search(low, max(0, a.start() - 12), a.start())
+                     or X.ahead.search(low, max(0, a.start() - 12), a.start()))
+                kind = _PLACED.get(unit)
+                if b and kind:  # "il y a une quarantaine d'années": a DATE placed by the duration, APPROX
+                    ago = b.group(0).strip().lower() in X.ago_words
+                    out.append(Candidate(b.start(), after.end(), "ago" if ago else "in", kind,
+                                         offset=-n if ago else n, unit=kind[3:], tmod="APPROX"))
+                    continue
                 out.append(Candidate(a.start(), after.end(), "duration", "fixed", ttype="DURATION", tmod="APPROX",
                                      fixed=duration_value(X.approx[a.group("noun")], X.units[u.group("unit")])))
             continue
@@ -138,6 +159,18 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
             n += X.fractions[re.sub(r"\s+", " ", lookup_key(after.group("half").strip()))]
         out.append(Candidate(s, after.end(), "duration", "fixed", ttype="DURATION", tmod=mod or "",
                              fixed=duration_value(n, unit)))
+    for m in X.fraction.finditer(low) if ("demi-" in low or "quart" in low) else ():
+        det = m.group("det") or ""
+        if m.group("quart"):
+            if not det or (det == "trois") != m.group("quart").endswith("s"):
+                continue  # "le quart d'heure" alone is fine; "quarts" needs "trois"
+            n = 0.75 if det == "trois" else 0.25
+        else:
+            if det == "trois":
+                continue
+            n = 0.5
+        out.append(Candidate(m.start(), m.end(), "duration", "fixed", ttype="DURATION",
+                             fixed=duration_value(n, X.units[m.group("u1") or m.group("u2")])))
     for m in X.vague.finditer(low):
         unit = X.units[m.group("unit")]
         if m.group("recent") and X.of_after.match(low[m.end():m.end() + 5]):

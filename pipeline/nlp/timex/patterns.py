@@ -79,7 +79,7 @@ class Rules:
                                         r"(?![\w]|[/.,-]\d)", F)),
             ("month_iso", re.compile(r"(?<![\w/.-])(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])(?![\w]|[-/.]\d)", F)),
             ("year_range", re.compile(r"(?<![\w/.,-])(?P<year>(?:19|20)\d{2})\s*[-–—]\s*(?P<year2>(?:19|20)\d{2})(?![\w]|[.,]\d)", F)),
-            ("date", re.compile(r"(?<![\w,./])(?<![^\W\d_][-‑])(?<!\d\s[-‑])(?:(?P<wd>" + WD + r")\s+)?" + DAY + r"\s+" + M
+            ("date", re.compile(r"(?<![\w,./])(?<![^\W\d_][-‑])(?<!\d\s[-‑])(?:(?P<wd>" + WD + r")\s+)?" + DAY + r"(?:\s+|[-‑])" + M
                                 + r"(?:\s*,?\s*(?:de\s+l['’]an\s+)?" + YEAR + r"|" + YREL + r"|\s+" + MODS
                                 + r"|\s+(?P<yy>\d{2})(?![\d]))?" + r"(?![\w])", F)),
             ("month_year", re.compile(B + r"(?:" + PART + PARTSEP + r"|" + MOIS + r")?" + M
@@ -91,7 +91,7 @@ class Rules:
                                        r"(?P<unit>" + alternation(self.period_units) + r")(?:\s+" + MODS + r")?" + E, F)),
             ("season_year", re.compile(B + SEASON + r"\s+(?:de\s+l['’]année\s+|de\s+|d['’])?" + YEAR, F)),
             ("season", re.compile(B + r"(?:(?P<this>cet|cette|ce)\s+)?" + SEASON + E + r"(?:\s+" + MODS + E + r")?", F)),
-            ("decade", re.compile(B + r"(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)(?![\w])", F)),
+            ("decade", re.compile(B + r"(?:les\s+)?années\s+(?P<dec>(?:1[0-9]|20)?\d0)(?![\w])", F)),
             ("weekday", re.compile(B + r"(?:(?P<this>ce)\s+)?(?P<wd>" + WD + r")" + E + r"(?:\s+" + MODS + E + r")?" + TOD + E, F)),
             ("relative_day", re.compile(B + r"(?P<rd>" + longest_first(self.rel_days) + r")" + TOD + E, F)),
             ("same_day", re.compile(B + longest_first(voc["same_day_phrases"]) + E, F)),

@@ -30,6 +30,9 @@ __all__ = ["find_period_candidates", "roman_to_int"]
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _UNIT_KIND = {"day": "relday", "week": "relweek", "month": "relmonth", "year": "relyear"}
+_FOLLOWING_WHAT = re.compile(r"\s+(?:l['’]|(?:le|la|les|son|sa|ses|leur|leurs|ce|cet|cette|un|une|sa)\s)")
+# One of these is in every phrase of `anaphoric_periods` (the pattern runs only then).
+_PERIOD_GATE = ("-l", "‑l", "même", "meme", "précéd", "preced", "suivant")
 
 
 def roman_to_int(s: str) -> int | None:
@@ -70,6 +73,9 @@ def _patterns() -> dict[str, re.Pattern]:
                               + longest_first(word_list("century_suffixes")) + r")\s+siècle" + E, F),
         "that_period": re.compile(B + r"(?P<w>" + alternation(sorted(voc["anaphoric_periods"], key=len, reverse=True))
                                   + r")" + E, F),
+        "that_part": re.compile(B + r"(?:ce|cet|cette)\s+(?P<part>" + longest_first(
+            [w for w, v in voc["parts_of_day"].items() if ":" not in str(v)]) + r")[-‑]l[àa]" + E, F),
+        "parts": {lookup_key(k): str(v) for k, v in voc["parts_of_day"].items()},
         "last_night": re.compile(B + r"(?:" + alternation(word_list("last_night_phrases")) + r")" + E, F),
         "season_months": re.compile(B + r"(?:" + alternation(word_list("season_months_openers")) + r")\s*(?P<season>"
                                     + seasons + r")" + E + r"(?:\s+(?:de\s+)?(?P<year>(?:19|20)\d{2})(?!\d))?", F),
@@ -91,6 +97,10 @@ def find_period_candidates(text: str) -> list[Candidate]:
             continue
         out.append(Candidate(m.start(), m.end(), "anaphoric", "relday", offset=days[lookup_key(m.group("w"))],
                              unit="day"))
+    for m in P["that_part"].finditer(low) if ("-l" in low or "‑l" in low) else ():
+        # "ce soir-là": that part of the day last written (TIME)
+        out.append(Candidate(m.start(), m.end(), "anaphoric", "relday", offset=0, unit="day", ttype="TIME",
+                             tod=P["parts"][lookup_key(m.group("part"))]))
     for m in P["count"].finditer(low) if ("tard" in low or "auparavant" in low or "tôt" in low or "tot" in low) else ():
         n = R.number(m.group("n"))
         if n is None or n > 500:
@@ -108,9 +118,12 @@ def find_period_candidates(text: str) -> list[Candidate]:
         if part:
             c.period_part = voc["century_parts"][lookup_key(part)]
         out.append(c)
-    for m in P["that_period"].finditer(low) if "-l" in low or "‑l" in low else ():
+    for m in P["that_period"].finditer(low) if any(w in low for w in _PERIOD_GATE) else ():
+        if _FOLLOWING_WHAT.match(low, m.end()) and m.group("w").endswith(("suivant", "suivante")):
+            continue  # "le mois suivant l'élection": a preposition, counted from the election
         unit = voc["anaphoric_periods"][lookup_key(m.group("w"))]
-        out.append(Candidate(m.start(), m.end(), "anaphoric", _UNIT_KIND[unit], offset=0, unit=unit))
+        unit, _, step = unit.partition(" ")  # "year -1": the year before the one last written
+        out.append(Candidate(m.start(), m.end(), "anaphoric", _UNIT_KIND[unit], offset=int(step or 0), unit=unit))
     for m in P["last_night"].finditer(low) if "nuit" in low else ():
         out.append(Candidate(m.start(), m.end(), "relative_day", "relday", offset=-1, ttype="TIME", tod="NI"))
     for m in P["season_months"].finditer(low) if "mois" in low else ():

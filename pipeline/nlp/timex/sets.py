@@ -33,6 +33,15 @@ class _Rx:
                                 + number_pattern() + r")\s+)?(?P<unit>" + U + r")(?![\w])")
         self.times = re.compile(r"(?<![\w])(?P<n>" + number_pattern() + r")\s+(?:" + alternation(word_list("set_times"))
                                 + r")\s+par\s+(?P<unit>" + longest_first(self.units) + r")(?![\w])")
+        self.adjectives = {lookup_key(k): v for k, v in voc["set_adjectives"].items()}
+        heads = longest_first(word_list("set_adjective_heads"))
+        self.adjective = re.compile(r"(?<![\w'’])(?P<head>" + heads + r")(?P<mid>(?:\s+[\w'’-]+){0,2}?)\s+(?P<adj>"
+                                    + longest_first(self.adjectives) + r")(?![\w])")
+        months = {lookup_key(w): n for w, n in rules().month_of.items() if len(w) > 4 or w in ("mai", "juin", "août", "aout", "mars")}
+        self.month_of = months
+        # "chaque 1er mai", "tous les 14 juillet": a day of every year (XXXX-05-01)
+        self.every_day = re.compile(r"(?<![\w])(?:chaque|tous\s+les)\s+(?P<d>1er|premier|[12]?\d|3[01])[\s-]+(?P<m>"
+                                    + longest_first(months) + r")(?![\w])")
         self.adverb = re.compile(r"(?<![\w])" + longest_first(self.adverbs) + r"(?![\w])")
 
 
@@ -65,10 +74,20 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
                     continue
                 value = value.replace("1", str(int(n)), 1)
         out.append(Candidate(m.start(), m.end(), "set", "fixed", ttype="SET", fixed=value))
+    for m in X.every_day.finditer(low) if every else ():
+        d = 1 if m.group("d") in ("1er", "premier") else int(m.group("d"))
+        if 1 <= d <= 31:
+            out.append(Candidate(m.start(), m.end(), "set", "fixed", ttype="SET",
+                                 fixed=f"XXXX-{X.month_of[lookup_key(m.group('m'))]:02d}-{d:02d}"))
     for m in X.times.finditer(low) if " par " in low else ():
         out.append(Candidate(m.start(), m.end(), "set_freq", "fixed", ttype="SET",
                              fixed=X.units[lookup_key(m.group("unit"))]))
-    for m in X.adverb.finditer(low) if ("ment" in low or "tous les" in low or "sur" in low or "/" in low) else ():
+    for m in X.adjective.finditer(low) if ("quotidien" in low or "uel" in low or "daire" in low or "triel" in low) else ():
+        if re.search(r"\d", m.group("mid")):
+            continue
+        out.append(Candidate(m.start("adj"), m.end(), "set_adjective", "fixed", ttype="SET",
+                             fixed=X.adjectives[lookup_key(m.group("adj"))]))
+    for m in X.adverb.finditer(low) if ("ment" in low or "tous les" in low or "sur" in low or "/" in low or "après" in low) else ():
         out.append(Candidate(m.start(), m.end(), "set", "fixed", ttype="SET",
                              fixed=X.adverbs[re.sub(r"\s+", " ", lookup_key(m.group(0)))]))
     return out

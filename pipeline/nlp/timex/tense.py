@@ -28,6 +28,7 @@ _FUTURE_HEADS = frozenset(word_list("future_auxiliary_verbs"))
 _COND_ENDINGS = frozenset(word_list("conditional_endings"))
 _COMPOUND_AUX = ("avoir", "être", "etre")
 _PLAN_PARTICIPLES = frozenset(word_list("plan_participles"))
+_ETRE_VERBS = frozenset(word_list("etre_verbs"))
 
 
 def governing_verb(tok: Token) -> Token | None:
@@ -106,6 +107,9 @@ def _tense(span: Span) -> str | None:
             if "Imp" in pm.get("Tense"):
                 return "weak_past"
             if "Pres" in pm.get("Tense"):
+                # "sont intervenus", "s'est réuni": a passé composé with être the model read as a passive
+                if verb.lemma_.lower() in _ETRE_VERBS or any(c.dep_.startswith("expl") for c in verb.children):
+                    return "past"
                 return "present"
             return "past"
         if "Inf" in vform and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):

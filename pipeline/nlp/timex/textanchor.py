@@ -30,7 +30,7 @@ from typing import Any
 from .timeml import date_part
 
 __all__ = ["previous_day", "previous_period", "sentence_year_date", "is_anaphoric", "narrative_dependent", "nearby_day", "same_weekday", "text_anchor_for",
-           "written_dates"]
+           "weekday_year", "written_dates"]
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -95,8 +95,9 @@ def text_anchor_for(c, sid: int, records: list[dict[str, Any]], explicit: list[t
     ``records`` are the records made so far (text order); ``explicit`` the (start, sentence,
     value) of the dates written with their year, in text order; ``anchor`` the publication date.
     """
-    if is_anaphoric(c) and c.kind in ("relyear", "relmonth") and c.offset == 0:
-        return previous_period(records, c.start, 4 if c.kind == "relyear" else 7)  # "cette année-là"
+    if is_anaphoric(c) and c.kind in ("relyear", "relmonth"):
+        # "cette année-là", "deux ans plus tard" after "en 2019": counted from the year (month) last written
+        return previous_period(records, c.start, 4 if c.kind == "relyear" else 7)
     if is_anaphoric(c):
         return previous_day(records, c.start)
     if anchor is None and explicit and narrative_dependent(c):
@@ -173,3 +174,35 @@ def nearby_day(records: list[dict[str, Any]], weekdays: list[int | None], start_
         if _DAY_VALUE.match(day):
             return day
     return None
+
+
+#: how far from the years written in a document without a publication date a weekday-dated
+#: day may fall (:func:`weekday_year`)
+YEAR_MARGIN = 1
+#: the years must be at least two and this close: one year alone is often a date of history
+#: ("l'OTAN, fondée en 1949"), years far apart do not place the text
+YEAR_SPAN = 3
+
+
+def weekday_year(c, years: list[int]) -> str | None:
+    """In a document without a publication date, the day of "vendredi 9 janvier" (a weekday
+    with a day and month, no year) in the only year from one before the first year written in
+    the text to one after the last that has that weekday on that day; None when none or
+    several do, or when the text writes fewer than two years or years more than
+    :data:`YEAR_SPAN` apart.
+
+    >>> from pipeline.nlp.timex.candidate import Candidate
+    >>> weekday_year(Candidate(0, 1, "day_month", "abs", None, 1, 9, weekday=4), [2024, 2025])
+    '2026-01-09'
+    >>> weekday_year(Candidate(0, 1, "day_month", "abs", None, 1, 9, weekday=4), [2025])
+    """
+    if len(years) < 2 or max(years) - min(years) > YEAR_SPAN or c.kind != "abs" or c.year is not None or c.day is None or c.month is None or c.weekday is None:
+        return None
+    fits = []
+    for y in range(min(years) - YEAR_MARGIN, max(years) + YEAR_MARGIN + 1):
+        try:
+            if _dt.date(y, c.month, c.day).weekday() == c.weekday:
+                fits.append(y)
+        except ValueError:
+            continue
+    return f"{fits[0]:04d}-{c.month:02d}-{c.day:02d}" if len(fits) == 1 else None

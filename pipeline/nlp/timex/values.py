@@ -315,6 +315,11 @@ def _resolve_one(c: Candidate, a, tense: str | None) -> Resolved | None:
             date = _dt.date(ay, am, ad) + _dt.timedelta(days=7 * c.offset)
             return Resolved(_week(date, weekend), "week", rule, True, "relative")
         return Resolved("XXXX-WXX" + ("-WE" if weekend else ""), "week", rule, False, "relative")
+    if c.mod == "same_day" and ad is not None and c.kind in ("relmonth", "relyear"):
+        # "il y a un an jour pour jour": that very day, N months or years from the anchor
+        y, m = _add_months(ay, am, c.offset * (12 if c.kind == "relyear" else 1))
+        day = min(ad, calendar.monthrange(y, m)[1])
+        return Resolved(_dt.date(y, m, day).isoformat(), "day", rule, True, "relative")
     if c.kind == "relmonth":
         if am is not None:
             y, m = _add_months(ay, am, c.offset)
