@@ -68,3 +68,29 @@ def test_a_named_addressee_stays(nlp):
 def test_a_stray_par_phrase_is_the_participle_agent_not_the_recipient(nlp, text, agent, target):
     events = _events(nlp, text)
     assert ("AID", agent, target) in events, events
+
+
+@pytest.mark.parametrize("text, agent, etype, target", [
+    # a judging incise is about the subject or the par-agent of the quotation it closes
+    ("« La Russie ment depuis le début », a dénoncé Volodymyr Zelensky.", "volodymyr-zelensky", "ACCUSE", "russia"),
+    ("« La Pologne est un allié fiable », a salué Joe Biden.", "joe-biden", "SUPPORT", "poland"),
+])
+def test_a_judging_incise_targets_the_subject_of_the_quotation(nlp, text, agent, etype, target):
+    events = _events(nlp, text)
+    assert (etype, agent, target) in events, events
+
+
+def test_a_plain_statement_incise_gets_no_target_from_the_quotation(nlp):
+    events = _events(nlp, "« La Pologne recevra des chars », a déclaré Joe Biden.")
+    assert ("STATEMENT", "joe-biden", "") in events, events
+
+
+def test_a_post_as_addressee_is_the_person_the_article_names(nlp):
+    events = _events(nlp, "Le président chinois Xi Jinping est arrivé à Paris. "
+                          "Emmanuel Macron a dit à son homologue chinois que la France soutenait la paix.")
+    assert ("STATEMENT", "emmanuel-macron", "xi-jinping") in events, events
+
+
+def test_the_recipient_named_on_the_thing_given_is_the_target(nlp):
+    events = _events(nlp, "La Norvège a envoyé les munitions destinées à la Moldavie.")
+    assert ("AID", "norway", "moldova") in events, events

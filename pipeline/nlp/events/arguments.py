@@ -129,7 +129,7 @@ def actor(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: b
                     bloc = W.COLLECTIVE_ADJECTIVES.get(fold(c.lemma_)) if tok.lemma_.lower() in W.COLLECTIVE_NOUNS else None
                     if bloc and any(e._.actor_id == bloc for _, e in ctx.mentions):
                         cid = bloc
-                    elif role == "agent":
+                    else:
                         person = role_holder(ctx, tok, cid)
                         if person is not None:
                             return person
@@ -143,7 +143,7 @@ def actor(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: b
                 # "chefs d'État et de gouvernement de l'Otan": the conjunct carries the name
                 for x in [c, *[k for k in c.children if k.dep_ == "conj" and k.pos_ == "NOUN"]]:
                     arg = actor(ctx, x, depth - 1, nmod, adj, role)
-                    if arg is not None and role == "agent" and ctx.doc[arg.i].pos_ == "ADJ":
+                    if arg is not None and ctx.doc[arg.i].pos_ == "ADJ":
                         # 'le chef du gouvernement belge': the post is the chief's
                         arg = role_holder(ctx, tok, arg.id) or arg
                     if arg is not None:
@@ -228,6 +228,24 @@ def role_holder(ctx: DocContext, tok: Token, country: str) -> Arg | None:
     if len(people) == 1:
         arg = next(iter(people.values()))
         return Arg(arg.id, arg.text, tok.i)
+    return None
+
+
+def stray_par_agent(ctx: DocContext, verb: Token) -> Token | None:
+    """The *par* phrase of a past participle that the parser hung on the participle's own
+    complement: 'les armes livrées à l'Ukraine par les Etats-Unis' (par → Ukraine). Only
+    on a complement that is a name (a name takes no *par* of its own) and only when the
+    participle has no *par* agent of its own."""
+    if "Part" not in verb.morph.get("VerbForm") or "Pres" in verb.morph.get("Tense"):
+        return None
+    kids = list(verb.children)
+    if any(c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par") for c in kids):
+        return None
+    for c in kids:
+        if c.dep_.startswith("obl") and c.pos_ == "PROPN" and ctx.tok2ent[c.i] is not None:
+            for k in c.children:
+                if k.dep_ == "nmod" and case_of(k) == "par" and k.i > c.i and ctx.tok2ent[k.i] is not None:
+                    return k
     return None
 
 

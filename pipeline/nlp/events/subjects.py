@@ -29,28 +29,10 @@ from . import words as W
 from .context import Arg, DocContext, case_of, verb_lemma
 
 
-def stray_par_agent(ctx: DocContext, verb: Token) -> Token | None:
-    """The *par* phrase of a past participle that the parser hung on the participle's own
-    complement: 'les armes livrées à l'Ukraine par les Etats-Unis' (par → Ukraine). Only
-    on a complement that is a name (a name takes no *par* of its own) and only when the
-    participle has no *par* agent of its own."""
-    if "Part" not in verb.morph.get("VerbForm") or "Pres" in verb.morph.get("Tense"):
-        return None
-    kids = list(verb.children)
-    if any(c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par") for c in kids):
-        return None
-    for c in kids:
-        if c.dep_.startswith("obl") and c.pos_ == "PROPN" and ctx.tok2ent[c.i] is not None:
-            for k in c.children:
-                if k.dep_ == "nmod" and case_of(k) == "par" and k.i > c.i and ctx.tok2ent[k.i] is not None:
-                    return k
-    return None
-
-
 def is_passive(ctx: DocContext, verb: Token) -> bool:
     kids = list(verb.children)
     if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense") \
-            and (any(c.dep_ == "obl:agent" for c in kids) or stray_par_agent(ctx, verb) is not None):
+            and (any(c.dep_ == "obl:agent" for c in kids) or arguments.stray_par_agent(ctx, verb) is not None):
         return True  # 'les otages détenus par le Hamas': a reduced passive relative
     if not any(c.dep_ == "aux:pass" for c in kids) and any(
             c.dep_ == "nsubj:pass" and c.lower_.startswith("-") for c in kids):
@@ -122,7 +104,7 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
     if passive:
         kids = list(verb.children)
         agents = [c for c in kids if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")]
-        stray = None if agents else stray_par_agent(ctx, verb)
+        stray = None if agents else arguments.stray_par_agent(ctx, verb)
         if stray is not None:
             return arguments.actors(ctx, stray)
         # 'par la représentante de l'OSCE à Minsk, Heidi Tagliavini': the person named

@@ -88,6 +88,14 @@ def verb_targets(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | No
         got = addressees.partner(ctx, verb, obj_tok, {a.id for a in agents})
         if got:
             return got, "partner"
+    if not got and entry.type == "AID":
+        got = addressees.recipient_on_object(ctx, verb, {a.id for a in agents})
+        if got:
+            return got, "object_recipient"
+    if not got and entry.type in addressees.QUOTED_PARTY_TYPES:
+        got = addressees.quoted_party(ctx, verb, {a.id for a in agents})
+        if got:
+            return got, "quoted_party"
     if got or entry.type not in ("ASSAULT", "MOBILIZE"):
         return got, rule
     agent_ids = {a.id for a in agents}
@@ -116,19 +124,6 @@ def verb_targets(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | No
     return [], ""
 
 
-def addressee_word(ctx: DocContext, phrase: Token, arg: Arg) -> bool:
-    """Whether an actor read from the à-phrase of a speech act is whom it is said to: a
-    name, or a nationality adjective on a person or a body ('à son homologue chinois', 'aux
-    dirigeants européens'); not the adjective of a thing or a deed, which is what the speech
-    is about ('a réagi à une provocation ukrainienne')."""
-    tok = ctx.doc[arg.i]
-    if tok.pos_ != "ADJ" or ctx.tok2ent[arg.i] is not None:
-        return True
-    noun = tok.head
-    lemma = noun.lemma_.lower()
-    return lemma in arguments.POST_NOUNS or lemma in W.COLLECTIVE_NOUNS or lemma in W.RELATIONAL_NOUNS
-
-
 def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | None, agents: list[Arg],
                        absorbed: dict[int, Token]) -> tuple[list[Arg], str]:
     preps = entry.target_prep or W.VERB_TARGET_PREPS
@@ -145,7 +140,7 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
                 if c.dep_ != "iobj" and c.lemma_.lower() in W.COMPLEX_PREP_NOUNS:
                     continue  # 'aux côtés de X', 'à la demande de X': a manner, not whom
                 got = [g for g in arguments.actors(ctx, c) if g.id not in agent_ids
-                       and addressee_word(ctx, c, g)]
+                       and addressees.addressee_word(ctx, c, g)]
                 if got:
                     return got, "statement_addressee"
         return [], ""
