@@ -94,3 +94,17 @@ def test_a_post_as_addressee_is_the_person_the_article_names(nlp):
 def test_the_recipient_named_on_the_thing_given_is_the_target(nlp):
     events = _events(nlp, "La Norvège a envoyé les munitions destinées à la Moldavie.")
     assert ("AID", "norway", "moldova") in events, events
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Les familles des victimes malaisiennes se sont réunies samedi à Kuala Lumpur.", "malaysia"),
+    ("Les otages ukrainiens ont manifesté devant l'ambassade.", "ukraine"),
+])
+def test_held_or_harmed_people_do_not_make_their_state_an_agent(nlp, text, state):
+    events = _events(nlp, text)
+    assert not any(a == state for _, a, _ in events), events
+
+
+def test_soldiers_with_a_nationality_adjective_still_act_for_their_state(nlp):
+    events = _events(nlp, "Les soldats russes ont attaqué Kharkiv.")
+    assert ("ASSAULT", "russia", "kharkiv") in events, events

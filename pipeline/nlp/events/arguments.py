@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .triggers import Entry
 
 POST_NOUNS = words("argument_words.yaml", "post_nouns")
+HELD_PEOPLE_NOUNS = words("argument_words.yaml", "held_people_nouns")
 
 
 def is_place(ctx: DocContext, arg: Arg) -> bool:
@@ -113,6 +114,8 @@ def actor(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: b
         return Arg(cid, tok.text, tok.i) if cid else None
     if role == "target" and tok.lemma_.lower() in ctx.ex.instruments:
         return None
+    if role == "agent" and tok.pos_ == "NOUN" and tok.lemma_.lower() in HELD_PEOPLE_NOUNS:
+        return None  # 'les familles des victimes malaisiennes': people, not a state that acts
     children = list(tok.children)
     for c in children:  # "le président biélorusse Alexandre Loukachenko"
         if c.dep_ in ("appos", "flat:name", "flat", "compound") or (c.dep_ == "nmod" and not case_of(c)):
