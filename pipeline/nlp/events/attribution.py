@@ -129,8 +129,9 @@ def quotation_bounds(ctx: DocContext, tok: Token) -> tuple[int, int] | None:
     b = bisect_left(breaks, tok.i)
     start = max(0, tok.i - QUOTE_WINDOW, breaks[b - 1] + 1 if b > 0 else 0)
     end = min(len(ctx.doc), tok.i + QUOTE_WINDOW)
-    if b < len(breaks) and breaks[b] > tok.i:
-        end = min(end, breaks[b])
+    after = bisect_right(breaks, tok.i)
+    if after < len(breaks):
+        end = min(end, breaks[after])
     lo, mid = bisect_left(index, start), bisect_left(index, tok.i)
     opened, straight = [], None
     for k in range(lo, mid):

@@ -14,7 +14,7 @@ CODEBOOK.md (``events.confidence``). Nothing is learnt at run time.
 >>> score({"core_frame": True, "noun_trigger": True}, w)
 0.5
 >>> sorted(FEATURES)[:3]
-['agent_elsewhere', 'background_noun', 'core_frame']
+['agent_adjective', 'agent_elsewhere', 'background_noun']
 """
 from __future__ import annotations
 
