@@ -200,3 +200,27 @@ def test_approving_a_package_of_sanctions_is_a_sanction_even_after_a_time_word(n
 def test_trigger_continuing_an_institution_name_is_no_event(nlp):
     events = _events(nlp, "La Lituanie a contacté l'Organisation pour l'interdiction des armes chimiques (OIAC).")
     assert "COERCE" not in {e["event_type"] for e in events}
+
+
+def test_in_subordinate_clause_reads_relative_and_adverbial_clauses(nlp):
+    doc = nlp("La Pologne réclame des sanctions contre la Russie, qui a bombardé Kiev.")
+    livre = next(t for t in doc if t.text == "bombardé")
+    reclame = next(t for t in doc if t.text == "réclame")
+    sent = next(iter(doc.sents))
+    assert C.in_subordinate_clause(livre, sent)
+    assert not C.in_subordinate_clause(reclame, sent)
+
+
+def test_features_of_an_agent_read_from_an_adjective_and_of_a_reported_event(nlp):
+    doc = nlp("Selon Reuters, l'armée russe a bombardé Kharkiv.")
+    bombed = [e for e in doc._.events if e["event_type"] == "ASSAULT"]
+    assert bombed and bombed[0]["attributed_to"] == "reuters"
+    from pipeline.nlp.events.component import EventExtractor
+    from pipeline.nlp.events.context import DocContext
+    ex = EventExtractor()
+    ctx = DocContext(ex, doc)
+    tok = next(t for t in doc if t.text == "bombardé")
+    entry = next(e for e in ex.entries[("bombarder", "VERB")])
+    feats = C.features(ctx, tok, entry, bombed[0], tok.sent)
+    assert feats["agent_adjective"] == (bombed[0]["agent_text"] == "russe")
+    assert feats["reported"] and feats["lead_sentence"] and not feats["long_sentence"]

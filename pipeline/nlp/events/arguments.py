@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ...lexicon import words
 from ..normalize import fold
 from . import words as W
 from .control import is_crowd
@@ -33,6 +34,9 @@ from .context import Arg, DocContext, case_of
 
 if TYPE_CHECKING:
     from .triggers import Entry
+
+POST_NOUNS = words("argument_words.yaml", "post_nouns")
+HELD_PEOPLE_NOUNS = words("argument_words.yaml", "held_people_nouns")
 
 
 def is_place(ctx: DocContext, arg: Arg) -> bool:
@@ -110,6 +114,8 @@ def actor(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: b
         return Arg(cid, tok.text, tok.i) if cid else None
     if role == "target" and tok.lemma_.lower() in ctx.ex.instruments:
         return None
+    if role == "agent" and tok.pos_ == "NOUN" and tok.lemma_.lower() in HELD_PEOPLE_NOUNS:
+        return None  # 'les familles des victimes malaisiennes': people, not a state that acts
     children = list(tok.children)
     for c in children:  # "le président biélorusse Alexandre Loukachenko"
         if c.dep_ in ("appos", "flat:name", "flat", "compound") or (c.dep_ == "nmod" and not case_of(c)):
@@ -126,6 +132,10 @@ def actor(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: b
                     bloc = W.COLLECTIVE_ADJECTIVES.get(fold(c.lemma_)) if tok.lemma_.lower() in W.COLLECTIVE_NOUNS else None
                     if bloc and any(e._.actor_id == bloc for _, e in ctx.mentions):
                         cid = bloc
+                    else:
+                        person = role_holder(ctx, tok, cid)
+                        if person is not None:
+                            return person
                     return Arg(cid, c.text, c.i)
     # a range 'les alliés, du Danemark à la République tchèque' lists members, no relation
     ranged = any(c.dep_ == "nmod" and case_of(c) == "à" for c in children)
@@ -136,6 +146,9 @@ def actor(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: b
                 # "chefs d'État et de gouvernement de l'Otan": the conjunct carries the name
                 for x in [c, *[k for k in c.children if k.dep_ == "conj" and k.pos_ == "NOUN"]]:
                     arg = actor(ctx, x, depth - 1, nmod, adj, role)
+                    if arg is not None and ctx.doc[arg.i].pos_ == "ADJ":
+                        # 'le chef du gouvernement belge': the post is the chief's
+                        arg = role_holder(ctx, tok, arg.id) or arg
                     if arg is not None:
                         return arg
     return None
@@ -165,6 +178,78 @@ def actors(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: 
                     and (ent is None or not (ent.start <= c.i < ent.end)):
                 out.extend(actors(ctx, c, depth, nmod, adj, role))
     return out
+
+
+def post_descriptions(ctx: DocContext) -> list[tuple[str, str, int, Arg]]:
+    """(post noun, country id, position, person) for every person the document describes
+    by a post and a nationality adjective: 'le président américain Joe Biden', 'Joe Biden,
+    le président américain', 'le Premier ministre belge Alexander De Croo', 'le chef du
+    gouvernement belge, X'. Read once per document."""
+    out = []
+    for start, ent in ctx.mentions:
+        if ent.label_ != "PER":
+            continue
+        root = ent.root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ in ("appos", "flat:name", "flat", "compound", "conj") or (root.dep_ == "nmod" and not case_of(root)):
+            nouns.append(root.head)
+        if root.pos_ == "NOUN":
+            nouns.append(root)  # a description the actor layer linked to its holder
+        for n in nouns:
+            if n.pos_ == "NOUN" and n.lemma_.lower() not in POST_NOUNS and n.dep_ == "nmod":
+                n = n.head  # 'la cheffe de la diplomatie allemande, X' (X hung on 'diplomatie')
+            if n.pos_ != "NOUN" or n.lemma_.lower() not in POST_NOUNS:
+                continue
+            mods = [c for c in n.children if c.dep_ == "amod"]
+            mods += [a for c in n.children if c.dep_ == "nmod" and case_of(c) == "de"
+                     for a in c.children if a.dep_ == "amod"]
+            for a in mods:
+                cid = ctx.ex.adjectives.get(fold(a.text))
+                if cid:
+                    out.append((n.lemma_.lower(), cid, start, Arg(ent._.actor_id, ent.text, start)))
+    return out
+
+
+def role_holder(ctx: DocContext, tok: Token, country: str) -> Arg | None:
+    """The person a singular post with a nationality adjective stands for ('le ministre
+    russe a déclaré'), when the document names the holder: the person described by the same
+    post and country (the nearest before, else the first after), else the only person the
+    document describes by a post of that country. None for a body or a group, or when the
+    document names no one (the country then stands for the speaker)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in POST_NOUNS or "Plur" in tok.morph.get("Number") \
+            or tok.lower_.endswith(("s", "x")) and tok.lower_ != tok.lemma_.lower():
+        return None
+    if ctx.tok2ent[tok.i] is not None:
+        return None
+    table = ctx.once("post_descriptions", post_descriptions, ctx)
+    same = [(pos, arg) for post, cid, pos, arg in table if cid == country and post == tok.lemma_.lower()]
+    if same:
+        before = [x for x in same if x[0] <= tok.i]
+        pos, arg = before[-1] if before else same[0]
+        return Arg(arg.id, arg.text, tok.i)
+    people = {arg.id: arg for _, cid, _, arg in table if cid == country}
+    if len(people) == 1:
+        arg = next(iter(people.values()))
+        return Arg(arg.id, arg.text, tok.i)
+    return None
+
+
+def stray_par_agent(ctx: DocContext, verb: Token) -> Token | None:
+    """The *par* phrase of a past participle that the parser hung on the participle's own
+    complement: 'les armes livrées à l'Ukraine par les Etats-Unis' (par → Ukraine). Only
+    on a complement that is a name (a name takes no *par* of its own) and only when the
+    participle has no *par* agent of its own."""
+    if "Part" not in verb.morph.get("VerbForm") or "Pres" in verb.morph.get("Tense"):
+        return None
+    kids = list(verb.children)
+    if any(c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par") for c in kids):
+        return None
+    for c in kids:
+        if c.dep_.startswith("obl") and c.pos_ == "PROPN" and ctx.tok2ent[c.i] is not None:
+            for k in c.children:
+                if k.dep_ == "nmod" and case_of(k) == "par" and k.i > c.i and ctx.tok2ent[k.i] is not None:
+                    return k
+    return None
 
 
 def comma_conj_person(ctx: DocContext, tok: Token) -> Token | None:

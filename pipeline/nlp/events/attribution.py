@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+import numpy as np
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Span, Token
 
 from ..normalize import fold
@@ -117,16 +119,28 @@ OPENING, CLOSING, STRAIGHT = ("«", "“"), ("»", "”"), '"'
 QUOTE_WINDOW = 150  # tokens searched for the start of the paragraph and the end of a quotation
 
 
+def paragraph_breaks(doc) -> list[int]:
+    """Indices of the tokens that hold a line break, in text order. spaCy keeps a line
+    break as a whitespace token of its own ('\\n', '\\n\\n'); a word's ``whitespace_``
+    is only ever "" or " ", so a break is never seen by looking at the words."""
+    return [i for i in np.nonzero(doc.to_array(IS_SPACE))[0].tolist() if "\n" in doc[i].text]
+
+
 def quotation_bounds(ctx: DocContext, tok: Token) -> tuple[int, int] | None:
     """The opening and closing marks of the quotation around ``tok``, read within its
     paragraph only (an unbalanced mark elsewhere cannot spread), or None.
 
-    Read from the document's quotation marks (:attr:`DocContext.quote_marks`), never
-    token by token. A spaCy token's ``whitespace_`` is "" or " ", so the line-break
-    test that bounded the walk never stopped it: the window is ``QUOTE_WINDOW``
-    tokens each way."""
+    Read from the document's quotation marks (:attr:`DocContext.quote_marks`) and its
+    line breaks (:func:`paragraph_breaks`, once per document), never token by token; the
+    search also stops ``QUOTE_WINDOW`` tokens away each way."""
     index, texts = ctx.quote_marks
-    start = max(0, tok.i - QUOTE_WINDOW)
+    breaks = ctx.once("paragraph_breaks", paragraph_breaks, ctx.doc)
+    b = bisect_left(breaks, tok.i)
+    start = max(0, tok.i - QUOTE_WINDOW, breaks[b - 1] + 1 if b > 0 else 0)
+    end = min(len(ctx.doc), tok.i + QUOTE_WINDOW)
+    after = bisect_right(breaks, tok.i)
+    if after < len(breaks):
+        end = min(end, breaks[after])
     lo, mid = bisect_left(index, start), bisect_left(index, tok.i)
     opened, straight = [], None
     for k in range(lo, mid):
@@ -143,7 +157,6 @@ def quotation_bounds(ctx: DocContext, tok: Token) -> tuple[int, int] | None:
         open_i, closers = straight, (STRAIGHT,)
     else:
         return None
-    end = min(len(ctx.doc), tok.i + QUOTE_WINDOW)
     for k in range(bisect_right(index, tok.i), bisect_left(index, end)):
         if texts[k] in closers:
             return open_i, index[k]

@@ -14,7 +14,7 @@ CODEBOOK.md (``events.confidence``). Nothing is learnt at run time.
 >>> score({"core_frame": True, "noun_trigger": True}, w)
 0.5
 >>> sorted(FEATURES)[:3]
-['agent_elsewhere', 'background_noun', 'core_frame']
+['agent_adjective', 'agent_elsewhere', 'background_noun']
 """
 from __future__ import annotations
 
@@ -36,8 +36,13 @@ if TYPE_CHECKING:  # spaCy is not imported: a cached run reads the default thres
 #: the features of :func:`features` (the keys allowed under ``weights`` in confidence.yaml):
 #: evidence on the arguments and the trigger, then on the sentence
 ARGUMENT_FEATURES = ("no_agent", "agent_elsewhere", "target", "missing_target", "core_frame", "de_agent", "inferred_agent",
-                     "noun_trigger", "background_noun", "sense_constrained", "statement", "speaker_adjective")
-SENTENCE_FEATURES = ("hypothetical", "hypothetical_statement", "negated", "in_quote", "question", "verbless_sentence")
+                     "noun_trigger", "background_noun", "sense_constrained", "statement", "speaker_adjective",
+                     "agent_adjective", "reported")
+SENTENCE_FEATURES = ("hypothetical", "hypothetical_statement", "negated", "in_quote", "question", "verbless_sentence",
+                     "subordinate_clause", "long_sentence", "lead_sentence")
+#: a sentence longer than this many tokens is ``long_sentence``; the first LEAD_SENTENCES
+#: sentences of a document are its lead
+LONG_SENTENCE, LEAD_SENTENCES = 40, 3
 FEATURES = ARGUMENT_FEATURES + SENTENCE_FEATURES
 
 #: record rules whose agent is a syntactic argument of the trigger itself
@@ -117,6 +122,11 @@ def features(ctx: DocContext, tok: Token, entry: Entry, rec: dict[str, Any], sen
         "statement": entry.type == "STATEMENT" and has_agent,
         "speaker_adjective": entry.type == "STATEMENT" and has_agent and " " not in agent_text.strip()
                              and agent_text[:1].islower(),
+        "agent_adjective": has_agent and " " not in agent_text.strip() and agent_text[:1].islower(),
+        "reported": bool(rec.get("attributed_to")) and entry.type != "STATEMENT",
+        "subordinate_clause": in_subordinate_clause(tok, sent),
+        "long_sentence": len(sent) > LONG_SENTENCE,
+        "lead_sentence": int(rec.get("sentence_id", LEAD_SENTENCES)) < LEAD_SENTENCES,
         "hypothetical": rec["modality"] == "hypothetical",
         "hypothetical_statement": entry.type == "STATEMENT" and rec["modality"] == "hypothetical",
         "negated": rec["modality"] == "negated",
@@ -153,6 +163,19 @@ def quoted_in_sentence(tok: Token, sent: Span, marks: tuple[list[int], list[str]
     if depth and any(t in CLOSING for t in after):
         return True
     return straight % 2 == 1 and any(t == STRAIGHT for t in after)
+
+
+def in_subordinate_clause(tok: Token, sent: Span) -> bool:
+    """The trigger lies in a relative or adverbial clause of its sentence (``acl:relcl``,
+    ``advcl`` on the way up to the root): background more often than news."""
+    cur = tok
+    for _ in range(12):
+        if cur.dep_ in ("acl:relcl", "advcl"):
+            return True
+        if cur.head.i == cur.i or not (sent.start <= cur.head.i < sent.end):
+            return False
+        cur = cur.head
+    return False
 
 
 def has_finite_verb(sent: Span) -> bool:

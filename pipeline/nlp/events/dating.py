@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from ..timex.component import sentence_dates
 from ..timex.timeml import date_part
 from .context import DocContext
-from .modality import future_form
+from ..tense import future_form, present
 
 ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 PRECISION = {4: "year", 7: "month", 10: "day"}
@@ -118,12 +118,6 @@ def recent(v: Token) -> bool:
     if "Fin" in v.morph.get("VerbForm"):
         return present(v) and not ("Cnd" in v.morph.get("Mood") and future_form(v))
     return False
-
-
-def present(v: Token) -> bool:
-    """Tagged present, or tagged future on a form that is not one ('discute')."""
-    tense = v.morph.get("Tense")
-    return "Pres" in tense or ("Fut" in tense and not future_form(v))
 
 
 def later(value: str, anchor: str) -> bool:

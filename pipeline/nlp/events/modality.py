@@ -27,6 +27,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from ...lexicon import words
+from ..tense import future_form, tense_by_suffix
 from . import words as W
 from .context import DocContext, case_of, verb_lemma
 
@@ -64,36 +65,6 @@ def conditional_clauses(ctx: DocContext) -> set[int]:
                 if head is not None:
                     heads.add(head.i)
     return heads
-
-
-def tense_by_suffix(v: Token) -> str:
-    """'Cnd'/'Fut' from the ending when the tagger says Ind (envahirait, céderons)."""
-    if "Fin" not in v.morph.get("VerbForm"):
-        return ""
-    low = v.lower_
-    lemma = v.lemma_.lower()
-    for endings, label, keep in ((W.COND_ENDINGS, "Cnd", 1), (W.FUT_ENDINGS, "Fut", 1)):
-        for e in endings:
-            if low.endswith(e) and len(low) > len(e) + 1:
-                base = low[: len(low) - len(e) + keep]
-                if lemma.endswith("er"):
-                    ok = base.endswith(("er", "rr")) or (lemma == "aller" and base == "ir")
-                elif lemma.endswith("ir"):
-                    ok = base.endswith(("ir", "rr", "dr"))
-                else:
-                    ok = True
-                if ok:
-                    return label
-                return ""
-    return ""
-
-
-def future_form(t: Token) -> bool:
-    """The word ends like a future or a conditional: every French verb forms both on a
-    stem ending in *r* (-rai, -ra, -ront, -rait, -raient…). A tag Fut or Cnd on another
-    form ('discute', 'négocient') is a tagging slip: the verb is in the present."""
-    low = t.lower_
-    return any(low.endswith(e) for e in W.COND_ENDINGS + W.FUT_ENDINGS)
 
 
 def own_hyp(v: Token) -> bool:

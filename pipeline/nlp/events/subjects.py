@@ -37,7 +37,7 @@ def is_passive(ctx: DocContext, verb: Token) -> bool:
 def _is_passive(ctx: DocContext, verb: Token) -> bool:
     kids = list(verb.children)
     if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense") \
-            and any(c.dep_ == "obl:agent" for c in kids):
+            and (any(c.dep_ == "obl:agent" for c in kids) or arguments.stray_par_agent(ctx, verb) is not None):
         return True  # 'les otages détenus par le Hamas': a reduced passive relative
     if not any(c.dep_ == "aux:pass" for c in kids) and any(
             c.dep_ == "nsubj:pass" and c.lower_.startswith("-") for c in kids):
@@ -109,6 +109,9 @@ def subject(ctx: DocContext, verb: Token, seen: set[int] | None = None) -> list[
     if passive:
         kids = list(verb.children)
         agents = [c for c in kids if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) == "par")]
+        stray = None if agents else arguments.stray_par_agent(ctx, verb)
+        if stray is not None:
+            return arguments.actors(ctx, stray)
         # 'par la représentante de l'OSCE à Minsk, Heidi Tagliavini': the person named
         out = [a for c in agents for a in inverted_actors(ctx, c)]
         if agents:  # "par la Turquie, l'ONU, la Russie et l'Ukraine" (comma list parsed as obl)

@@ -88,6 +88,14 @@ def verb_targets(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | No
         got = addressees.partner(ctx, verb, obj_tok, {a.id for a in agents})
         if got:
             return got, "partner"
+    if not got and entry.type == "AID":
+        got = addressees.recipient_on_object(ctx, verb, {a.id for a in agents})
+        if got:
+            return got, "object_recipient"
+    if not got and entry.type in addressees.QUOTED_PARTY_TYPES:
+        got = addressees.quoted_party(ctx, verb, {a.id for a in agents})
+        if got:
+            return got, "quoted_party"
     if got or entry.type not in ("ASSAULT", "MOBILIZE"):
         return got, rule
     agent_ids = {a.id for a in agents}
@@ -129,7 +137,10 @@ def verb_targets_core(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token
             if c.dep_ == "iobj" or (c.dep_.startswith("obl") and case_of(c) == "à"):
                 if c.dep_ != "iobj" and nominal.place_name(ctx, c):
                     continue  # 'a déclaré à Minsk': where it was said, not to whom
-                got = [g for g in arguments.actors(ctx, c) if g.id not in agent_ids]
+                if c.dep_ != "iobj" and c.lemma_.lower() in W.COMPLEX_PREP_NOUNS:
+                    continue  # 'aux côtés de X', 'à la demande de X': a manner, not whom
+                got = [g for g in arguments.actors(ctx, c) if g.id not in agent_ids
+                       and addressees.addressee_word(ctx, c, g)]
                 if got:
                     return got, "statement_addressee"
         return [], ""

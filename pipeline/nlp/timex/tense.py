@@ -20,12 +20,12 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..tense import is_conditional
 from .vocabulary import vocabulary, word_list
 
 __all__ = ["tense_of", "headline_tense", "is_conditional", "governing_verb"]
 
 _FUTURE_HEADS = frozenset(word_list("future_auxiliary_verbs"))
-_COND_ENDINGS = frozenset(word_list("conditional_endings"))
 _COMPOUND_AUX = ("avoir", "être", "etre")
 _PLAN_PARTICIPLES = frozenset(word_list("plan_participles"))
 _ETRE_VERBS = frozenset(word_list("etre_verbs"))
@@ -40,19 +40,6 @@ def governing_verb(tok: Token) -> Token | None:
             return None
         tok = tok.head
     return None
-
-
-def is_conditional(verb: Token) -> bool:
-    """Mood=Cnd, or an "imperfect" that is really a conditional (stem + imperfect ending)."""
-    if "Cnd" in verb.morph.get("Mood"):
-        return True
-    if "Imp" not in verb.morph.get("Tense"):
-        return False
-    word, lemma = verb.lower_, verb.lemma_.lower()
-    stem = vocabulary().get("conditional_stems", {}).get(lemma)
-    if stem is None:
-        stem = lemma[:-1] if lemma.endswith("re") else lemma
-    return len(stem) >= 2 and word.startswith(stem) and word[len(stem):] in _COND_ENDINGS
 
 
 def _is_headline(sent: Span) -> bool:
