@@ -27,7 +27,7 @@ from typing import Any, TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..base import span_text
-from . import control
+from . import control, said
 from . import words as W
 from .arguments import actors
 from .attribution import quotation_speaker, sentence_source, speaker
@@ -69,6 +69,11 @@ def events_for(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None,
         targets, trule = verb_targets(ctx, tok, entry, obj_tok, agents, absorbed)
         if not targets and entry.type == "THREATEN":
             targets, trule = clause_opponent(ctx, tok, {a.id for a in agents})
+        if not targets and entry.type in ("REQUEST", "THREATEN") and entry.canonical in ctx.ex.report_verbs:
+            # a verb of saying typed by what it says (said.py): the party asked or threatened
+            ids = {a.id for a in agents}
+            targets = (said.demanded_parties if entry.type == "REQUEST" else said.threatened_parties)(ctx, tok, ids)
+            trule = "said_" + entry.type.lower() if targets else trule
         if targets:
             rule += ("_" if rule else "verb_") + trule
         modality = verb_modality(ctx, tok, sent)

@@ -41,7 +41,7 @@ from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from ..normalize import fold
-from . import arguments, subjects
+from . import arguments, said, subjects
 from . import words as W
 from .context import DocContext, case_of, verb_lemma
 from .speech import evaluation, opens_incise, warns_of_force
@@ -165,6 +165,10 @@ def sense(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None) -> E
             return retyped(entry, judged)
     if entry.type == "STATEMENT" and entry.canonical in W.WARNING_VERBS and warns_of_force(ctx, tok):
         return retyped(entry, "THREATEN")
+    if entry.type == "STATEMENT":
+        act = said.speech_act(ctx, tok)  # what is said: a demand or a threat (models/speech_acts.yaml)
+        if act:
+            return retyped(entry, act)
     if entry.type == "AGREE" and entry.canonical in W.PROMISE_VERBS:
         frontier = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
         for _ in range(3):
