@@ -27,7 +27,8 @@ from typing import Any, TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..base import span_text
-from . import control, said
+from . import control, said, surface
+from .frames import frame_of
 from . import words as W
 from .arguments import actors
 from .attribution import quotation_speaker, sentence_source, speaker
@@ -47,7 +48,18 @@ if TYPE_CHECKING:
 def events_for(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None, sid: int, sent: Span,
                absorbed: dict[int, Token]) -> list[dict[str, Any]]:
     rule = ""
-    if entry.pos == "VERB":
+    if entry.pos == "VERB" and tok.pos_ != "VERB" and surface.hidden_verb(ctx.ex, tok) is not None:
+        # a verb the tagger hid under another tag ("La Russie frappe Kiev"): no verb
+        # dependents, the arguments are read from the surface (surface.py)
+        own = surface.subject_before(ctx, tok)
+        if own is None:
+            return []
+        agents, rule = [own], "verb_nsubj_surface"
+        targets = surface.object_after(ctx, tok, frame_of(entry.canonical, "VERB", entry.type).target)
+        targets = [t for t in targets if t.id != own.id]
+        rule += "_obj" if targets else ""
+        modality, clause_verb, trigger_text = verb_modality(ctx, tok, sent), tok, tok.text
+    elif entry.pos == "VERB":
         agents = subject(ctx, tok)
         if agents:
             rule = "verb_" + ("obl_agent" if is_passive(ctx, tok) else "nsubj")
