@@ -2,7 +2,7 @@
 
 A verb of saying whose content demands an act of another named party is a REQUEST to that
 party; one whose content announces, in the future, force by the speaker's own side is a
-THREATEN against whom it names (word lists in models/speech_acts.yaml).
+THREATEN against whom it names (word lists in models/trigger_words.yaml).
 
 Every sentence was written for this test; each rule has a guard where it must not fire.
 """
@@ -61,3 +61,20 @@ def test_content_of_an_incise_and_of_a_clause(nlp):
     doc = nlp("« Le Mali doit partir », a ajouté le ministre. Il a dit que le Mali devait partir.")
     verbs = [t for t in doc if t.lemma_ in ("ajouter", "dire")]
     assert [[r.lemma_ for r in said.content_roots(v)] for v in verbs] == [["devoir"], ["devoir"]]
+
+
+@pytest.mark.parametrize("text, agent, target", [
+    ("Le Kremlin a déclaré que les manœuvres de l'OTAN étaient une provocation.", "russia", "nato"),
+    ("Emmanuel Macron a affirmé que le blocus par l'Azerbaïdjan était inacceptable.", "emmanuel-macron", "azerbaijan"),
+])
+def test_a_reproach_in_the_clause_said_is_an_accusation(nlp, text, agent, target):
+    assert ("ACCUSE", agent, target) in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # negated judgement; a judgement without a named party
+    "Le Kremlin a déclaré que les manœuvres de l'OTAN n'étaient pas une provocation.",
+    "Emmanuel Macron a affirmé que la situation était inacceptable.",
+])
+def test_no_accusation_without_a_reproach_to_a_named_party(nlp, text):
+    assert not any(t == "ACCUSE" for t, _, _ in _events(nlp, text))

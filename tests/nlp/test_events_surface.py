@@ -62,3 +62,17 @@ def test_forms_are_words_of_their_own_letters(stem):
     for ending in ("er", "ir", "re"):
         for f in surface.present_forms(stem + ending):
             assert f and " " not in f and f[0] == stem[0]
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Une attaque du mouvement Hezbollah a visé Israël dimanche.", ("ASSAULT", "hezbollah", "israel")),
+    ("Israël a été visé dimanche par une attaque du Hezbollah.", ("ASSAULT", "hezbollah", "israel")),
+    ("Les sanctions japonaises visent la Corée du Nord.", ("SANCTION", "japan", "north-korea")),
+])
+def test_the_object_of_a_verb_of_aiming_is_the_target_of_its_event_noun(nlp, text, event):
+    """pipeline/nlp/events/nominal.py ``aimed_at``, ``targeting_verbs`` of models/trigger_words.yaml"""
+    assert event in _events(nlp, text)
+
+
+def test_no_target_from_a_verb_that_aims_at_nothing(nlp):
+    assert ("ASSAULT", "hezbollah", "israel") not in _events(nlp, "Une attaque du Hezbollah a inquiété Israël dimanche.")

@@ -81,10 +81,11 @@ def events_for(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None,
         targets, trule = verb_targets(ctx, tok, entry, obj_tok, agents, absorbed)
         if not targets and entry.type == "THREATEN":
             targets, trule = clause_opponent(ctx, tok, {a.id for a in agents})
-        if not targets and entry.type in ("REQUEST", "THREATEN") and entry.canonical in ctx.ex.report_verbs:
-            # a verb of saying typed by what it says (said.py): the party asked or threatened
+        if not targets and entry.type in ("REQUEST", "THREATEN", "ACCUSE") and entry.canonical in ctx.ex.report_verbs:
+            # a verb of saying typed by what it says (said.py): the party asked, threatened or reproached
             ids = {a.id for a in agents}
-            targets = (said.demanded_parties if entry.type == "REQUEST" else said.threatened_parties)(ctx, tok, ids)
+            find = {"REQUEST": said.demanded_parties, "THREATEN": said.threatened_parties, "ACCUSE": said.reproach}
+            targets = find[entry.type](ctx, tok, ids)
             trule = "said_" + entry.type.lower() if targets else trule
         if targets:
             rule += ("_" if rule else "verb_") + trule

@@ -4,7 +4,7 @@ future, force by the speaker's own side is a THREATEN.
 
 The content of a verb of saying is its complement clause ("a déclaré que Moscou devait
 retirer ses troupes") or the quotation it comments when it opens an incise ("« L'Iran doit
-accepter la paix », a ajouté Donald Trump"). The words are in ``models/speech_acts.yaml``
+accepter la paix », a ajouté Donald Trump"). The words are in ``models/trigger_words.yaml``
 (written from the PLOVER definitions of REQUEST and THREATEN).
 
 >>> from pipeline.nlp.events.context import hand_parsed
@@ -34,7 +34,7 @@ from .context import Arg, case_of
 if TYPE_CHECKING:
     from .context import DocContext
 
-FILE = "speech_acts.yaml"
+FILE = "trigger_words.yaml"
 DEONTIC = words(FILE, "deontic_verbs")
 IMPERSONAL_DEONTIC = words(FILE, "impersonal_deontic_verbs")
 HARM_PHRASES = word_list(FILE, "harm_phrases")
@@ -53,14 +53,33 @@ def content_roots(tok: Token) -> list[Token]:
     from .speech import opens_incise  # speech -> filters -> triggers -> said
     roots = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN")]
     if opens_incise(tok):
-        if tok.head.i != tok.i and tok.dep_ in ("parataxis", "conj", "ccomp", "advcl", "dep", "punct"):
-            roots.append(tok.head)
-        roots += [c for c in tok.children if c.i < tok.i and c.dep_ in ("parataxis", "ccomp", "conj")]
+        roots += quoted_clauses(tok)
     out, seen = [], set()
     for r in roots:
         if r.i not in seen:
             seen.add(r.i)
             out.append(r)
+    return out
+
+
+def quoted_clauses(tok: Token) -> list[Token]:
+    """The heads of the clauses of what an incise verb comments: the words between the
+    opening of the quotation (or of the sentence) and the incise that have a subject of
+    their own, or a finite verb (the parser attaches the incise to any of them)."""
+    doc = tok.doc
+    first = min([tok.i] + [c.i for c in tok.children if c.i < tok.i])
+    start = tok.sent.start
+    for j in range(first - 1, start - 1, -1):
+        if doc[j].text in ("«", "“") or (doc[j].text == '"' and j < first - 1 and any(
+                doc[k].text == '"' for k in range(j + 1, first))):
+            start = j + 1
+            break
+    out = []
+    for t in doc[start:first]:
+        if t.head.i == tok.i or (t.head.i < start or t.head.i >= first) or t.dep_ in ("ROOT", "conj", "parataxis"):
+            if any(c.dep_ in ("nsubj", "nsubj:pass") for c in t.children) or (
+                    t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")):
+                out.append(t)
     return out
 
 
@@ -191,6 +210,33 @@ def threatened_parties(ctx: DocContext, tok: Token, exclude: set[str]) -> list[A
     return []
 
 
+def reproach(ctx: DocContext, tok: Token, speaker_ids: set[str]) -> list[Arg]:
+    """What a verb of saying states in its complement clause is a reproach to a named
+    party: the clause holds one of the ``negative_evaluations`` of event_words.yaml (not
+    negated) and names an actor other than the speaker as its subject or as a complement
+    of the evaluative word ("a affirmé que l'annexion par la Russie était illégale" ->
+    Russie). Returns that party (the ACCUSE target), or ``[]``."""
+    from .arguments import actors
+    for cl in [c for c in tok.children if c.dep_ == "ccomp"]:
+        toks = _main_tokens(cl)
+        hit = next((t for t in toks if (t.lemma_.lower() in W.NEGATIVE_EVALUATIONS or t.lower_ in W.NEGATIVE_EVALUATIONS)
+                    and " " not in t.lower_), None)
+        if hit is None:
+            continue
+        heads = [cl, hit, hit.head]
+        if any(k.dep_ == "advmod" and k.lower_ in W.NEG_ADVERBS for h in heads for k in h.children):
+            continue
+        subj = [c for c in cl.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ != "PRON"]
+        # the subject, its complements ("le blocus par l'Azerbaïdjan"), the evaluative word's complements
+        cands = subj + [k for c in subj for k in c.children if k.dep_ == "nmod"]
+        cands += [c for c in hit.children if c.dep_ == "nmod"]
+        for c in cands:
+            got = [a for a in actors(ctx, c, depth=1, role="target") if a.id not in speaker_ids]
+            if got:
+                return got
+    return []
+
+
 def speech_act(ctx: DocContext, tok: Token) -> str:
     """``REQUEST`` or ``THREATEN`` when what a verb of saying says is one; ``""`` otherwise."""
     if not content_roots(tok):
@@ -201,4 +247,6 @@ def speech_act(ctx: DocContext, tok: Token) -> str:
         return "REQUEST"
     if threat(ctx, tok, speakers):
         return "THREATEN"
+    if reproach(ctx, tok, speakers):
+        return "ACCUSE"
     return ""
