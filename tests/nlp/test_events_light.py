@@ -27,3 +27,14 @@ def test_the_light_verb_alone_is_not_that_event(nlp):
 def test_the_reflexive_commitment_stays_an_agreement(nlp):
     evs = nlp("L'Éthiopie s'est engagée à négocier.")._.events
     assert {e["event_type"] for e in evs if e["trigger_lemma"] == "engager"} == {"AGREE"}
+
+
+def test_expecting_an_act_of_a_named_party_is_a_demand(nlp):
+    """'attendre de X qu'il…' (models/triggers.yaml, REQUEST)"""
+    evs = _events(nlp, "Le Canada attend de la Chine qu'elle libère les deux ressortissants.")
+    assert ("REQUEST", "canada", "china") in evs
+
+
+@pytest.mark.parametrize("text", ["Le Canada attend de voir la réponse.", "Le Canada attend la réponse de la Chine."])
+def test_plain_waiting_is_no_demand(nlp, text):
+    assert not any(t == "REQUEST" for t, _, _ in _events(nlp, text))

@@ -78,3 +78,9 @@ def test_a_reproach_in_the_clause_said_is_an_accusation(nlp, text, agent, target
 ])
 def test_no_accusation_without_a_reproach_to_a_named_party(nlp, text):
     assert not any(t == "ACCUSE" for t, _, _ in _events(nlp, text))
+
+
+def test_a_view_on_what_another_must_do_is_no_demand_a_quoted_one_is(nlp):
+    assert not any(t == "REQUEST" for t, _, _ in _events(nlp, "Josep Borrell estime que la Serbie doit reconnaître le Kosovo."))
+    assert ("REQUEST", "josep-borrell", "serbia") in _events(
+        nlp, "« La Serbie doit reconnaître le Kosovo », a estimé Josep Borrell.")

@@ -84,8 +84,10 @@ def events_for(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None,
         if not targets and entry.type in ("REQUEST", "THREATEN", "ACCUSE") and entry.canonical in ctx.ex.report_verbs:
             # a verb of saying typed by what it says (said.py): the party asked, threatened or reproached
             ids = {a.id for a in agents}
-            find = {"REQUEST": said.demanded_parties, "THREATEN": said.threatened_parties, "ACCUSE": said.reproach}
-            targets = find[entry.type](ctx, tok, ids)
+            if entry.type == "REQUEST":
+                targets = said.demanded_parties(ctx, tok, ids, opinion=entry.canonical in W.EVALUATION_VERBS)
+            else:
+                targets = (said.threatened_parties if entry.type == "THREATEN" else said.reproach)(ctx, tok, ids)
             trule = "said_" + entry.type.lower() if targets else trule
         if targets:
             rule += ("_" if rule else "verb_") + trule

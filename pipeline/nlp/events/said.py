@@ -92,11 +92,16 @@ def _nominal_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
 
 
-def deontic_subjects(tok: Token) -> list[Token]:
+def deontic_subjects(tok: Token, opinion: bool = False) -> list[Token]:
     """The subjects of a deontic verb in the indicative ("doit", "devait", "devra") or of
-    the clause of an impersonal "il faut que" in the content of a verb of saying."""
+    the clause of an impersonal "il faut que" in the content of a verb of saying. For a
+    verb of opinion (``opinion``: estimer, juger…) only a quotation counts: "estime que la
+    Russie doit négocier" is a view, "« La Russie doit négocier », a estimé X" a demand."""
     out = []
-    for root in content_roots(tok):
+    roots = content_roots(tok)
+    if opinion:
+        roots = [r for r in roots if not (r.head.i == tok.i and r.dep_ == "ccomp")]
+    for root in roots:
         for cl in _clauses(root):
             lemma = cl.lemma_.lower()
             if lemma in DEONTIC and cl.pos_ == "VERB" and "Cnd" not in cl.morph.get("Mood") \
@@ -113,13 +118,13 @@ def deontic_subjects(tok: Token) -> list[Token]:
     return out
 
 
-def demanded_parties(ctx: DocContext, tok: Token, exclude: set[str]) -> list[Arg]:
+def demanded_parties(ctx: DocContext, tok: Token, exclude: set[str], opinion: bool = False) -> list[Arg]:
     """The named actors the content of a verb of saying asks to act (the subjects of its
     deontic verbs), other than ``exclude`` (the speaker); pronouns are left out (the
     speaker's "nous" is a commitment, "il" is too often the speaker)."""
     from .arguments import actors
     got: list[Arg] = []
-    for s in deontic_subjects(tok):
+    for s in deontic_subjects(tok, opinion):
         if s.pos_ == "PRON":
             continue
         got += [a for a in actors(ctx, s, depth=1, role="target") if a.id not in exclude]
@@ -237,13 +242,14 @@ def reproach(ctx: DocContext, tok: Token, speaker_ids: set[str]) -> list[Arg]:
     return []
 
 
-def speech_act(ctx: DocContext, tok: Token) -> str:
-    """``REQUEST`` or ``THREATEN`` when what a verb of saying says is one; ``""`` otherwise."""
+def speech_act(ctx: DocContext, tok: Token, opinion: bool = False) -> str:
+    """``REQUEST``, ``THREATEN`` or ``ACCUSE`` when what a verb of saying says is one;
+    ``""`` otherwise. ``opinion``: the verb is one of evaluation (see :func:`deontic_subjects`)."""
     if not content_roots(tok):
         return ""
     from .subjects import subject
     speakers = {a.id for a in subject(ctx, tok)}
-    if demanded_parties(ctx, tok, speakers):
+    if demanded_parties(ctx, tok, speakers, opinion):
         return "REQUEST"
     if threat(ctx, tok, speakers):
         return "THREATEN"

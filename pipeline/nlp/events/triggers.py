@@ -175,7 +175,7 @@ def sense(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None) -> E
     if entry.type == "STATEMENT" and entry.canonical in W.WARNING_VERBS and warns_of_force(ctx, tok):
         return retyped(entry, "THREATEN")
     if entry.type == "STATEMENT":
-        act = said.speech_act(ctx, tok)  # what is said: a demand, a threat or a reproach (models/trigger_words.yaml)
+        act = said.speech_act(ctx, tok, opinion=entry.canonical in W.EVALUATION_VERBS)  # what is said: a demand, a threat or a reproach (models/trigger_words.yaml)
         if act:
             return retyped(entry, act)
     if entry.type == "AGREE" and entry.canonical in W.PROMISE_VERBS:
