@@ -84,3 +84,10 @@ def test_a_view_on_what_another_must_do_is_no_demand_a_quoted_one_is(nlp):
     assert not any(t == "REQUEST" for t, _, _ in _events(nlp, "Josep Borrell estime que la Serbie doit reconnaître le Kosovo."))
     assert ("REQUEST", "josep-borrell", "serbia") in _events(
         nlp, "« La Serbie doit reconnaître le Kosovo », a estimé Josep Borrell.")
+
+
+def test_an_incise_whose_inverted_subject_was_parsed_as_object(nlp):
+    """speech.opens_incise: '», a prévenu Joe Biden' with 'Joe' parsed as the object"""
+    evs = _events(nlp, "« S'ils refusent, les prochaines frappes seront bien plus dures, et bien plus rapides », "
+                       "a prévenu Joe Biden.")
+    assert any(t == "THREATEN" and a == "joe-biden" for t, a, _ in evs)
