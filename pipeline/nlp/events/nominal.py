@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ...lexicon import words
 from ..normalize import fold
 from . import arguments
 from . import words as W
@@ -32,6 +33,8 @@ from .context import Arg, DocContext, case_of
 
 if TYPE_CHECKING:
     from .triggers import Entry
+
+TARGETING_VERBS = words("trigger_words.yaml", "targeting_verbs")
 
 
 def nominal_args(ctx: DocContext, noun: Token, entry: Entry | None) -> tuple[list[Arg], list[Arg], str]:
@@ -120,6 +123,8 @@ def nominal_args(ctx: DocContext, noun: Token, entry: Entry | None) -> tuple[lis
                         break
     ids = {a.id for a in agents}
     targets = [t for t in targets if t.id not in ids]
+    if not targets:
+        targets = aimed_at(ctx, noun, ids)
     if not targets and entry is not None and entry.type in ("ASSAULT", "MOBILIZE"):
         roots = [c for c in noun.children if c.dep_ in ("nmod", "obl", "obl:mod", "obl:arg")
                  and case_of(c) not in ("par", "entre")]
@@ -127,6 +132,27 @@ def nominal_args(ctx: DocContext, noun: Token, entry: Entry | None) -> tuple[lis
             else W.DEEP_PLACE_PREPS
         targets = arguments.deep_place_targets(ctx, roots, ids, preps)
     return agents, targets, rule
+
+
+def aimed_at(ctx: DocContext, noun: Token, exclude: set[str]) -> list[Arg]:
+    """An event noun that is the subject of a verb of aiming or hitting (``targeting_verbs``
+    of models/trigger_words.yaml) has that verb's object as its target ("une attaque du
+    Hamas a visé Israël"); in the passive, the verb's subject ("Israël a été visé par une
+    attaque")."""
+    head = noun.head
+    if head.i == noun.i or head.pos_ not in ("VERB", "ADJ") or head.lemma_.lower() not in TARGETING_VERBS:
+        return []
+    if noun.dep_ == "nsubj":
+        slots = [c for c in head.children if c.dep_ == "obj"]
+    elif noun.dep_ == "obl:agent" or (noun.dep_.startswith("obl") and case_of(noun) == "par"):
+        slots = [c for c in head.children if c.dep_ == "nsubj:pass"]
+    else:
+        return []
+    for c in slots:
+        got = [a for a in arguments.actors(ctx, c, role="target") if a.id not in exclude]
+        if got:
+            return got
+    return []
 
 
 def governing_verb(tok: Token) -> tuple[Token | None, str]:

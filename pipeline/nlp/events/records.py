@@ -27,7 +27,8 @@ from typing import Any, TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..base import span_text
-from . import control
+from . import control, said, surface
+from .frames import frame_of
 from . import words as W
 from .arguments import actors
 from .attribution import quotation_speaker, sentence_source, speaker
@@ -47,7 +48,18 @@ if TYPE_CHECKING:
 def events_for(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None, sid: int, sent: Span,
                absorbed: dict[int, Token]) -> list[dict[str, Any]]:
     rule = ""
-    if entry.pos == "VERB":
+    if entry.pos == "VERB" and tok.pos_ != "VERB" and surface.hidden_verb(ctx.ex, tok) is not None:
+        # a verb the tagger hid under another tag ("La Russie frappe Kiev"): no verb
+        # dependents, the arguments are read from the surface (surface.py)
+        own = surface.subject_before(ctx, tok)
+        if own is None:
+            return []
+        agents, rule = [own], "verb_nsubj_surface"
+        targets = surface.object_after(ctx, tok, frame_of(entry.canonical, "VERB", entry.type).target)
+        targets = [t for t in targets if t.id != own.id]
+        rule += "_obj" if targets else ""
+        modality, clause_verb, trigger_text = verb_modality(ctx, tok, sent), tok, tok.text
+    elif entry.pos == "VERB":
         agents = subject(ctx, tok)
         if agents:
             rule = "verb_" + ("obl_agent" if is_passive(ctx, tok) else "nsubj")
@@ -69,6 +81,14 @@ def events_for(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None,
         targets, trule = verb_targets(ctx, tok, entry, obj_tok, agents, absorbed)
         if not targets and entry.type == "THREATEN":
             targets, trule = clause_opponent(ctx, tok, {a.id for a in agents})
+        if not targets and entry.type in ("REQUEST", "THREATEN", "ACCUSE") and entry.canonical in ctx.ex.report_verbs:
+            # a verb of saying typed by what it says (said.py): the party asked, threatened or reproached
+            ids = {a.id for a in agents}
+            if entry.type == "REQUEST":
+                targets = said.demanded_parties(ctx, tok, ids, opinion=entry.canonical in W.EVALUATION_VERBS)
+            else:
+                targets = (said.threatened_parties if entry.type == "THREATEN" else said.reproach)(ctx, tok, ids)
+            trule = "said_" + entry.type.lower() if targets else trule
         if targets:
             rule += ("_" if rule else "verb_") + trule
         modality = verb_modality(ctx, tok, sent)

@@ -130,7 +130,11 @@ def opens_incise(tok: Token) -> bool:
         c.dep_.startswith(("aux", "expl")) or (c.dep_.startswith(("nsubj", "obj", "iobj")) and c.pos_ == "PRON"))])
     if first == 0 or doc[first - 1].text not in (",", "»", "”", '"', "?", "!", "…", ":"):
         return False
-    return any(c.dep_.startswith("nsubj") and (c.i > tok.i or c.lower_.startswith("-")) for c in tok.children)
+    if any(c.dep_.startswith("nsubj") and (c.i > tok.i or c.lower_.startswith("-")) for c in tok.children):
+        return True
+    # the inverted subject parsed as the object ("», a prévenu Joe Biden": 'Joe' obj)
+    return not any(c.dep_.startswith("nsubj") for c in tok.children) and any(
+        c.dep_ == "obj" and c.i == tok.i + 1 and c.pos_ == "PROPN" for c in tok.children)
 
 
 def reciprocal(tok: Token) -> bool:

@@ -41,7 +41,7 @@ from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from ..normalize import fold
-from . import arguments, subjects
+from . import arguments, said, subjects, surface
 from . import words as W
 from .context import DocContext, case_of, verb_lemma
 from .speech import evaluation, opens_incise, warns_of_force
@@ -103,6 +103,9 @@ def trigger_key(ex: EventExtractor, tok: Token) -> tuple[str, str] | None:
     pos = tok.pos_
     if pos == "VERB":
         return ex.lemma_fixes.get(tok.lower_, tok.lemma_), pos
+    hidden = surface.hidden_verb(ex, tok)
+    if hidden is not None:
+        return hidden, "VERB"  # "La Russie frappe Kiev" with 'frappe' tagged NOUN
     if pos == "NOUN":
         return tok.lemma_.lower(), pos
     if pos == "ADJ":
@@ -127,7 +130,13 @@ def candidates(ex, doc: Doc) -> list[int]:
     pos = arr[:, 0]
     known = _member(arr[:, 1], ex.lemma_hashes) | _member(arr[:, 2], ex.fix_hashes)
     mask = (((pos == VERB) | (pos == NOUN)) & known) | (pos == ADJ)
-    return np.nonzero(mask)[0].tolist()
+    found = np.nonzero(mask)[0].tolist()
+    # verbs the tagger hid under another tag right after a name (surface.py)
+    forms = surface.ex_forms(ex)
+    extra = [e.end for e in doc.ents if e.end < len(doc) and doc[e.end].lower_ in forms]
+    if extra:
+        found = sorted(set(found) | set(extra))
+    return found
 
 
 def _member(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
@@ -165,6 +174,10 @@ def sense(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None) -> E
             return retyped(entry, judged)
     if entry.type == "STATEMENT" and entry.canonical in W.WARNING_VERBS and warns_of_force(ctx, tok):
         return retyped(entry, "THREATEN")
+    if entry.type == "STATEMENT":
+        act = said.speech_act(ctx, tok, opinion=entry.canonical in W.EVALUATION_VERBS)  # what is said: a demand, a threat or a reproach (models/trigger_words.yaml)
+        if act:
+            return retyped(entry, act)
     if entry.type == "AGREE" and entry.canonical in W.PROMISE_VERBS:
         frontier = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
         for _ in range(3):
