@@ -21,6 +21,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
+from collections import Counter
 from dataclasses import replace
 
 from .candidates import Candidate
@@ -113,6 +114,50 @@ def anchor_dependent(c: Candidate) -> bool:
     return True
 
 
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(T.*)?$")
+_WEEK_VALUE = re.compile(r"^(\d{4})-W\d\d(-\w+)?$")
+
+
+def shared_value(base: str, values: list[str]) -> str:
+    """``base`` (the value with unknown parts, ``XXXX-XX-XX``, ``XXXX-WXX-7``, ``XXXX-WXX``)
+    with the year, and for a day the month, that most feasible values (more than half of
+    the feasible publication days) give filled in.
+
+    The feasible publication days disagree on the day, but an article of October 2018 says
+    "hier" about some day of October 2018 (only on the 1st would it be 30 September): the
+    value is ``2018-10-XX``; a weekday ``2018-WXX-7``, a week ``2023-WXX`` (the convention of
+    the real articles' gold). A value of another shape is left as it is.
+
+    >>> shared_value("XXXX-XX-XX", ["2018-09-30", "2018-10-01", "2018-10-30"])
+    '2018-10-XX'
+    >>> shared_value("XXXX-XX-XX", ["2018-09-30", "2018-10-30"])
+    '2018-XX-XX'
+    >>> shared_value("XXXX-WXX-7", ["2018-10-07", "2018-10-28"]), shared_value("XXXX-WXX", ["2023-W36", "2023-W39"])
+    ('2018-WXX-7', '2023-WXX')
+    >>> shared_value("XXXX-WXX-7", ["2017-12-31", "2018-01-07"])
+    'XXXX-WXX-7'
+    """
+    if not base.startswith("XXXX") or not values:
+        return base
+    days = [_DAY_VALUE.match(v) for v in values]
+    weeks = [_WEEK_VALUE.match(v) for v in values]
+    if all(days):
+        parts = [(m.group(1), m.group(2)) for m in days]
+    elif all(weeks):
+        parts = [(m.group(1), "") for m in weeks]
+    else:
+        return base
+    year, n_year = Counter(y for y, _ in parts).most_common(1)[0]
+    if 2 * n_year <= len(parts):
+        return base
+    month, n_month = Counter(parts).most_common(1)[0]
+    if base.startswith("XXXX-XX-XX") and month[1] and 2 * n_month > len(parts):
+        return f"{year}-{month[1]}-XX" + base[len("XXXX-XX-XX"):]
+    if base.startswith("XXXX-XX-XX") or base.startswith("XXXX-WXX"):
+        return year + base[4:]
+    return base
+
+
 def resolve_in_interval(c: Candidate, lo: _dt.date, hi: _dt.date, tense: str | None = None,
                         coarse: str | None = None) -> Resolved | None:
     """Resolve ``c`` when the publication day lies somewhere in [lo, hi].
@@ -129,7 +174,7 @@ def resolve_in_interval(c: Candidate, lo: _dt.date, hi: _dt.date, tense: str | N
     >>> r.value, r.rule, r.anchor
     ('2022-02-24', 'weekday_past_interval', '2022-02-24/2022-02-28')
     >>> resolve_in_interval(c, _dt.date(2022, 2, 1), _dt.date(2022, 2, 28), "past").value
-    'XXXX-WXX-4'
+    '2022-WXX-4'
     """
     if coarse is None:
         coarse = _coarse_anchor(lo, hi)
@@ -140,16 +185,25 @@ def resolve_in_interval(c: Candidate, lo: _dt.date, hi: _dt.date, tense: str | N
     if n > max_interval_days():
         return base
     first: Resolved | None = None
+    values: list[str] = []
+    agree = True
     for i in range(n):
         day = lo + _dt.timedelta(days=i)
         r = resolve_parsed(c, (day.year, day.month, day.day), tense)
         if r is None:
             return base
+        values.append(r.value)
         if first is None:
             first = r
         elif (r.value, r.end_value, r.precision) != (first.value, first.end_value, first.precision):
-            return base
+            agree = False
     assert first is not None
+    if not agree:
+        shared = shared_value(base.value, values)
+        if shared == base.value or base.end_value:
+            return base
+        return replace(base, value=shared, rule=base.rule + "_partial", anchor_used=True,
+                       anchor=format_interval(lo, hi))
     if (first.value, first.end_value) == (base.value, base.end_value):
         return base
     return replace(first, rule=first.rule + "_interval", anchor_used=True, anchor=format_interval(lo, hi))

@@ -61,6 +61,7 @@ _PREC_RANK = {p: i for i, p in enumerate(reversed(PRECISIONS))}  # decade 0 ... 
 
 
 _NEGATION = frozenset(word_list("negation_words"))
+_UNPLACED_WEEKDAY = re.compile(r"(?:XXXX|\d{4})-WXX-")  # a weekday whose week is unknown
 _TODAY = re.compile(r"aujourd['’]hui\Z", re.IGNORECASE)
 _BOUND_CASES = frozenset(word_list("lower_bound_prepositions"))
 _CONDITION_MARKS = frozenset(word_list("condition_marks"))
@@ -216,9 +217,9 @@ class TimexTagger(StatelessComponent):
                 r = Resolved(habit, "", "set_habitual", False, "date")
             if r is None:
                 continue
-            if r.value.startswith("XXXX-WXX-"):  # "dimanche 15 août [...] dimanche soir": that Sunday
+            if _UNPLACED_WEEKDAY.match(r.value):  # "dimanche 15 août [...] dimanche soir": that Sunday
                 r = same_weekday(c, sid, out, weekdays, r)
-            if r.value.startswith("XXXX-WXX-") and c.mod != "this" and period is not None:
+            if _UNPLACED_WEEKDAY.match(r.value) and c.mod != "this" and period is not None:
                 # an article dated to the month: counted from the last day written with its weekday in that month
                 day = nearby_day(out, weekdays, c.start)
                 again = resolve(c, day, tense) if day and period[0].isoformat() <= day <= period[1].isoformat() else None
