@@ -46,7 +46,7 @@ from .rules import normalize  # noqa: F401  (part of this module's __all__)
 from .clock import sentence_days
 from .tense import is_conditional as _is_conditional
 from .tense import tense_of
-from .textanchor import (is_anaphoric, weekday_year, nearby_day, same_weekday, sentence_year_date, text_anchor_for,
+from .textanchor import (is_anaphoric, previous_yearless_day, shift_yearless, weekday_year, nearby_day, same_weekday, sentence_year_date, text_anchor_for,
                          written_dates)
 from .timeml import OLD_VALUE, date_part, is_point, typed_value
 from .sets import habitual
@@ -208,6 +208,13 @@ class TimexTagger(StatelessComponent):
                 r = resolve(c, here, None if is_anaphoric(c) or same_year else tense)
                 if r is not None:
                     r.rule, r.anchor = r.rule + "_text", here
+            elif is_anaphoric(c) and c.kind not in ("relyear", "relmonth") \
+                    and (yearless := previous_yearless_day(out, c.start)) is not None:
+                # "dimanche 11 mai [...] le lendemain" without a year: counted from that day
+                r = resolve(c, anchor, tense)
+                moved = shift_yearless(yearless, lambda a: (resolve(c, a, None) or r).value)
+                if r is not None and moved is not None:
+                    r = Resolved(moved, "day", r.rule + "_text", True, r.kind, anchor=yearless)
             elif iv is not None:
                 r = resolve_in_interval(c, iv[0], iv[1], tense, coarse=anchor)
             else:

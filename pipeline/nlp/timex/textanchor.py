@@ -29,7 +29,7 @@ from typing import Any
 
 from .timeml import date_part
 
-__all__ = ["previous_day", "previous_period", "sentence_year_date", "is_anaphoric", "narrative_dependent", "nearby_day", "same_weekday", "text_anchor_for",
+__all__ = ["previous_day", "previous_yearless_day", "shift_yearless", "previous_period", "sentence_year_date", "is_anaphoric", "narrative_dependent", "nearby_day", "same_weekday", "text_anchor_for",
            "weekday_year", "written_dates"]
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -56,6 +56,38 @@ def previous_day(records: list[dict[str, Any]], start_char: int) -> str | None:
         if rec["start_char"] < start_char and _DAY_VALUE.match(day):
             return day
     return None
+
+
+def previous_yearless_day(records: list[dict[str, Any]], start_char: int) -> str | None:
+    """The day (``XXXX-MM-DD``) of the last record before ``start_char`` when it is a day
+    without its year and no full day comes after it ("dimanche 11 mai [...] le lendemain" in an
+    undated text); None otherwise."""
+    for rec in reversed(records):
+        if rec["start_char"] >= start_char or rec.get("type") not in ("DATE", "TIME"):
+            continue
+        day = date_part(rec["value"])
+        if _DAY_VALUE.match(day):
+            return None
+        if re.match(r"^XXXX-\d{2}-\d{2}$", day):
+            return day
+    return None
+
+
+def shift_yearless(day: str, resolve_at) -> str | None:
+    """``resolve_at(anchor)`` for a year-less day ``XXXX-MM-DD``: resolved in a stand-in year
+    (2001, or the leap year 2000 for 29 February) and written back without the year; None when
+    the result leaves that year or has no day.
+
+    >>> shift_yearless("XXXX-05-11", lambda a: a[:8] + "12")
+    'XXXX-05-12'
+    >>> shift_yearless("XXXX-12-31", lambda a: "2002-01-01") is None
+    True
+    """
+    year = "2000" if day.endswith("-02-29") else "2001"
+    value = resolve_at(year + day[4:])
+    if not value or not value.startswith(year + "-") or not re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        return None
+    return "XXXX" + value[4:]
 
 
 _KNOWN_PREFIX = re.compile(r"^\d{4}(?:-\d{2})?")
