@@ -46,7 +46,7 @@ from .rules import normalize  # noqa: F401  (part of this module's __all__)
 from .clock import sentence_days
 from .tense import is_conditional as _is_conditional
 from .tense import tense_of
-from .textanchor import (is_anaphoric, previous_yearless_day, shift_yearless, weekday_year, nearby_day, same_weekday, sentence_year_date, text_anchor_for,
+from .textanchor import (in_quotation, quoted_day, is_anaphoric, previous_yearless_day, shift_yearless, weekday_year, nearby_day, same_weekday, sentence_year_date, text_anchor_for,
                          written_dates)
 from .timeml import OLD_VALUE, date_part, is_point, typed_value
 from .sets import habitual
@@ -219,6 +219,9 @@ class TimexTagger(StatelessComponent):
                 r = resolve_in_interval(c, iv[0], iv[1], tense, coarse=anchor)
             else:
                 r = resolve(c, anchor, tense)
+            if (r is not None and c.kind == "relday" and not c.offset and not c.tod and _TODAY.match(text, c.start, c.end)
+                    and in_quotation(text, c.start) and (day := quoted_day(out, sid, anchor)) is not None):
+                r = Resolved(day, "day", "relative_day_quoted_text", True, "relative", anchor=day)
             habit = habitual(c, text, tense)  # "le marché se tient le jeudi": a SET
             if habit is not None:
                 r = Resolved(habit, "", "set_habitual", False, "date")

@@ -29,7 +29,7 @@ from typing import Any
 
 from .timeml import date_part
 
-__all__ = ["previous_day", "previous_yearless_day", "shift_yearless", "previous_period", "sentence_year_date", "is_anaphoric", "narrative_dependent", "nearby_day", "same_weekday", "text_anchor_for",
+__all__ = ["previous_day", "in_quotation", "quoted_day", "previous_yearless_day", "shift_yearless", "previous_period", "sentence_year_date", "is_anaphoric", "narrative_dependent", "nearby_day", "same_weekday", "text_anchor_for",
            "weekday_year", "written_dates"]
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -88,6 +88,38 @@ def shift_yearless(day: str, resolve_at) -> str | None:
     if not value or not value.startswith(year + "-") or not re.match(r"^\d{4}-\d{2}-\d{2}", value):
         return None
     return "XXXX" + value[4:]
+
+
+def in_quotation(text: str, pos: int) -> bool:
+    """True when ``pos`` lies inside a quotation opened earlier in its paragraph (« », “ ” or
+    straight double quotes).
+
+    >>> in_quotation('Il a dit : « Aujourd’hui, nous signons »', 12), in_quotation('Il a dit « non ». Aujourd’hui', 20)
+    (True, False)
+    >>> in_quotation('"Aujourd\'hui, les dirigeants ont approuvé', 1)
+    True
+    """
+    par = text[text.rfind("\n", 0, pos) + 1:pos]
+    return (par.count("«") > par.count("»") or par.count("“") > par.count("”")
+            or par.count('"') % 2 == 1)
+
+
+def quoted_day(records: list[dict[str, Any]], sid: int, anchor: str | None) -> str | None:
+    """The day a quoted "aujourd'hui" (in sentence ``sid``) names: the last day written before
+    it, in the same or one of the :data:`WEEKDAY_WINDOW` previous sentences, when that day is
+    before the publication day or there is none ("mardi 24 novembre [...] « ce qu'il s'est
+    passé aujourd'hui »": the speaker's day); None otherwise."""
+    for rec in reversed(records):
+        if rec["sentence_id"] < sid - WEEKDAY_WINDOW:
+            return None
+        if rec.get("type") not in ("DATE", "TIME"):
+            continue
+        day = date_part(rec["value"])
+        if _DAY_VALUE.match(day):
+            return day if anchor is None or (len(anchor) == 10 and day < anchor) else None
+        if _PARTIAL_DAY.match(day):
+            return day if anchor is None else None
+    return None
 
 
 _KNOWN_PREFIX = re.compile(r"^\d{4}(?:-\d{2})?")
