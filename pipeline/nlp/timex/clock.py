@@ -37,7 +37,11 @@ class _Rx:
         P = longest_first(self.parts)
         named = [w for w, v in self.parts.items() if ":" not in v]
         # a time zone, also after a comma ("2 heures, heure française"): then a clock time by itself
-        ZONE = r"(?P<zone>\s*,?\s+(?:" + alternation([w.lower() for w in word_list("clock_zones")]) + r")(?![\w]))?"
+        # ... or "heure de Singapour", "heure d'Alger": the hour of a place (matched on lowercased text;
+        # not "heure de pointe", "heure de vérité": see clock_zone_unless)
+        ZONE = (r"(?P<zone>\s*,?\s+(?:" + alternation([w.lower() for w in word_list("clock_zones")])
+                + r"|heure\s+(?:de\s+|d['’]\s*)(?!(?:" + alternation(word_list("clock_zone_unless"))
+                + r")(?![\w]))[^\W\d_][\w-]*)(?![\w]))?")
         self.h_form = re.compile(r"(?<![\w,.:])(?P<h>\d{1,3})\s*[hH](?:\s*(?P<m>[0-5]\d))?(?![\w])(?:\s+(?P<per>"
                                  + longest_first(self.periods) + r")(?![\w]))?" + ZONE)
         self.word_form = re.compile(

@@ -96,7 +96,7 @@ def in_quotation(text: str, pos: int) -> bool:
 
     >>> in_quotation('Il a dit : « Aujourd’hui, nous signons »', 12), in_quotation('Il a dit « non ». Aujourd’hui', 20)
     (True, False)
-    >>> in_quotation('"Aujourd\'hui, les dirigeants ont approuvé', 1)
+    >>> in_quotation('"Aujourd’hui, les dirigeants ont approuvé', 1)
     True
     """
     par = text[text.rfind("\n", 0, pos) + 1:pos]
