@@ -75,6 +75,9 @@ def _patterns() -> dict[str, re.Pattern]:
                                   + r")" + E, F),
         "that_part": re.compile(B + r"(?:ce|cet|cette)\s+(?P<part>" + longest_first(
             [w for w, v in voc["parts_of_day"].items() if ":" not in str(v)]) + r")[-‑]l[àa]" + E, F),
+        # "le soir même", "la nuit même": that part of the day last written, like "ce soir-là"
+        "same_part": re.compile(B + r"(?:le|la|l['’])\s*(?P<part>" + longest_first(
+            [w for w, v in voc["parts_of_day"].items() if ":" not in str(v)]) + r")\s+m[êe]me" + E, F),
         "parts": {lookup_key(k): str(v) for k, v in voc["parts_of_day"].items()},
         "last_night": re.compile(B + r"(?:" + alternation(word_list("last_night_phrases")) + r")" + E, F),
         "season_months": re.compile(B + r"(?:" + alternation(word_list("season_months_openers")) + r")\s*(?P<season>"
@@ -97,7 +100,9 @@ def find_period_candidates(text: str) -> list[Candidate]:
             continue
         out.append(Candidate(m.start(), m.end(), "anaphoric", "relday", offset=days[lookup_key(m.group("w"))],
                              unit="day"))
-    for m in P["that_part"].finditer(low) if ("-l" in low or "‑l" in low) else ():
+    that_part = P["that_part"].finditer(low) if ("-l" in low or "‑l" in low) else ()
+    same_part = P["same_part"].finditer(low) if ("même" in low or "meme" in low) else ()
+    for m in [*that_part, *same_part]:
         # "ce soir-là": that part of the day last written (TIME)
         out.append(Candidate(m.start(), m.end(), "anaphoric", "relday", offset=0, unit="day", ttype="TIME",
                              tod=P["parts"][lookup_key(m.group("part"))]))
