@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from . import academic
 from .candidate import Candidate
 from .extents import finish as finish_extents
 from .extents import lowered, typed_candidates
@@ -202,6 +203,7 @@ def find_candidates(text: str, *, keep_guarded: bool = False, timeml: bool = Tru
                 continue
             found.append(c)
     found.extend(find_period_candidates(text))
+    found.extend(academic.find(text))
     if timeml:
         found.extend(typed_candidates(text, low))
     found.sort(key=lambda c: (-(c.end - c.start), c.start))

@@ -272,6 +272,13 @@ def _resolve_one(c: Candidate, a, tense: str | None) -> Resolved | None:
             return Resolved("XXXX-XX-XX", "day", rule, False, "relative")
         day = easter_sunday(y) + _dt.timedelta(days=c.offset)
         return Resolved(day.isoformat(), "day", rule, c.year is None, "date" if c.year is not None else "relative")
+    if c.kind == "academic":  # "la saison dernière": the season or school year before the current one
+        from .academic import start_month
+
+        if ay is None or am is None:
+            return Resolved("XXXX", "year", rule, False, "relative")
+        y = (ay if am >= start_month() else ay - 1) + c.offset
+        return Resolved(f"{y:04d}", "year", rule, True, "relative", end_value=f"{y + 1:04d}")
     if c.kind == "decade":
         return Resolved(c.decade, "decade", rule, False, "date")
     if c.kind == "century":
