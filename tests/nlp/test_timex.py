@@ -374,7 +374,7 @@ COMPONENT = [
     ("Zelensky s'exprimait hier soir à la télévision.", "2024-03-04", "hier soir", "2024-03-03TEV", "day"),
     ("L'armée russe a lancé le 24 février 2022 une offensive générale.", None, "le 24 février 2022", "2022-02-24", "day"),
     ("Le ministre a parlé jeudi devant le Parlement.", None, "jeudi", "XXXX-WXX-4", "day"),
-    ("Le ministre a parlé jeudi devant le Parlement.", "2022-02", "jeudi", "2022-WXX-4", "day"),
+    ("Le ministre a parlé jeudi devant le Parlement.", "2022-02", "jeudi", "XXXX-WXX-4", "day"),
     ("Les alliés se réuniront en juin prochain.", "2024-07-01", "juin prochain", "2025-06", "month"),
     ("Les exercices auraient commencé en décembre selon Moscou.", "2024-03-01", "décembre", "2023-12", "month"),
     ("Le ministre viendrait en décembre à Kiev.", "2024-03-01", "décembre", "2024-12", "month"),

@@ -115,6 +115,7 @@ def anchor_dependent(c: Candidate) -> bool:
 
 
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(T.*)?$")
+_WEEKDAY_BASE = re.compile(r"^XXXX-WXX-[1-7]")  # a weekday: stays "some Thursday" (CODEBOOK)
 _WEEK_VALUE = re.compile(r"^(\d{4})-W\d\d(-\w+)?$")
 
 
@@ -125,19 +126,20 @@ def shared_value(base: str, values: list[str]) -> str:
 
     The feasible publication days disagree on the day, but an article of October 2018 says
     "hier" about some day of October 2018 (only on the 1st would it be 30 September): the
-    value is ``2018-10-XX``; a weekday ``2018-WXX-7``, a week ``2023-WXX`` (the convention of
-    the real articles' gold). A value of another shape is left as it is.
+    value is ``2018-10-XX``; a week ``2023-WXX``, a weekend ``2022-WXX-WE`` (the convention of
+    the real articles' gold). A weekday that cannot be placed stays ``XXXX-WXX-N`` (CODEBOOK:
+    "some Thursday"); a value of another shape is left as it is.
 
     >>> shared_value("XXXX-XX-XX", ["2018-09-30", "2018-10-01", "2018-10-30"])
     '2018-10-XX'
     >>> shared_value("XXXX-XX-XX", ["2018-09-30", "2018-10-30"])
     '2018-XX-XX'
     >>> shared_value("XXXX-WXX-7", ["2018-10-07", "2018-10-28"]), shared_value("XXXX-WXX", ["2023-W36", "2023-W39"])
-    ('2018-WXX-7', '2023-WXX')
-    >>> shared_value("XXXX-WXX-7", ["2017-12-31", "2018-01-07"])
-    'XXXX-WXX-7'
+    ('XXXX-WXX-7', '2023-WXX')
+    >>> shared_value("XXXX-WXX-WE", ["2022-W39-WE", "2022-W40-WE"]), shared_value("XXXX-WXX", ["2022-W52", "2023-W01"])
+    ('2022-WXX-WE', 'XXXX-WXX')
     """
-    if not base.startswith("XXXX") or not values:
+    if not base.startswith("XXXX") or not values or _WEEKDAY_BASE.match(base):
         return base
     days = [_DAY_VALUE.match(v) for v in values]
     weeks = [_WEEK_VALUE.match(v) for v in values]
@@ -174,7 +176,7 @@ def resolve_in_interval(c: Candidate, lo: _dt.date, hi: _dt.date, tense: str | N
     >>> r.value, r.rule, r.anchor
     ('2022-02-24', 'weekday_past_interval', '2022-02-24/2022-02-28')
     >>> resolve_in_interval(c, _dt.date(2022, 2, 1), _dt.date(2022, 2, 28), "past").value
-    '2022-WXX-4'
+    'XXXX-WXX-4'
     """
     if coarse is None:
         coarse = _coarse_anchor(lo, hi)
