@@ -205,3 +205,22 @@ def test_academic_years_are_well_formed(y, noun, short):
     c = cands[0]
     assert text[c.start:c.end] == f"{noun} {y}-{second}"
     assert (c.year, c.range_end.year) == (y, y + 1)
+
+
+# ---------------------------------------------------------------- the story's day in an undated text
+STORY_DAY = [
+    # a weekday placed the story in a year (two years written, no more than three apart): later
+    # year-less months and days take their year by tense from that day
+    ("Le plan de 2025 a été défendu vendredi 9 janvier par la ministre. En 2024, rien n'avait bougé. "
+     "Début janvier, son cabinet a publié un bilan.", ("Début janvier", "DATE", "2026-01", "")),
+    ("Le plan de 2025 a été défendu vendredi 9 janvier par la ministre. En 2024, rien n'avait bougé. "
+     "Le 3 mars, elle avait déjà parlé.", ("Le 3 mars", "DATE", "2025-03-03", "")),
+    # without a placed weekday nothing is inferred
+    ("Le plan de 2025 a été défendu par la ministre. En 2024, rien n'avait bougé. "
+     "Début janvier, son cabinet a publié un bilan.", ("Début janvier", "DATE", "XXXX-01", "")),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", STORY_DAY)
+def test_story_day_in_an_undated_text(nlp, sentence, expected):
+    check(nlp, sentence, None, expected)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -46,7 +47,7 @@ from .rules import normalize  # noqa: F401  (part of this module's __all__)
 from .clock import sentence_days
 from .tense import is_conditional as _is_conditional
 from .tense import tense_of
-from .textanchor import (in_quotation, quoted_day, is_anaphoric, previous_yearless_day, shift_yearless, weekday_year, nearby_day, same_weekday, sentence_year_date, text_anchor_for,
+from .textanchor import (narrative_dependent, in_quotation, quoted_day, is_anaphoric, previous_yearless_day, shift_yearless, weekday_year, nearby_day, same_weekday, sentence_year_date, text_anchor_for,
                          written_dates)
 from .timeml import OLD_VALUE, date_part, is_point, typed_value
 from .sets import habitual
@@ -201,6 +202,7 @@ class TimexTagger(StatelessComponent):
         weekdays: list[int | None] = []  # the weekday written with each date of `out` ("dimanche 15 août")
         context: list[bool] = []
         present: list[int] = []  # records of "aujourd'hui" that no date resolves
+        story = ""  # in an undated text, the first day its weekday placed in a year ("vendredi 9 janvier")
         for (c, span, tense), sid in zip(items, sids):
             here = text_anchor_for(c, sid, out, explicit, anchor)
             same_year = here is None and anchor is not None and (here := sentence_year_date(c, sid, explicit)) is not None
@@ -239,6 +241,12 @@ class TimexTagger(StatelessComponent):
                 day = weekday_year(c, years)  # "vendredi 9 janvier" in an undated text that writes 2024, 2025
                 if day is not None:
                     r = Resolved(day, "day", r.rule + "_weekday_year", True, r.kind)
+                    story = story or day
+                elif story and c.kind in ("abs", "season") and narrative_dependent(c):
+                    # "Début janvier" later in that text: the year by tense from the day the weekday placed
+                    again = resolve(c, story, tense)
+                    if again is not None and not again.value.startswith("X"):
+                        r = replace(again, rule=again.rule + "_story", anchor=story)
             weekdays.append(c.weekday if c.kind == "abs" and c.day is not None else None)
             if r.value == "XXXX-XX-XX" and c.kind == "relday" and not c.offset and not c.tod \
                     and _TODAY.match(text, c.start, c.end):  # "aujourd'hui" in an undated text: the present
