@@ -224,3 +224,18 @@ STORY_DAY = [
 @pytest.mark.parametrize("sentence,expected", STORY_DAY)
 def test_story_day_in_an_undated_text(nlp, sentence, expected):
     check(nlp, sentence, None, expected)
+
+
+# ---------------------------------------------------------------- the unit just elapsed
+ELAPSED = [
+    ("La semaine écoulée a été marquée par des grèves.", ("La semaine écoulée", "DURATION", "P1W", "")),
+    ("Les prix ont grimpé au cours de l'année écoulée.", ("l'année écoulée", "DURATION", "P1Y", "")),
+    ("Au cours du mois écoulé, trois accords ont été signés.", ("mois écoulé", "DURATION", "P1M", "")),
+    # "dernière" names the calendar week before this one: a DATE
+    ("La semaine dernière a été marquée par des grèves.", ("La semaine dernière", "DATE", "2024-W10", "")),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", ELAPSED)
+def test_unit_just_elapsed(nlp, sentence, expected):
+    check(nlp, sentence, "2024-03-14", expected)

@@ -206,7 +206,8 @@ def find_candidates(text: str, *, keep_guarded: bool = False, timeml: bool = Tru
     found.extend(academic.find(text))
     if timeml:
         found.extend(typed_candidates(text, low))
-    found.sort(key=lambda c: (-(c.end - c.start), c.start))
+    # the longest first; of two equal ones, "la semaine écoulée" as a DURATION (durations.py)
+    found.sort(key=lambda c: (-(c.end - c.start), c.start, c.rule != "duration_elapsed"))
     chosen: list[Candidate] = []
     for c in found:
         if not any(_overlaps(c, o) for o in chosen):

@@ -112,6 +112,13 @@ def _is_age(text: str, low: str, s: int, e: int, X: _Rx) -> bool:
     return bool(X.age_name.search(text, max(0, s - 40), s) or X.age_at.search(text, max(0, s - 10), s))
 
 
+@lru_cache(maxsize=None)
+def _elapsed() -> re.Pattern:
+    units = [u for u in _rx().units if u in ("semaine", "mois", "année", "annee", "an", "journée", "journee", "décennie", "decennie")]
+    return re.compile(r"(?<![\w])(?:(?:la|le|l['’]|cette|ce|cet)\s*)?(?P<unit>" + "|".join(sorted(units, key=len, reverse=True))
+                      + r")\s+(?:écoulée?|ecoulee?)(?![\w])")
+
+
 def find(text: str, low: str | None = None) -> list[Candidate]:
     """DURATION candidates of ``text`` (kind ``fixed``, value in ``fixed``), overlaps allowed.
     ``low`` is ``text`` lowercased with the same length (computed when not given)."""
@@ -171,6 +178,10 @@ def find(text: str, low: str | None = None) -> list[Candidate]:
             n = 0.5
         out.append(Candidate(m.start(), m.end(), "duration", "fixed", ttype="DURATION",
                              fixed=duration_value(n, X.units[m.group("u1") or m.group("u2")])))
+    for m in _elapsed().finditer(low) if ("écoul" in low or "ecoul" in low) else ():
+        # "la semaine écoulée", "l'année écoulée": the unit just elapsed (TimeML "the past week"), a DURATION
+        out.append(Candidate(m.start(), m.end(), "duration_elapsed", "fixed", ttype="DURATION",
+                             fixed=duration_value(1, X.units[m.group("unit")])))
     for m in X.vague.finditer(low):
         unit = X.units[m.group("unit")]
         if m.group("recent") and X.of_after.match(low[m.end():m.end() + 5]):
