@@ -16,11 +16,10 @@ from hypothesis import strategies as st
 
 from pipeline.nlp.timex import clock, sets
 from pipeline.nlp.timex.candidate import Candidate
-from pipeline.nlp.timex.candidates import find_candidates
-from pipeline.nlp.timex.rules import resolve
 from pipeline.nlp.timex.textanchor import weekday_year
-from pipeline.nlp.timex.timeml import MODS, TYPES, typed_value, valid
+from pipeline.nlp.timex.timeml import valid
 from tests.conftest import parse
+from tests.nlp.timex_checks import check_candidates
 
 ANCHOR = "2024-03-14"  # a Thursday
 
@@ -199,15 +198,7 @@ texty = st.one_of(st.text(max_size=60), st.lists(st.sampled_from(_WORDS), max_si
 @settings(max_examples=300, deadline=None)
 @given(texty, st.sampled_from([None, "2024-03-14", "2024-03", "2024"]))
 def test_new_classes_give_well_formed_values(text, anchor):
-    last_end = 0
-    for c in find_candidates(text):
-        assert 0 <= c.start < c.end <= len(text) and c.start >= last_end
-        last_end = c.end
-        r = resolve(c, anchor, None)
-        if r is not None:
-            value, ttype = typed_value(c, r.value)
-            assert ttype in TYPES and valid(value, ttype), (text, value, ttype)
-            assert c.tmod == "" or c.tmod in MODS
+    check_candidates(text, anchor)
 
 
 @settings(max_examples=200, deadline=None)

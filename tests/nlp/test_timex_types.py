@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.nlp.timex.candidates import find_candidates
-from pipeline.nlp.timex.rules import resolve
-from pipeline.nlp.timex.timeml import MODS, TYPES, dates_only, duration_value, typed_value, valid
+from pipeline.nlp.timex.timeml import MODS, TYPES, dates_only, duration_value, valid
 from tests.conftest import parse
+from tests.nlp.timex_checks import check_candidates
 
 ANCHOR = "2024-03-14"  # a Thursday
 
@@ -279,15 +279,7 @@ anchors = st.sampled_from([None, "2024-03-14", "2024-03", "2024", "bad"])
 @settings(max_examples=300, deadline=None)
 @given(texty, anchors)
 def test_every_candidate_value_is_well_formed(text, anchor):
-    last_end = 0
-    for c in find_candidates(text):
-        assert 0 <= c.start < c.end <= len(text) and c.start >= last_end
-        last_end = c.end
-        r = resolve(c, anchor, None)
-        if r is not None:
-            value, ttype = typed_value(c, r.value)
-            assert ttype in TYPES and valid(value, ttype), (text, value, ttype)
-            assert c.tmod == "" or c.tmod in MODS
+    check_candidates(text, anchor)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
