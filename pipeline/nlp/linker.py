@@ -19,6 +19,7 @@ from .normalize import fold, name_key
 _RULES_FILE = "actor_rules.yaml"
 _LINKER_ARTICLES = words(_RULES_FILE, "linker_leading_articles")
 _LOCATIVE_OF = words(_RULES_FILE, "locative_of")
+_OFFICE_HEADS = frozenset(words(_RULES_FILE, "locative_office_heads"))
 _NAME_SUFFIXES = words(_RULES_FILE, "name_suffixes")
 _CITY_NOUNS = words(_RULES_FILE, "city_nouns")
 _DATIVE_VERBS = words(_RULES_FILE, "dative_verbs")
@@ -100,7 +101,8 @@ class ActorLinker:
         if root.dep_ == "obl:mod" and preps & {"à", "dans"} and not (
                 "à" in preps and head.lemma_.lower() in _DATIVE_VERBS):
             return True  # "hospitalisé à Berlin", "une bombe a explosé à Kaboul": a circumstance of place
-        return head.lemma_.lower() in self.rules.locative_heads
+        return head.lemma_.lower() in self.rules.locative_heads or (
+            head.pos_ == "NOUN" and head.lemma_.lower() in _OFFICE_HEADS)  # "l'ambassade du Canada à Moscou"
 
     def _strip(self, ent: Span) -> str:
         toks = list(ent)
