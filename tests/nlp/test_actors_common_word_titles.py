@@ -27,3 +27,10 @@ def test_embassy_of_a_capital_stays_the_state(nlp):
 
 def test_official_long_name_without_accent(nlp):
     assert _names(nlp, "Le Bahreïn a rompu avec l'Etat du Qatar.").get("Etat du Qatar") == "qatar"
+
+
+def test_british_honorifics_are_titles(nlp):
+    doc = nlp("Celle qu'on appelle La Dame doit encore répondre devant la justice.")
+    assert not any(e.label_ == "PER" for e in doc.ents)
+    assert _names(nlp, "Sir Edward Grinling a été reçu à Londres.").get("Edward Grinling") == "edward-grinling"
+    assert "Notre-Dame de Paris" in _names(nlp, "Notre-Dame de Paris a rouvert.")
