@@ -61,6 +61,7 @@ _CAMEL_HUMP = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(e|er|ère|eme|ème)$")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}$")
 _NON_LETTERS = re.compile(r"[\W\d_]+")
+_BYLINE_TAIL = re.compile(r"^,\s*[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)*\s*$")
 _END_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][.-]{0,2}){1,4}$")
 _GLUED_INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,4}[a-zà-ÿ]{2,}$")
 _CREDIT_MAX_WORDS = 15
@@ -244,6 +245,8 @@ def context_reason(span: Span, label: str, ctx: DocContext) -> str:
     start, end = ctx.line(span.start_char)
     if _agency_after(ctx.text, span.end_char, end) or _agency_before(ctx.text, start, span.start_char):
         return "credit_line"  # "Alex HALADA / AFP", "AFP/TTXVN": a photo credit, wherever the line starts
+    if label == "PER" and _byline(ctx.text, span, start, end):
+        return "signature"  # "… entre les deux pays. Jane Doe, Budapest": the writer and her city
     if _credit_parenthesis(ctx.text, span):
         return "credit_line"  # "(Jane Doe, avec John Roe; version française Ann Poe)"
     if rubric_label(span, ctx, start):
@@ -307,6 +310,14 @@ def _agency_before(text: str, line_start: int, i: int) -> bool:
             return False
         chain = head
     return False
+
+
+def _byline(text: str, span: Span, line_start: int, line_end: int) -> bool:
+    """Whether the span is the writer of a byline that closes its line after a sentence
+    ("… entre les deux pays. Jane Doe, Budapest"): a name, a comma and one capitalised place
+    word ending the line, the name opening the line or following a full stop."""
+    before = text[line_start:span.start_char].rstrip()
+    return (not before or before[-1] in ".!?»") and bool(_BYLINE_TAIL.match(text[span.end_char:line_end]))
 
 
 def _credit_parenthesis(text: str, span: Span) -> bool:

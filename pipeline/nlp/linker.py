@@ -39,6 +39,16 @@ def _in_term(date: str, start: str, end: str) -> bool:
     return True
 
 
+def _byline_place(ent: Span) -> bool:
+    """Whether the capital closes a byline: "Jane Doe, Budapest" at the end of its line, the
+    place where the writer files from."""
+    doc = ent.doc
+    if ent.start < 3 or doc[ent.start - 1].text != "," or not doc[ent.start - 2].is_title \
+            or not doc[ent.start - 3].is_title:
+        return False
+    return ent.end == len(doc) or "\n" in doc[ent.end - 1].whitespace_ + doc[ent.end].text
+
+
 def _named_as_city(ent: Span) -> bool:
     """Whether the text presents the name as a city: after "la capitale", "la ville de" (an
     adjective or the state between: "la capitale biélorusse Minsk", "la capitale de la
@@ -91,7 +101,7 @@ class ActorLinker:
         head = root.head
         if preps & _LOCATIVE_OF and head.pos_ == "NOUN" and head.lemma_.lower() in self.rules.locative_heads:
             return True  # "le sommet de Vilnius", "la conférence de Munich": the venue
-        if _named_as_city(ent):
+        if _named_as_city(ent) or _byline_place(ent):
             return True
         if not preps & self.rules.locative_preps:
             return False

@@ -42,3 +42,15 @@ def test_initials_closing_the_text_are_a_signature(nlp):
     kept, dropped = _run(nlp, "Les ministres de l'OTAN se prononceront en juillet sur ce déploiement. B.S")
     assert "B.S" not in kept and dropped["B.S"] == "signature"
     assert kept.get("OTAN") == "nato"
+
+
+def test_byline_with_its_city_closing_a_line(nlp):
+    doc = nlp("Les migrants sont pris en étau entre les deux pays. Marta Kovács, Budapest\n\nLa suite.")
+    assert [(e.text, e._.actor_id) for e in doc.ents] == [("Budapest", "budapest")]
+    assert [d[4] for d in doc._.dropped_ents if d[2] == "Marta Kovács"] == ["signature"]
+
+
+def test_name_and_capital_inside_a_sentence_are_kept(nlp):
+    doc = nlp("Nous avons parlé avec Marta Kovács, Budapest a protesté.")
+    got = {e.text: e._.actor_id for e in doc.ents}
+    assert got == {"Marta Kovács": "marta-kovacs", "Budapest": "hungary"}
