@@ -1,4 +1,4 @@
-"""Names written "X-e-Y" (Persian and Urdu ezafe, Arabic links) are one name, which the
+"""Extents of names. Names written "X-e-Y" (Persian and Urdu ezafe, Arabic links) are one name, which the
 tokenizer cuts in five tokens and the NER often reads as two places. Sentences written for
 these tests."""
 from __future__ import annotations
@@ -31,3 +31,16 @@ def test_plain_hyphenated_names_are_unchanged(nlp):
     names = _names(nlp, "Jean-Marie Dupuis a quitté Saint-Denis pour Paris-Saclay.")
     assert "Jean-Marie Dupuis" in names
     assert "Saint-Denis" in names
+
+
+def test_generic_words_spelt_by_their_acronym_are_a_name(nlp):
+    doc = nlp("Le Comité militaire de redressement national (CMRN) a pris le pouvoir.")
+    got = {e.text: e._.actor_id for e in doc.ents}
+    name = "Comité militaire de redressement national"
+    assert got[name] == got["CMRN"] == "comite-militaire-de-redressement-national"
+
+
+def test_generic_head_alone_or_with_another_acronym_is_still_dropped(nlp):
+    assert not [e for e in nlp("Le Conseil national a voté la loi.").ents if e.text.startswith("Conseil")]
+    doc = nlp("Le Parlement (UE) a voté.")
+    assert not [e for e in doc.ents if e.text.startswith("Parlement")]
