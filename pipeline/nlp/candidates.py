@@ -37,9 +37,10 @@ def judge(doc: Doc, tokens: list, label: str, foreign: bool, ctx: DocContext, ru
     if foreign:
         return [], "foreign_passage"
     whole = doc[tokens[0].i: tokens[-1].i + 1]
-    if label in ("ORG", "MISC") and tokens[0].text[:1].isupper() and acronym_follows(whole) \
-            and not context_reason(whole, label, ctx):
-        # "le Comité national pour le salut du peuple (CNSP)": the name its acronym spells
+    if label in ("ORG", "MISC") and tokens[0].text[:1].isupper() and fold(tokens[0].text) in rules.name_heads \
+            and acronym_follows(whole) and not context_reason(whole, label, ctx):
+        # "le Comité national pour le salut du peuple (CNSP)": a name on a generic head that
+        # its acronym spells (a concept, "leur Produit intérieur brut (PIB)", has no such head)
         return [Span(doc, whole.start, whole.end, label="ORG")], ""
     kept, reasons = [], []
     for run in runs:

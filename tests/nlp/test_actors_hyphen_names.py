@@ -44,3 +44,8 @@ def test_generic_head_alone_or_with_another_acronym_is_still_dropped(nlp):
     assert not [e for e in nlp("Le Conseil national a voté la loi.").ents if e.text.startswith("Conseil")]
     doc = nlp("Le Parlement (UE) a voté.")
     assert not [e for e in doc.ents if e.text.startswith("Parlement")]
+
+
+def test_acronym_after_a_concept_without_generic_head_keeps_no_name(nlp):
+    doc = nlp("Les alliés ont promis de consacrer 3% de leur Revenu national brut (RNB) à la défense.")
+    assert not [e for e in doc.ents if e.text.startswith("Revenu national")]
