@@ -249,6 +249,8 @@ def _analyse_batch(nlp, batch: list[Document], batch_size: int, spill_dir=None) 
         for result in results.values():
             result.release()
         return [_analyse_one(nlp, d, spill_dir) for d in batch]
+    for result in results.values():
+        drop_demonym_only(result)
     return [results.get(id(d)) or DocResult(d) for d in batch]
 
 
@@ -292,7 +294,46 @@ def _analyse_one(nlp, document: Document, spill_dir=None) -> DocResult:
         res.release()
         document.fail("nlp", f"{type(exc).__name__}: {exc}")
         return DocResult(document)
-    return res
+    return drop_demonym_only(res)
+
+
+def demonym_only_ids(mentions: Iterable[dict]) -> set[str]:
+    """Actor ids that the given mentions (all those of one document) name only through a
+    demonym noun ("les Néerlandais"), never by a name, a capital or a role.
+
+    >>> sorted(demonym_only_ids([{"actor_id": "netherlands", "actor_rule": "demonym"},
+    ...                          {"actor_id": "russia", "actor_rule": "demonym"},
+    ...                          {"actor_id": "russia", "actor_rule": "metonym"}]))
+    ['netherlands']
+    """
+    named, demonyms = set(), set()
+    for m in mentions:
+        (demonyms if m["actor_rule"] == "demonym" else named).add(m["actor_id"])
+    return demonyms - named
+
+
+def drop_demonym_only(result: DocResult) -> DocResult:
+    """Move the mentions of actors that ``result``'s document names only by a demonym noun
+    to its dropped mentions (reason ``demonym_only``): a nationality word names a people
+    or a crowd, so the state is not listed as an actor of the document (CODEBOOK,
+    *dropped_mentions*). The events keep it as agent or target (computed before): the
+    actors table still has a row for a gazetteer actor that only events name."""
+    ids = demonym_only_ids(m for piece in result.pieces() for m in piece.mentions)
+    if not ids:
+        return result
+
+    def move(piece: DocResult) -> None:
+        kept = []
+        for m in piece.mentions:
+            if m["actor_rule"] == "demonym" and m["actor_id"] in ids:
+                piece.dropped.append({"doc_id": m["doc_id"], "start_char": m["start_char"],
+                                      "end_char": m["end_char"], "text": m["text"], "label": m["label"],
+                                      "reason": "demonym_only"})
+            else:
+                kept.append(m)
+        piece.mentions = kept
+
+    return result.map_pieces(move)
 
 
 def _ext(span, name: str) -> str:

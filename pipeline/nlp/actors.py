@@ -31,7 +31,8 @@ from .base import register_extensions, span_text
 from .candidates import common_head, judge
 from .gazetteer import Gazetteer, alias_key, load_gazetteer, load_rules
 from .junk import DocContext, FrenchWords, company_on_place, context_reason
-from .name_bounds import CRAFT, administrative_head_length, craft_before, head_before_place, lowercase_modifier
+from .name_bounds import (CRAFT, administrative_head_length, craft_before, head_before_place, hyphen_linked_end,
+                          join_hyphen_linked, lowercase_modifier)
 from .names import is_capitalised, variants
 from .normalize import fold, name_key
 from . import paragraphs as _paragraphs  # noqa: F401  (registers actorgraph_paragraphs)
@@ -261,7 +262,7 @@ class ActorRuler:
         gaz_spans = filter_spans(name_spans)
         taken = {i for sp in gaz_spans for i in range(sp.start, sp.end)}
         gaz_spans += [sp for sp in filter_spans(role_spans) if not any(i in taken for i in range(sp.start, sp.end))]
-        ents = list(doc.ents)
+        ents = join_hyphen_linked(doc, list(doc.ents))
         context_only = {(sp.start, sp.end) for sp in gaz_spans
                         if all(k == "context" for k, _ in hits[(sp.start, sp.end)])}
         if context_only:
@@ -317,6 +318,11 @@ class ActorRuler:
                 continue  # the gazetteer span covers this entity
             gs = sorted(set(inside), key=lambda s: s.start)
             first = gs[0]
+            if first.start - 4 >= ent.start and hyphen_linked_end(doc, first.start - 3) == first.end:
+                # "Tehrik-e-Taliban": a name of its own that holds a gazetteer name after its link
+                keep = [k for k in keep if not (k.start >= ent.start and k.end <= ent.end)]
+                keep.append(Span(doc, ent.start, max(ent.end, gs[-1].end), label=ent.label_))
+                continue
             if self._built_on_place(ent, gs, hits, ctx):
                 # "Traité de Washington", "Banque de France", "République populaire de Donetsk"
                 # (French capitalises only the first word): a name built on a place

@@ -36,6 +36,12 @@ def judge(doc: Doc, tokens: list, label: str, foreign: bool, ctx: DocContext, ru
         return [], "no_capitalised_word"
     if foreign:
         return [], "foreign_passage"
+    whole = doc[tokens[0].i: tokens[-1].i + 1]
+    if label in ("ORG", "MISC") and tokens[0].text[:1].isupper() and fold(tokens[0].text) in rules.name_heads \
+            and acronym_follows(whole) and not context_reason(whole, label, ctx):
+        # "le Comité national pour le salut du peuple (CNSP)": a name on a generic head that
+        # its acronym spells (a concept, "leur Produit intérieur brut (PIB)", has no such head)
+        return [Span(doc, whole.start, whole.end, label="ORG")], ""
     kept, reasons = [], []
     for run in runs:
         run = strip_title(run, rules)
@@ -109,6 +115,24 @@ def junk_reason(span: Span, label: str, ctx: DocContext, rules, state_adjectives
             return "too_short"
         return token_reason(tok, label, ctx)
     return ""
+
+
+_ACRONYM_SKIPS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "pour", "et", "en", "sur", "contre",
+                            "au", "aux", "a", "à"})
+
+
+def acronym_follows(span: Span) -> bool:
+    """Whether the span is followed by its own acronym in parentheses, the initials of its
+    words other than articles and prepositions: "le Comité national pour le salut du peuple
+    (CNSP)" is a name, however generic its words."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    acronym = doc[end + 1].text
+    if not (acronym.isalpha() and 2 <= len(acronym) <= 8 and acronym[0].isupper()):
+        return False
+    initials = "".join(fold(t.text)[0] for t in span if t.is_alpha and fold(t.text) not in _ACRONYM_SKIPS)
+    return len(span) >= len(acronym) and initials == fold(acronym)
 
 
 def common_head(tok, end: int, ctx: DocContext, rules) -> bool:

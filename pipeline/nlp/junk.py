@@ -61,6 +61,8 @@ _CAMEL_HUMP = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(e|er|ère|eme|ème)$")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}$")
 _NON_LETTERS = re.compile(r"[\W\d_]+")
+_BYLINE_TAIL = re.compile(r"^,\s*[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)*\s*$")
+_END_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][.-]{0,2}){1,4}$")
 _GLUED_INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,4}[a-zà-ÿ]{2,}$")
 _CREDIT_MAX_WORDS = 15
 _CUT_MIN_WORDS = 6
@@ -71,6 +73,9 @@ _UPPER_FUNCTION_WORDS = frozenset(fold(w) for w in words(_RULES, "uppercase_phra
 # "— Jane Doe (@janedoe) December 8, 2024": the signature line of an embedded post
 _POST_SIGNATURE = re.compile(r"^\s*[—–-]\s*\S.*\(@\w+\)")
 _CREDIT_SEPARATORS = "/-–—|:"
+#: credits of a slash-separated chain looked at, back from a span ("AFP/Jane Doe/Pool")
+_CREDIT_CHAIN_MAX = 4
+_CREDIT_PARENTHESIS = tuple(fold(w) for w in words(_RULES, "credit_parenthesis_words"))
 
 
 def is_sentence_opening(token: Token) -> bool:
@@ -240,6 +245,10 @@ def context_reason(span: Span, label: str, ctx: DocContext) -> str:
     start, end = ctx.line(span.start_char)
     if _agency_after(ctx.text, span.end_char, end) or _agency_before(ctx.text, start, span.start_char):
         return "credit_line"  # "Alex HALADA / AFP", "AFP/TTXVN": a photo credit, wherever the line starts
+    if label == "PER" and _byline(ctx.text, span, start, end):
+        return "signature"  # "… entre les deux pays. Jane Doe, Budapest": the writer and her city
+    if _credit_parenthesis(ctx.text, span):
+        return "credit_line"  # "(Jane Doe, avec John Roe; version française Ann Poe)"
     if rubric_label(span, ctx, start):
         return "rubric_title"
     if _award(span):
@@ -252,6 +261,9 @@ def context_reason(span: Span, label: str, ctx: DocContext) -> str:
     if len(span) == 1 and _GLUED_INITIALS.match(span.text) and ctx.text[start:end].strip() == span.text:
         return "signature"  # "ARDiallo" alone on its line: initials glued to a surname
     toks = [t for t in span if not t.is_punct]
+    if toks and span.end_char == len(ctx.text.rstrip()) and _END_INITIALS.match(span.text) \
+            and ctx.text[:span.start_char].rstrip()[-1:] in (".", "!", "?", "»", ""):
+        return "signature"  # "… les détails opérationnels. B.S": initials that close the text
     if label == "PER" and toks and all(_INITIAL.match(t.text) for t in toks):
         return "signature"  # initials only ("JP D."): a signature, not an identifiable person
     if ctx.bare_line(start, end) == span.text.strip().rstrip("."):
@@ -282,12 +294,45 @@ def _dateline(text: str, span: Span) -> bool:
 
 def _agency_before(text: str, line_start: int, i: int) -> bool:
     """Whether the span starting at ``i`` follows, on its line, "<agency> /" or "<agency> -"
-    ("AFP/TTXVN", "via REUTERS - SOCIAL MEDIA"): a second credit after an agency."""
-    before = text[max(line_start, i - 60): i].rstrip()
+    ("AFP/TTXVN", "via REUTERS - SOCIAL MEDIA"): a second credit after an agency; or a chain
+    of credits joined by slashes that opens with an agency ("REUTERS/Jane Doe/Pool")."""
+    before = text[max(line_start, i - 90): i].rstrip()
     if not before or before[-1] not in _CREDIT_SEPARATORS:
         return False
-    words_ = _NON_LETTERS.sub(" ", fold(before[:-1])).split()
-    return any(" ".join(words_[-n:]) in _AGENCIES for n in (1, 2, 3) if len(words_) >= n)
+    chain = before[:-1]
+    for _ in range(_CREDIT_CHAIN_MAX):
+        words_ = _NON_LETTERS.sub(" ", fold(chain)).split()
+        if any(" ".join(words_[-n:]) in _AGENCIES for n in (1, 2, 3) if len(words_) >= n):
+            return True
+        # step back over one credit of the chain: a few words, no sentence punctuation
+        head, slash, last = chain.rpartition("/")
+        if not slash or len(last.split()) > 4 or any(c in last for c in ".,;:!?«»()\""):
+            return False
+        chain = head
+    return False
+
+
+def _byline(text: str, span: Span, line_start: int, line_end: int) -> bool:
+    """Whether the span is the writer of a byline that closes its line after a sentence
+    ("… entre les deux pays. Jane Doe, Budapest"): a name, a comma and one capitalised place
+    word ending the line, the name opening the line or following a full stop."""
+    before = text[line_start:span.start_char].rstrip()
+    return (not before or before[-1] in ".!?»") and bool(_BYLINE_TAIL.match(text[span.end_char:line_end]))
+
+
+def _credit_parenthesis(text: str, span: Span) -> bool:
+    """Whether the span stands in a parenthesis that names the writers of a dispatch
+    ("(Jane Doe et John Roe, avec Ann Poe; version française Jean Dupont)"): a parenthesis
+    holding one of ``credit_parenthesis_words`` (actor_rules.yaml) and closing its line."""
+    open_ = text.rfind("(", max(0, span.start_char - 200), span.start_char)
+    if open_ < 0 or ")" in text[open_:span.start_char]:
+        return False
+    close = text.find(")", span.end_char, span.end_char + 200)
+    if close < 0 or "\n" in text[open_:close]:
+        return False
+    after = text[close + 1: close + 3].strip()
+    inside = fold(text[open_ + 1:close])
+    return after in ("", ".") and any(w in inside for w in _CREDIT_PARENTHESIS)
 
 
 def _agency_after(text: str, i: int, line_end: int) -> bool:

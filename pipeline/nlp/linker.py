@@ -19,6 +19,7 @@ from .normalize import fold, name_key
 _RULES_FILE = "actor_rules.yaml"
 _LINKER_ARTICLES = words(_RULES_FILE, "linker_leading_articles")
 _LOCATIVE_OF = words(_RULES_FILE, "locative_of")
+_OFFICE_HEADS = frozenset(words(_RULES_FILE, "locative_office_heads"))
 _NAME_SUFFIXES = words(_RULES_FILE, "name_suffixes")
 _CITY_NOUNS = words(_RULES_FILE, "city_nouns")
 _DATIVE_VERBS = words(_RULES_FILE, "dative_verbs")
@@ -36,6 +37,16 @@ def _in_term(date: str, start: str, end: str) -> bool:
     if end and end[:len(date)] < date[:len(end)]:
         return False
     return True
+
+
+def _byline_place(ent: Span) -> bool:
+    """Whether the capital closes a byline: "Jane Doe, Budapest" at the end of its line, the
+    place where the writer files from."""
+    doc = ent.doc
+    if ent.start < 3 or doc[ent.start - 1].text != "," or not doc[ent.start - 2].is_title \
+            or not doc[ent.start - 3].is_title:
+        return False
+    return ent.end == len(doc) or "\n" in doc[ent.end - 1].whitespace_ + doc[ent.end].text
 
 
 def _named_as_city(ent: Span) -> bool:
@@ -90,7 +101,7 @@ class ActorLinker:
         head = root.head
         if preps & _LOCATIVE_OF and head.pos_ == "NOUN" and head.lemma_.lower() in self.rules.locative_heads:
             return True  # "le sommet de Vilnius", "la conférence de Munich": the venue
-        if _named_as_city(ent):
+        if _named_as_city(ent) or _byline_place(ent):
             return True
         if not preps & self.rules.locative_preps:
             return False
@@ -100,7 +111,8 @@ class ActorLinker:
         if root.dep_ == "obl:mod" and preps & {"à", "dans"} and not (
                 "à" in preps and head.lemma_.lower() in _DATIVE_VERBS):
             return True  # "hospitalisé à Berlin", "une bombe a explosé à Kaboul": a circumstance of place
-        return head.lemma_.lower() in self.rules.locative_heads
+        return head.lemma_.lower() in self.rules.locative_heads or (
+            head.pos_ == "NOUN" and head.lemma_.lower() in _OFFICE_HEADS)  # "l'ambassade du Canada à Moscou"
 
     def _strip(self, ent: Span) -> str:
         toks = list(ent)

@@ -210,3 +210,43 @@ def classified_type(span: Span, label: str, given_names: frozenset) -> str:
     if i >= 0 and doc[i].text in PLACE_CLASSIFIERS and (doc[span.start - 1].text != "," or doc[i].i < span.start - 1):
         return "LOC"
     return label
+
+
+#: a short lowercase link written between hyphens inside one name: the Persian and Urdu
+#: ezafe ("Lashkar-e-Taiba", "Hizb-e-Islami"), Arabic "ul"/"al"/"ud" ("Jamaat-ul-Ahrar")
+_HYPHEN_LINK = re.compile(r"^[a-z]{1,3}$")
+
+
+def hyphen_linked_end(doc: Doc, end: int) -> int:
+    """The end of a name that goes on after token ``end - 1`` through "-<link>-" and a
+    capitalised word, all written without spaces ("Lashkar" → "Lashkar-e-Taiba", which the
+    tokenizer cuts in five); ``end`` when it does not."""
+    while end + 3 < len(doc) and not doc[end - 1].whitespace_:
+        dash1, link, dash2, word = doc[end], doc[end + 1], doc[end + 2], doc[end + 3]
+        if not (dash1.text == "-" and dash2.text == "-" and _HYPHEN_LINK.match(link.text)
+                and not dash1.whitespace_ and not link.whitespace_ and not dash2.whitespace_
+                and word.text[:1].isupper() and word.is_alpha):
+            break
+        end += 4
+    return end
+
+
+def join_hyphen_linked(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The entity spans with the names written "X-e-Y" made whole: a span that goes on through
+    "-<link>-" and a capitalised word takes it in, and the entity that starts at that word
+    (the NER often reads "Lashkar" and "Taiba" as two places) is part of it. The label is the
+    first span's."""
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        end = hyphen_linked_end(doc, ent.end)
+        j = i + 1
+        if end != ent.end:
+            while j < len(ents) and ents[j].start < end:
+                end = max(end, ents[j].end)
+                j += 1
+            ent = Span(doc, ent.start, end, label=ent.label_)
+        out.append(ent)
+        i = j
+    return out

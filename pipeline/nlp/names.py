@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from ..lexicon import words
+from .name_bounds import hyphen_linked_end
 from .normalize import fold
 
 _RULER_ARTICLES = words("actor_rules.yaml", "ruler_leading_articles")
@@ -58,9 +59,15 @@ def name_runs(tokens: list, rules) -> list[list]:
     """Split a token list into capitalised name runs (particles allowed inside)."""
     runs, cur = [], []
     particles, heads = rules.name_particles, rules.name_heads
+    linked_until = -1
     for j, t in enumerate(tokens):
         head_ok = not cur and fold(t.text) in heads and any(is_capitalised(x) for x in tokens[j + 1:])
-        if (is_capitalised(t) and not (t.is_punct and t.text not in "&")) or head_ok:
+        if cur and t.i == cur[-1].i + 1 and t.text == "-":
+            # "Lashkar-e-Taiba": a short link between hyphens inside one name
+            linked_until = max(linked_until, hyphen_linked_end(t.doc, t.i) - 1)
+        if t.i <= linked_until and cur:
+            cur.append(t)
+        elif (is_capitalised(t) and not (t.is_punct and t.text not in "&")) or head_ok:
             cur.append(t)
         elif cur and fold(t.text) in particles:
             cur.append(t)

@@ -32,7 +32,22 @@ from .crafts import craft_qid, load_catalogue
 from .schema import frame
 
 TYPE_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
+#: the type of a discovered actor whose mentions the NER labels as often one way as another:
+#: a place, then an organisation, then a person. The NER reads an unknown one-word name as a
+#: person most readily and as a place or an organisation only on the evidence of its context
+#: ("sa capitale, Wad Madani", "les forces spéciales Takuba"), so on a tie that evidence wins.
+TIE_ORDER = {"LOC": 0, "ORG": 1, "PER": 2, "MISC": 3}
 GRAPH_TYPES = ("PER", "ORG", "LOC")
+
+
+def majority_type(labels: Counter) -> str:
+    """The most frequent NER label of a discovered actor's mentions; a tie goes by
+    :data:`TIE_ORDER`.
+
+    >>> majority_type(Counter({"PER": 1, "LOC": 1})), majority_type(Counter({"PER": 2, "ORG": 1}))
+    ('LOC', 'PER')
+    """
+    return sorted(labels.items(), key=lambda kv: (-kv[1], TIE_ORDER.get(kv[0], 9), kv[0]))[0][0]
 
 
 def _minmax(dates: Iterable[str]) -> tuple[str, str]:
@@ -178,7 +193,7 @@ class _ActorAgg:
                 # the form the id was made from ("Boris Johnson" for boris-johnson, also
                 # named "Johnson"), else the most frequent one
                 label = next((f for f, _ in ranked if name_key(f) == aid), ranked[0][0])
-                typ = sorted(self.labels[aid].items(), key=lambda kv: (-kv[1], TYPE_ORDER.get(kv[0], 9)))[0][0]
+                typ = majority_type(self.labels[aid])
                 # a weapon or aircraft model of models/craft.yaml keeps its type, gains its QID
                 qid, source = craft_qid(aid, typ, self.crafts), "discovered"
             first, last = self.docs.minmax(aid)
