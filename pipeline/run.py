@@ -190,7 +190,7 @@ def _check_installation(config: RunConfig, nlp) -> None:
             raise RunError("--backend dask needs Dask, which is not installed: "
                            "pip install 'actorgraph[dask]'") from None
     try:
-        check_html_extractor()
+        check_html_extractor(load=False)  # installed; imported when the first web page is read
     except HtmlExtractorError as exc:
         raise RunError(str(exc)) from exc
 
