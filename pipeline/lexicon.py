@@ -40,13 +40,17 @@ def _load(path: Path) -> tuple[dict, dict]:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     text = path.read_text(encoding="utf-8")
+    parser = loader(text)
     try:
-        node = yaml.compose(text, Loader=loader)
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        # composed once: the node tree gives the key lines, and the same tree is constructed
+        node = parser.get_single_node()
+        data = parser.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark is not None else ""
         raise LexiconError(f"{path.name}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    finally:
+        parser.dispose()
     if data is None:
         return {}, {}
     if not isinstance(data, dict) or node is None or not hasattr(node, "value"):

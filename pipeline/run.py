@@ -12,6 +12,7 @@ from .finish import manifest, reduce_and_export, return_free_memory
 from .ingest.readers import CorpusError, HtmlExtractorError, check_html_extractor, count_documents, iter_corpus, list_folder
 from .analysis.mapper import DaskExecutor, Executor, PoolExecutor, map_documents, release_models
 from .nlp.loader import ModelMissingError
+from .nlp.ruler_cache import use_folder
 from .outputs.export import OUTPUT_FILES, write_json
 from .outputs.publish import (OWN_DOTFILES, STAGING_PREFIX, OutputBusy, OutputLock, new_staging,
                               remove_stale_staging, repair, switch)
@@ -168,7 +169,8 @@ def run(config: RunConfig, nlp=None) -> RunSummary:
             stage = new_staging(out)
         except OSError as exc:
             raise RunError(f"cannot write to --out {out}: {exc.strerror or exc}") from exc
-        return _run_in(stage, config, corpus, out, nlp, t0)
+        with use_folder(_pattern_folder(config)):
+            return _run_in(stage, config, corpus, out, nlp, t0)
     finally:
         lock.__exit__()
 
@@ -188,9 +190,19 @@ def _check_installation(config: RunConfig, nlp) -> None:
             raise RunError("--backend dask needs Dask, which is not installed: "
                            "pip install 'actorgraph[dask]'") from None
     try:
-        check_html_extractor()
+        check_html_extractor(load=False)  # installed; imported when the first web page is read
     except HtmlExtractorError as exc:
         raise RunError(str(exc)) from exc
+
+
+def _pattern_folder(config: RunConfig) -> str | None:
+    """Where the actor ruler keeps its pattern keys (pipeline.nlp.ruler_cache): the result
+    cache's folder, or nowhere with ``--no-cache``."""
+    if not config.cache:
+        return None
+    from .analysis.cache import default_cache_dir
+
+    return str(Path(config.cache_dir) if config.cache_dir else default_cache_dir())
 
 
 def _open_cache(config: RunConfig):

@@ -189,12 +189,26 @@ def test_the_html_extractor_is_checked_before_the_run(monkeypatch, nlp, tmp_path
 
     from pipeline.ingest.readers import HtmlExtractorError
 
-    def missing():
+    def missing(load=True):
         raise HtmlExtractorError("the HTML extractor cannot be loaded (No module named 'lxml_html_clean')")
 
     monkeypatch.setattr(run_module, "check_html_extractor", missing)
     with pytest.raises(RunError, match="lxml_html_clean"):
         run(RunConfig(corpus=str(_corpus(tmp_path)), out=str(tmp_path / "out"), quiet=True), nlp=nlp)
+
+
+def test_a_missing_html_extractor_module_stops_the_run_before_it_starts(monkeypatch, nlp, tmp_path):
+    """The run's early check looks for the modules without importing them (a corpus without
+    web pages does not pay for trafilatura's import) and still fails with one sentence."""
+    import importlib.util
+
+    import pytest
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "lxml_html_clean" else real(name, *a))
+    with pytest.raises(RunError, match="lxml_html_clean"):
+        run(RunConfig(corpus=str(_corpus(tmp_path)), out=str(tmp_path / "out"), quiet=True), nlp=nlp)
+    assert not (tmp_path / "out").exists()
 
 
 def test_every_setting_is_placed_in_one_cache_key_group():

@@ -165,10 +165,27 @@ def _reason(exc: Exception) -> str:
     return str(exc) if isinstance(exc, ExtractionError) else f"{type(exc).__name__}: {exc}"
 
 
-def check_html_extractor() -> None:
+#: what the HTML extractor imports (lxml 5.2+ no longer ships lxml.html.clean: lxml_html_clean does)
+HTML_EXTRACTOR_MODULES = ("trafilatura", "lxml_html_clean")
+
+
+def check_html_extractor(load: bool = True) -> None:
     """Raise :class:`HtmlExtractorError` when web pages cannot be read properly (a missing
     ``lxml_html_clean`` since lxml 5.2, a broken trafilatura): never strip tags instead,
-    which would keep menus and footers as article text."""
+    which would keep menus and footers as article text.
+
+    With ``load=False`` (the run's check before it starts) the modules are only looked
+    for, not imported (importing trafilatura takes about 0.1 s that a corpus without web
+    pages does not need); the first page read imports them and fails the same way."""
+    if not load:
+        import importlib.util
+
+        missing = [m for m in HTML_EXTRACTOR_MODULES if importlib.util.find_spec(m) is None]
+        if missing:
+            raise HtmlExtractorError(
+                f"the HTML extractor cannot be loaded (No module named {missing[0]!r}); reinstall "
+                "actorgraph's dependencies (pip install 'lxml_html_clean' 'trafilatura')")
+        return
     try:
         import lxml.html.clean  # noqa: F401 - what justext (used by trafilatura) imports
         import trafilatura  # noqa: F401

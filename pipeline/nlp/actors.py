@@ -35,6 +35,7 @@ from .name_bounds import (CRAFT, administrative_head_length, craft_before, head_
                           join_hyphen_linked, lowercase_modifier)
 from .names import is_capitalised, variants
 from .normalize import fold, name_key
+from .ruler_cache import pattern_keys
 from . import paragraphs as _paragraphs  # noqa: F401  (registers actorgraph_paragraphs)
 
 register_extensions(Span, "actor_id", "actor_source", "actor_rule")
@@ -56,7 +57,7 @@ class ActorRuler:
     """Gazetteer-driven entity ruler that corrects the statistical NER (see module doc)."""
 
     def __init__(self, nlp: Language, name: str = "actorgraph_actor_ruler", gazetteer: str | None = None,
-                 rules: str | None = None):
+                 rules: str | None = None, pattern_cache: str | None = None):
         self.name = name
         self.gazetteer_path = gazetteer
         self.rules_path = rules
@@ -90,10 +91,11 @@ class ActorRuler:
                     self._lower_forms.setdefault((kind, target), set()).add(fold(form))
                 for v in variants(form):
                     patterns[key].append(v)
+        # each form as the lowercase-form hashes of its tokens (kept on disk by the run)
+        tokens = pattern_keys(nlp, (t for texts in patterns.values() for t in texts), pattern_cache)
         for key, texts in patterns.items():
             kind, target = key.split("|", 1)
-            docs = list(nlp.tokenizer.pipe(sorted(set(texts))))
-            self.matcher.add(key, docs)
+            self.matcher.add(key, [tokens[t] for t in sorted(set(texts))])
             self._keys[nlp.vocab.strings[key]] = (kind, target)
 
     # -- helpers ---------------------------------------------------------------------
@@ -378,9 +380,10 @@ class ActorRuler:
         return doc
 
 
-@Language.factory("actorgraph_actor_ruler", default_config={"gazetteer": None, "rules": None})
-def make_actor_ruler(nlp: Language, name: str, gazetteer: str | None, rules: str | None):
-    return ActorRuler(nlp, name, gazetteer=gazetteer, rules=rules)
+@Language.factory("actorgraph_actor_ruler", default_config={"gazetteer": None, "rules": None, "pattern_cache": None})
+def make_actor_ruler(nlp: Language, name: str, gazetteer: str | None, rules: str | None,
+                     pattern_cache: str | None):
+    return ActorRuler(nlp, name, gazetteer=gazetteer, rules=rules, pattern_cache=pattern_cache)
 
 
 from . import linker as _linker  # noqa: E402,F401  (registers actorgraph_actor_linker)

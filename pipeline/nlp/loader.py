@@ -43,7 +43,10 @@ def load(model: str = MODEL_NAME, *, metonymy: bool = True, timex: bool = True, 
         from . import actors as _actors  # noqa: F401  (registers the factories)
 
         nlp.add_pipe("actorgraph_paragraphs", before="parser")
-        nlp.add_pipe("actorgraph_actor_ruler", after="ner")
+        from .ruler_cache import folder_from_env
+
+        # the ruler's pattern keys are kept on disk when the run names a folder (pipeline.nlp.ruler_cache)
+        nlp.add_pipe("actorgraph_actor_ruler", after="ner", config={"pattern_cache": folder_from_env()})
         nlp.add_pipe("actorgraph_actor_linker", after="actorgraph_actor_ruler", config={"metonymy": metonymy})
     if timex:
         from .timex import component as _timex  # noqa: F401
@@ -70,7 +73,9 @@ def split_glued_titles(nlp) -> None:
 
     from ..lexicon import word_list
 
-    titles = sorted({*word_list("actor_rules.yaml", "glued_titles")}, key=len, reverse=True)
+    # longest first, then in alphabetical order: the same expression in every process
+    # (pipeline.nlp.ruler_cache keys its file on it)
+    titles = sorted({*word_list("actor_rules.yaml", "glued_titles")}, key=lambda t: (-len(t), t))
     behind = "|".join(f"(?<=^{re.escape(t)})" for t in titles) + "|(?<=^[A-ZÀ-ÖØ-Þ])"
     glued = rf"(?:{behind})\.(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])"
     current = nlp.tokenizer.infix_finditer

@@ -29,39 +29,43 @@ from spacy.tokens import Span, Token
 from ..normalize import fold
 from . import arguments, subjects
 from . import words as W
-from .context import Arg, DocContext, case_of, verb_lemma
+from .context import Arg, DocContext, case_of, verb_lemma, verb_lemma_at
 
 
 def speaker(ctx: DocContext, tok: Token) -> Arg | None:
     """Attribution through the tree: the subject of a reporting verb that governs the
     trigger's clause (ccomp, 'avoir' + participle complement), or of an incise
     (', a déclaré X') attached to the clause."""
-    cur = tok
+    # read by index from the context's token table: a Token is made only for what is returned
+    t, doc, report = ctx.table, ctx.doc, ctx.ex.report_verbs
+    dep = t.dep
+    cur = tok.i
     for _ in range(10):
-        for c in cur.children:
-            if c.i == tok.i:
+        for c in t.children[cur]:
+            if c == tok.i:
                 continue
-            if c.dep_ in ("parataxis", "conj") and verb_lemma(ctx.ex, c) in ctx.ex.report_verbs and c.i > tok.i:
-                inv = subjects.inverted_subject(ctx, c)
+            if dep[c] in ("parataxis", "conj") and c > tok.i and verb_lemma_at(ctx, c) in report:
+                inv = subjects.inverted_subject(ctx, doc[c])
                 if inv is not None:
                     return arguments.actor(ctx, inv)
-                if c.dep_ == "parataxis":
-                    subj = [k for k in c.children if k.dep_ == "nsubj"]
+                if dep[c] == "parataxis":
+                    subj = [k for k in t.children[c] if dep[k] == "nsubj"]
                     if subj:
-                        got = subjects.subject_actors(ctx, c, subj[0])
+                        got = subjects.subject_actors(ctx, doc[c], doc[subj[0]])
                         if got:
                             return got[0]
-        head = cur.head
-        if head.i == cur.i:
+        head = t.head[cur]
+        if head == cur:
             break
-        if verb_lemma(ctx.ex, head) in ctx.ex.report_verbs and head.pos_ in ("VERB", "AUX"):
-            perfect = any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in cur.children)
-            que = any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in cur.children)
-            if cur.dep_ in ("ccomp", "parataxis") or (cur.dep_ in ("xcomp", "advcl", "acl") and perfect) \
-                    or (cur.dep_ == "advcl" and que):
-                got = subjects.subject(ctx, head)
+        if verb_lemma_at(ctx, head) in report and t.pos[head] in ("VERB", "AUX"):
+            kids = t.children[cur]
+            perfect = any(dep[c].startswith("aux") and "Inf" in doc[c].morph.get("VerbForm") for c in kids)
+            que = any(dep[c] == "mark" and t.lower[c] in ("que", "qu'", "qu’") for c in kids)
+            if dep[cur] in ("ccomp", "parataxis") or (dep[cur] in ("xcomp", "advcl", "acl") and perfect) \
+                    or (dep[cur] == "advcl" and que):
+                got = subjects.subject(ctx, doc[head])
                 return got[0] if got else None
-        if cur.dep_ in ("parataxis",):
+        if dep[cur] in ("parataxis",):
             break
         cur = head
     return None
@@ -82,21 +86,22 @@ def sentence_source(ctx: DocContext, sent: Span, tok: Token | None = None) -> Ar
 def _source_nouns(ctx: DocContext, sent: Span) -> list[Token]:
     """The nouns a source phrase of ``sent`` introduces, in text order (the same for every
     event of the sentence: read once per sentence)."""
-    first = next((t.i for t in sent if not t.is_space and not t.is_punct), None)
+    table, doc = ctx.table, ctx.doc
+    lower = table.lower
     nouns = []
-    for t in sent:
-        low = t.lower_
+    for i in range(sent.start, sent.end):
+        low = lower[i]
         noun = None
         if low in W.SOURCE_PREPOSITIONS:
-            noun = t.head if t.dep_ in ("case", "mark") else next(iter(t.children), None)
-        elif low == "après" and t.i > 0 and ctx.doc[t.i - 1].lower_ in ("d'", "d’"):
-            noun = ctx.doc[t.i - 1].head
-        elif low == "pour" and t.i == first:
-            noun = t.head
-            if not any(x.text == "," for x in ctx.doc[noun.i: min(noun.i + 6, sent.end)]):
+            noun = table.head[i] if table.dep[i] in ("case", "mark") else next(iter(table.children[i]), None)
+        elif low == "après" and i > 0 and lower[i - 1] in ("d'", "d’"):
+            noun = table.head[i - 1]
+        elif low == "pour" and i == next((t.i for t in sent if not t.is_space and not t.is_punct), None):
+            noun = table.head[i]
+            if not any(x.text == "," for x in doc[noun: min(noun + 6, sent.end)]):
                 noun = None
-        if noun is not None and noun.pos_ in ("NOUN", "PROPN", "X", "PRON"):
-            nouns.append(noun)
+        if noun is not None and table.pos[noun] in ("NOUN", "PROPN", "X", "PRON"):
+            nouns.append(doc[noun])
     return nouns
 
 

@@ -27,9 +27,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import numpy as np
 import spacy
 
-from spacy.attrs import ORTH
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from ..base import register_extensions
@@ -72,6 +73,56 @@ def verb_lemma(ex: EventExtractor, tok: Token) -> str:
     return ex.canonical.get(lemma, lemma)
 
 
+class TokenTable:
+    """Per-token values of one parsed document, read once from spaCy's arrays so that the
+    hot loops of the stages index lists instead of making a ``Token`` for each look-up:
+    ``head`` (index of the head; a root points to itself), ``dep``, ``lower``, ``pos``
+    (coarse tag), ``lemma`` (as spaCy writes them: ``tok.dep_``, ``tok.lower_``, ...)
+    and ``children`` (each token's dependents in text order, as ``tok.children``).
+
+    >>> doc = hand_parsed('''
+    ... Kiev Kiev PROPN nsubj 1
+    ... négocie négocier VERB ROOT 1 VerbForm=Fin
+    ... . . PUNCT punct 1''')
+    >>> t = TokenTable(doc)
+    >>> t.head, t.dep[0], t.pos[1], t.lemma[1], t.lower[0], t.children[1]
+    ([1, 1, 1], 'nsubj', 'VERB', 'négocier', 'kiev', [0, 2])
+    """
+    __slots__ = ("head", "dep", "lower", "pos", "lemma", "children")
+
+    def __init__(self, doc: Doc):
+        n = len(doc)
+        table = doc.to_array([HEAD, DEP, LOWER, POS, LEMMA]).reshape(n, 5)
+        # HEAD is an offset, stored unsigned: the cast gives back the negative ones
+        self.head: list[int] = (table[:, 0].astype(np.int64) + np.arange(n, dtype=np.int64)).tolist()
+        strings, names = doc.vocab.strings, {}
+
+        def texts(column) -> list[str]:
+            out = []
+            for h in column.tolist():
+                name = names.get(h)
+                if name is None:
+                    name = names[h] = strings[h]
+                out.append(name)
+            return out
+
+        self.dep, self.lower, self.pos, self.lemma = (texts(table[:, k]) for k in range(1, 5))
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.children[h].append(i)
+
+
+def verb_lemma_at(ctx: "DocContext", i: int) -> str:
+    """:func:`verb_lemma` of token ``i``, read from the context's :class:`TokenTable`."""
+    t = ctx.table
+    low = t.lower[i]
+    if low in ctx.ex.lemma_fixes:
+        return ctx.ex.lemma_fixes[low]
+    lemma = t.lemma[i].lower()
+    return ctx.ex.canonical.get(lemma, lemma)
+
+
 class DocContext:
     """Per-document indexes and state of the event stages (see the module doc)."""
 
@@ -100,12 +151,21 @@ class DocContext:
         self.anchor = document_anchor(doc)
         self.cond_clauses = conditional_clauses(self)
         self._in_quote: list[bool] | None = None
+        self._table: TokenTable | None = None
         self._quote_marks: tuple[list[int], list[str]] | None = None
         self._once: dict = {}
         # subject pronouns already resolved to a person: (token index, arg), in text order
         self.resolved: list[tuple[int, Arg]] = []
         self.hyp_memo: dict[int, bool] = {}
         self.neg_memo: dict[int, bool] = {}
+
+    @property
+    def table(self) -> TokenTable:
+        """The document's :class:`TokenTable`, made on first use (the parse no longer
+        changes once the event stage runs)."""
+        if self._table is None:
+            self._table = TokenTable(self.doc)
+        return self._table
 
     @property
     def in_quote(self) -> list[bool]:

@@ -80,50 +80,52 @@ def own_hyp(v: Token) -> bool:
 def has_ne(ctx: DocContext, v: Token) -> bool:
     """The clitic *ne* of a verbal negation: a dependent of the verb or of its auxiliary, or
     one of the two words before the verb group (the parser sometimes hangs it elsewhere)."""
-    kids = list(v.children)
-    if any(c.lower_ in W.NE_CLITICS for c in kids):
+    t = ctx.table
+    low, kids = t.lower, t.children[v.i]
+    if any(low[c] in W.NE_CLITICS for c in kids):
         return True
-    auxes = [c for c in kids if c.dep_.startswith("aux")]
-    if any(k.lower_ in W.NE_CLITICS for a in auxes for k in a.children):
+    auxes = [c for c in kids if t.dep[c].startswith("aux")]
+    if any(low[k] in W.NE_CLITICS for a in auxes for k in t.children[a]):
         return True
-    first = min([v.i] + [a.i for a in auxes])
-    return any(t.lower_ in W.NE_CLITICS for t in ctx.doc[max(0, first - 3): first])
+    first = min([v.i] + auxes)
+    return any(low[i] in W.NE_CLITICS for i in range(max(0, first - 3), first))
 
 
 def own_neg(ctx: DocContext, v: Token) -> bool:
     """Verbal negation of ``v``. Written French marks it with *ne* and a second word (pas,
     jamais, plus…); a *pas* without *ne* is an elliptic contrast on a phrase ("cela, pas
     le sien", "et non pas la guerre"), which does not negate the verb."""
-    kids = list(v.children)
-    lows = {c.lower_ for c in kids}
+    t = ctx.table
+    lower, dep, kids = t.lower, t.dep, t.children[v.i]
+    lows = {lower[c] for c in kids}
     ne = has_ne(ctx, v)
     for c in kids:
-        low = c.lower_
-        if c.dep_ == "advmod" and low in W.NEG_ADVERBS:
+        low = lower[c]
+        if dep[c] == "advmod" and low in W.NEG_ADVERBS:
             if not ne:
                 continue
             if any(x in ctx.ex.neg_exceptions for x in lows):
                 continue
             return True
-        if c.dep_ == "mark" and low == "sans":
-            nxt = ctx.doc[c.i + 1] if c.i + 1 < len(ctx.doc) else None
-            if nxt is None or nxt.lower_ != "doute":
+        if dep[c] == "mark" and low == "sans":
+            if c + 1 >= len(lower) or lower[c + 1] != "doute":
                 return True
-    if ne and any(c.dep_ in ("obj", "nsubj") and c.lower_ in W.NEGATION_PRONOUNS for c in kids):
+    if ne and any(dep[c] in ("obj", "nsubj") and lower[c] in W.NEGATION_PRONOUNS for c in kids):
         return True
-    if ne and any(c.dep_ in ("obj", "nsubj", "nsubj:pass") and any(
-            d.dep_ == "det" and d.lemma_.lower() in W.NEG_DETS for d in c.children) for c in kids):
+    if ne and any(dep[c] in ("obj", "nsubj", "nsubj:pass") and any(
+            dep[d] == "det" and t.lemma[d].lower() in W.NEG_DETS for d in t.children[c]) for c in kids):
         return True
     return False
 
 
 def has_hyp_adverb(ctx: DocContext, v: Token) -> bool:
-    for c in v.children:
-        if c.dep_ == "advmod":
-            low = c.lemma_.lower()
+    t = ctx.table
+    for c in t.children[v.i]:
+        if t.dep[c] == "advmod":
+            low = t.lemma[c].lower()
             if low in ctx.ex.hyp_adverbs:
                 return True
-            if low == "sans" and c.i + 1 < len(ctx.doc) and ctx.doc[c.i + 1].lower_ == "doute":
+            if low == "sans" and c + 1 < len(t.lower) and t.lower[c + 1] == "doute":
                 return True
     return False
 
@@ -205,8 +207,9 @@ def verb_neg(ctx: DocContext, v: Token, depth: int = 0) -> bool:
                 res = verb_neg(ctx, head, depth + 1)
     # ni ... ni on the subject
     if not res:
-        for c in v.children:
-            if c.dep_ in ("nsubj", "nsubj:pass") and any(k.lower_ == "ni" for k in c.subtree):
+        t = ctx.table
+        for c in t.children[v.i]:
+            if t.dep[c] in ("nsubj", "nsubj:pass") and any(k.lower_ == "ni" for k in ctx.doc[c].subtree):
                 res = True
     ctx.neg_memo[v.i] = res
     return res
