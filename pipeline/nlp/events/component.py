@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Token
 from ..base import StatelessComponent
 from ..gazetteer import load_gazetteer
 from ...paths import model_file, read_yaml
-from . import confidence, filters, frames, layout, records, triggers
+from . import confidence, filters, frames, layout, reattach, records, targets, triggers
 from . import words as W
 from .context import DocContext, case_of
 from .triggers import Entry, load_entries
@@ -132,6 +132,8 @@ class EventExtractor(StatelessComponent):
         candidates = triggers.candidates(self, doc)
         if not candidates:
             return []
+        # 'ont convenu ce vendredi de rétablir…': complements hung on a bare date go back to the verb
+        reattach.rehang_dated_complements(doc, targets.temporal_tokens(doc))
         ctx = DocContext(self, doc)
         skip = layout.SpanIndex(layout.non_event_spans(doc))
         by_sentence: dict[int, list[int]] = {}
