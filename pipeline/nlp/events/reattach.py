@@ -13,8 +13,9 @@ the parser gives when no date stands between them (an infinitive → ``xcomp``, 
 preposition → ``obl:arg``, a bare noun → ``obj``). A date is a token inside a temporal
 expression of the timex layer, a bare complement of the verb (no preposition of its own:
 "depuis lundi" is left alone), after the verb. Only dependents after the date and outside
-its expression move ("mardi 24 novembre" stays one date), and only when no punctuation
-stands between the verb and the dependent (a date in an incise keeps its place phrase).
+its expression move ("mardi 24 novembre" stays one date), and only when the verb has no object
+before the date (in 'a annoncé la signature, vendredi à Minsk, d'un accord' the place and
+the agreement stay where they are).
 
 >>> import spacy
 >>> from spacy.tokens import Doc
@@ -53,11 +54,13 @@ def rehang_dated_complements(doc: Doc, dates: set[int]) -> int:
             continue
         if d.head.i in dates or any(c.dep_ == "case" for c in d.children):
             continue  # inside a longer date, or 'depuis lundi'
+        # 'a annoncé la signature, vendredi à Minsk, d'un accord': a date after the verb's
+        # object ends that object's phrase; what follows it completes the object
+        if any(c.dep_ in ("obj", "nsubj:pass") and v.i < c.i < d.i for c in v.children):
+            continue
         for c in list(d.rights):
             if c.i in dates or c.dep_ not in MOVED_DEPS or c.pos_ not in ("NOUN", "PROPN", "VERB"):
                 continue
-            if any(doc[k].is_punct for k in range(v.i + 1, c.i)):
-                continue  # 'a annoncé la signature, vendredi à Minsk, d'un accord': an incise
             if c.pos_ == "VERB":
                 if "Inf" not in c.morph.get("VerbForm") or _case(c) not in ("de", "d'", "à"):
                     continue

@@ -132,7 +132,10 @@ def verb_targets(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | No
                             return [Arg(cid, c.text, c.i)], "hit_adjective"
         # 'a abattu un avion militaire russe', 'un drone iranien a été abattu': what is
         # struck, named by a common noun, belongs to the state of its nationality adjective
-        for o in objs:
+        # (also the object parsed as a bare adjunct after a dated incise: 'a abattu, mardi, un avion')
+        bare = [c for c in verb.children if c.dep_ == "obl:mod" and c.i > verb.i and not case_of(c)
+                and not any(k.dep_ == "obj" for k in verb.children)]
+        for o in objs + bare:
             if o.pos_ == "NOUN" and ctx.tok2ent[o.i] is None and o.lemma_.lower() not in ctx.ex.event_nouns:
                 for c in o.children:
                     cid = ctx.ex.adjectives.get(fold(c.text)) if c.dep_ == "amod" else None
