@@ -28,6 +28,10 @@ def _events(nlp, text):
     ("La Hongrie a suspendu sa coopération avec l'Autriche.", ("hungary", "SANCTION", "austria")),
     ("Le Maroc et la Tunisie ont rompu leurs liens et fermé leurs frontières avec la Libye.",
      ("morocco", "SANCTION", "libya")),
+    # a threat is aimed at whoever the threatened act is aimed at
+    ("Le Brésil a menacé d'imposer des droits de douane à l'Argentine.", ("brazil", "THREATEN", "argentina")),
+    ("Le Japon a menacé de suspendre ses importations et d'émettre un embargo contre la Corée du Nord.",
+     ("japan", "THREATEN", "north-korea")),
 ])
 def test_transfer_rules_find_the_event(nlp, text, expected):
     assert expected in [e[:3] for e in _events(nlp, text)]
@@ -38,8 +42,11 @@ def test_transfer_rules_find_the_event(nlp, text, expected):
     ("La Hongrie a annoncé la signature, jeudi à Vienne, d'un accord.", ("hungary", "AGREE", "vienna")),
     # the adjective of a delivered thing is not the target of an aid
     ("Le Japon a livré jeudi des camions allemands à la Mongolie.", ("japan", "AID", "germany")),
+    # a threat does not borrow the target of an act by someone else
+    ("Le Brésil a menacé de répondre si l'Argentine frappe le Chili.", ("brazil", "THREATEN", "chile")),
 ])
 def test_transfer_rules_keep_out(nlp, text, unexpected):
+    """A rule that fires where it should not."""
     assert unexpected not in [e[:3] for e in _events(nlp, text)]
 
 
