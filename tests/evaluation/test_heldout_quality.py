@@ -51,9 +51,10 @@ def test_event_recall_and_precision(report):
     assert ev["gold"] == 94
     # measured: 59/94 = 0.628 (agent, type, target); before the held-out fixes 0.585
     assert ev["recall"]["agent_type_target"] >= 0.59, msg
-    # at the default threshold of models/confidence.yaml (0.798 when it was 0.43): the weights put
-    # noun events with a borrowed or "de" agent and no target below the threshold
-    assert ev["recall"]["agent_type"] >= 0.78, msg
+    # at the default threshold of models/confidence.yaml (0.798 at 0.43 with the three-batch
+    # weights; 0.755 at 0.46 after the refit on four batches): the weights put noun events
+    # with a borrowed or "de" agent and no target below the threshold
+    assert ev["recall"]["agent_type"] >= 0.75, msg
     assert ev["recall"]["with_modality"] >= 0.57, msg
     # measured 0.371: a lower bound, the gold lists the main events only
     assert ev["precision"]["agent_type_target"] >= 0.33, msg

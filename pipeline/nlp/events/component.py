@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Token
 from ..base import StatelessComponent
 from ..gazetteer import load_gazetteer
 from ...paths import model_file, read_yaml
-from . import confidence, filters, frames, layout, records, triggers
+from . import confidence, filters, frames, layout, reattach, records, targets, threats, triggers
 from . import words as W
 from .context import DocContext, case_of
 from .triggers import Entry, load_entries
@@ -132,6 +132,8 @@ class EventExtractor(StatelessComponent):
         candidates = triggers.candidates(self, doc)
         if not candidates:
             return []
+        # 'ont convenu ce vendredi de rétablir…': complements hung on a bare date go back to the verb
+        reattach.rehang_dated_complements(doc, targets.temporal_tokens(doc))
         ctx = DocContext(self, doc)
         skip = layout.SpanIndex(layout.non_event_spans(doc))
         by_sentence: dict[int, list[int]] = {}
@@ -159,19 +161,22 @@ class EventExtractor(StatelessComponent):
                 continue
             absorbed = self._absorbed(matches)
             found: list[dict[str, Any]] = []
+            pending = []
             for tok, entry, obj_tok in matches:
                 for rec in records.events_for(ctx, tok, entry, obj_tok, sid, sent, absorbed):
                     if not rec["agent_id"] and frames.frame_of(entry.canonical, entry.pos, entry.type).needs_agent:
                         continue  # an event noun needs an actor that does it (models/frames.yaml)
                     if filters.venue_agent(ctx, tok, entry, rec):
                         continue  # ... not a venue
-                    key = (rec["event_type"], rec["agent_id"], rec["target_id"], rec["start_char"])
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    feats = confidence.features(ctx, tok, entry, rec, sent, self.weights.dyadic_types)
-                    rec["confidence"] = confidence.score(feats, self.weights)
-                    found.append(rec)
+                    pending.append((tok, entry, rec))
+            for tok, entry, rec in threats.borrow_threatened_targets(pending):
+                key = (rec["event_type"], rec["agent_id"], rec["target_id"], rec["start_char"])
+                if key in seen:
+                    continue
+                seen.add(key)
+                feats = confidence.features(ctx, tok, entry, rec, sent, self.weights.dyadic_types)
+                rec["confidence"] = confidence.score(feats, self.weights)
+                found.append(rec)
             out.extend(one_type_per_occurrence(found))
         return out
 

@@ -17,8 +17,6 @@ the speaker found by :mod:`.attribution`.
 >>> ctx = DocContext(EventExtractor(), doc)
 >>> is_passive(ctx, doc[3]), subject(ctx, doc[3])
 (True, [Arg('russia', 'Moscou', 5)])
->>> is_infinitival(doc[3])
-False
 """
 from __future__ import annotations
 

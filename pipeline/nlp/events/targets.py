@@ -88,6 +88,13 @@ def verb_targets(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | No
         got = addressees.partner(ctx, verb, obj_tok, {a.id for a in agents})
         if got:
             return got, "partner"
+    if not got and obj_tok is not None and obj_tok.lemma_.lower() in W.RELATION_NOUNS:
+        # 'a rompu ses liens diplomatiques avec le Qatar', 'rompu leurs liens et fermé leurs
+        # frontières avec le Qatar': the other side of a relation is the one acted upon
+        for v in [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
+            got = addressees.partner(ctx, v, obj_tok if v is verb else None, {a.id for a in agents})
+            if got:
+                return got, "relation_partner"
     if not got and entry.type == "AID":
         got = addressees.recipient_on_object(ctx, verb, {a.id for a in agents})
         if got:
@@ -117,10 +124,23 @@ def verb_targets(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | No
                         for k in a.children if k.dep_.startswith(("obl", "nmod"))]
         for r in hits:
             if case_of(r) in ("sur", "contre") and r.pos_ == "NOUN":
-                for c in r.children:
+                # 'sur une grande partie du territoire indien': also the noun's de-complement
+                for n in [r] + [k for k in r.children if k.dep_ == "nmod" and case_of(k) in ("de", "du", "des")]:
+                    for c in n.children:
+                        cid = ctx.ex.adjectives.get(fold(c.text)) if c.dep_ == "amod" else None
+                        if cid and cid not in agent_ids:
+                            return [Arg(cid, c.text, c.i)], "hit_adjective"
+        # 'a abattu un avion militaire russe', 'un drone iranien a été abattu': what is
+        # struck, named by a common noun, belongs to the state of its nationality adjective
+        # (also the object parsed as a bare adjunct after a dated incise: 'a abattu, mardi, un avion')
+        bare = [c for c in verb.children if c.dep_ == "obl:mod" and c.i > verb.i and not case_of(c)
+                and not any(k.dep_ == "obj" for k in verb.children)]
+        for o in objs + bare:
+            if o.pos_ == "NOUN" and ctx.tok2ent[o.i] is None and o.lemma_.lower() not in ctx.ex.event_nouns:
+                for c in o.children:
                     cid = ctx.ex.adjectives.get(fold(c.text)) if c.dep_ == "amod" else None
                     if cid and cid not in agent_ids:
-                        return [Arg(cid, c.text, c.i)], "hit_adjective"
+                        return [Arg(cid, c.text, c.i)], "hit_adjective_obj"
     return [], ""
 
 
