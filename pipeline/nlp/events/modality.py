@@ -144,7 +144,8 @@ def verb_hyp(ctx: DocContext, v: Token, depth: int = 0) -> bool:
             if dep in ("xcomp", "ccomp", "obj", "obl:arg", "obl", "obl:mod", "acl", "advcl", "csubj"):
                 if head.pos_ == "NOUN" and hl in ctx.ex.hyp_nouns and dep == "acl":
                     res = True
-                elif head.pos_ in ("VERB", "AUX") and hl in ctx.ex.hyp_verbs and dep != "advcl":
+                elif head.pos_ in ("VERB", "AUX") and hl in ctx.ex.hyp_verbs and dep != "advcl" \
+                        and not perfect_infinitive(v):
                     if hl in ctx.ex.xcomp_only_hyp:
                         res = dep == "xcomp"
                     elif hl in ctx.ex.attr_verbs and dep == "ccomp":
@@ -185,6 +186,12 @@ def purpose(v: Token) -> bool:
     if any(c.dep_.startswith("aux") for c in v.children):
         return False
     return any(c.dep_ in ("mark", "case") and c.lower_ in PURPOSE_MARKS for c in v.children)
+
+
+def perfect_infinitive(v: Token) -> bool:
+    """A past infinitive ('a annoncé avoir rompu', 'affirme avoir abattu'): the act is
+    reported as done before the governing verb, so that verb's intent does not reach it."""
+    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in v.children)
 
 
 def gerund(v: Token) -> bool:
