@@ -17,13 +17,12 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from . import words as W
-from .context import Arg, case_of
+from .context import Arg
 
 if TYPE_CHECKING:
     from .context import DocContext
 
 WINDOW = 2  # sentences after the list in which "ces pays" still refers to it
-LIST_DEPS = ("appos", "conj", "nmod")
 
 
 class MemberArg(Arg):
@@ -31,43 +30,48 @@ class MemberArg(Arg):
     __slots__ = ()
 
 
-def _entity(ctx: DocContext, tok: Token) -> Arg | None:
-    ent = ctx.tok2ent[tok.i]
-    if ent is None or not ent._.actor_id:
-        return None
-    return MemberArg(ent._.actor_id, ent.text, ent.start)
+OPENERS = frozenset({",", ":", "–", "—", "-", "("})
+SEPARATORS = frozenset({",", "et", "ou"})
 
 
 def listed_members(ctx: DocContext, tok: Token) -> list[Arg]:
-    """The actors a group noun lists in apposition or as comma-set conjuncts, in text
-    order; empty unless at least two different actors are listed."""
+    """The actors a group noun lists right after itself (and its adjectives or numerals),
+    set off by a comma, a colon, a dash or a parenthesis, read from the surface: names
+    separated by commas, *et* or *ou*, each with its article, up to the first other word.
+    Empty unless at least two different actors are listed. The surface is read rather than
+    the parse because the parser scatters long lists over the clause."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in W.GROUP_NOUNS or ctx.tok2ent[tok.i] is not None:
         return []
+    doc = ctx.doc
+    j = tok.i + 1
+    while j < len(doc) and doc[j].head.i == tok.i and doc[j].pos_ in ("ADJ", "NUM") and doc[j].dep_ != "conj":
+        j += 1  # 'huit pays européens –'
+    if j >= len(doc) or doc[j].text not in OPENERS:
+        return []
+    j += 1
     out: list[Arg] = []
-    stack = [c for c in tok.children if c.dep_ in LIST_DEPS and not (c.dep_ == "nmod" and case_of(c))]
-    seen: set[int] = set()
-    while stack:
-        c = stack.pop(0)
-        if c.i in seen or c.i < tok.i:
-            continue
-        seen.add(c.i)
-        arg = _entity(ctx, c)
-        if arg is None:
-            continue  # only names are members: 'les pays, leurs dirigeants…' lists nothing
-        out.append(arg)
-        stack.extend(k for k in c.children if k.dep_ == "conj" and not case_of(k))
-    if len({a.id for a in out}) < 2:
-        return []
-    # the list must be set off by punctuation right after the noun phrase ('pays, la
-    # France…', 'pays – le Danemark…', 'pays : …'), not a name the parser hung on the noun
-    first = min(a.i for a in out)
-    between = ctx.doc[tok.i + 1:first]
-    if not any(t.is_punct and t.text in (",", ":", "–", "—", "-", "(") for t in between):
-        return []
+    expect_name = True
+    while j < len(doc) and ctx.sent_of[j] == ctx.sent_of[tok.i]:
+        t = doc[j]
+        if expect_name:
+            if t.pos_ == "DET" or t.text.lower() in ("l'", "l’"):
+                j += 1
+                continue
+            ent = ctx.tok2ent[j]
+            if ent is None or not ent._.actor_id:
+                break
+            out.append(MemberArg(ent._.actor_id, ent.text, ent.start))
+            j = ent.end
+            expect_name = False
+        elif t.text.lower() in SEPARATORS:
+            j += 1
+            expect_name = True
+        else:
+            break
     uniq: dict[str, Arg] = {}
-    for a in sorted(out, key=lambda a: a.i):
+    for a in out:
         uniq.setdefault(a.id, a)
-    return list(uniq.values())
+    return list(uniq.values()) if len(uniq) >= 2 else []
 
 
 def _lists(ctx: DocContext) -> list[tuple[int, int, list[Arg]]]:
