@@ -30,6 +30,13 @@ def _triples(nlp, text):
     ("Trois pays, la France, l'Allemagne et l'Italie, ont livré des armes à l'Ukraine. "
      "Ces pays ont aussi sanctionné l'Iran.",
      {("france", "SANCTION", "iran"), ("germany", "SANCTION", "iran"), ("italy", "SANCTION", "iran")}),
+    # a group named as one actor, its members in parentheses
+    ("L'Otan a décidé de déployer des bataillons dans les pays baltes (Estonie, Lettonie, Lituanie).",
+     {("nato", "MOBILIZE", "estonia"), ("nato", "MOBILIZE", "latvia"), ("nato", "MOBILIZE", "lithuania")}),
+    # a list after a colon, as the target of a threatened act and of the threat
+    ("Le Brésil a menacé d'imposer des sanctions à trois pays voisins : le Paraguay, l'Uruguay et la Bolivie.",
+     {("brazil", "SANCTION", "paraguay"), ("brazil", "SANCTION", "bolivia"),
+      ("brazil", "THREATEN", "uruguay"), ("brazil", "THREATEN", "bolivia")}),
 ])
 def test_listed_group_gives_one_event_per_member(nlp, text, expected):
     assert expected <= _triples(nlp, text)
@@ -59,6 +66,10 @@ def test_no_expansion_without_a_near_list(nlp, text):
     assert not last["rule"].endswith("_group_members")
 
 
-def test_a_single_name_is_no_list(nlp):
-    evs = _events(nlp, "Le pays, la Suède, a condamné la Russie.")
-    assert not any(e["rule"].endswith("_group_members") for e in evs)
+@pytest.mark.parametrize("text", [
+    "Le pays, la Suède, a condamné la Russie.",  # one name is no list
+    "La tension monte entre les deux pays : la Grèce accuse la Turquie.",  # a clause, no list
+])
+def test_no_list_no_members(nlp, text):
+    evs = _events(nlp, text)
+    assert not any("_group_members" in e["rule"] for e in evs)

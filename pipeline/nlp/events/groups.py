@@ -40,10 +40,19 @@ def listed_members(ctx: DocContext, tok: Token) -> list[Arg]:
     separated by commas, *et* or *ou*, each with its article, up to the first other word.
     Empty unless at least two different actors are listed. The surface is read rather than
     the parse because the parser scatters long lists over the clause."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in W.GROUP_NOUNS or ctx.tok2ent[tok.i] is not None:
-        return []
     doc = ctx.doc
-    j = tok.i + 1
+    ent = ctx.tok2ent[tok.i]
+    if ent is not None:
+        # a group named as one actor lists its members only in parentheses right after
+        # its name: 'les pays baltes (Estonie, Lettonie, Lituanie)'
+        if doc[ent.start].lemma_.lower() not in W.GROUP_NOUNS or ent.end >= len(doc) \
+                or doc[ent.end].text != "(":
+            return []
+        j = ent.end
+    elif tok.pos_ != "NOUN" or tok.lemma_.lower() not in W.GROUP_NOUNS:
+        return []
+    else:
+        j = tok.i + 1
     while j < len(doc) and doc[j].head.i == tok.i and doc[j].pos_ in ("ADJ", "NUM") and doc[j].dep_ != "conj":
         j += 1  # 'huit pays européens –'
     if j >= len(doc) or doc[j].text not in OPENERS:
@@ -80,7 +89,7 @@ def _lists(ctx: DocContext) -> list[tuple[int, int, list[Arg]]]:
     if cached is None:
         cached = []
         for t in ctx.doc:
-            if t.pos_ == "NOUN" and t.lemma_.lower() in W.GROUP_NOUNS:
+            if t.lemma_.lower() in W.GROUP_NOUNS:
                 got = listed_members(ctx, t)
                 if got:
                     cached.append((t.i, ctx.sent_of[t.i], got))
@@ -94,7 +103,7 @@ def members(ctx: DocContext, tok: Token) -> list[Arg]:
     own = listed_members(ctx, tok)
     if own:
         return own
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in W.GROUP_NOUNS:
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in W.GROUP_NOUNS or ctx.tok2ent[tok.i] is not None:
         return []
     if not any(c.dep_ == "det" and c.lemma_.lower() in W.GROUP_ANAPHOR_DETS for c in tok.children):
         return []
