@@ -37,6 +37,10 @@ def _triples(nlp, text):
     ("Le Brésil a menacé d'imposer des sanctions à trois pays voisins : le Paraguay, l'Uruguay et la Bolivie.",
      {("brazil", "SANCTION", "paraguay"), ("brazil", "SANCTION", "bolivia"),
       ("brazil", "THREATEN", "uruguay"), ("brazil", "THREATEN", "bolivia")}),
+    # a plural pronoun right after the list, in the same sentence
+    ("Le Brésil a menacé de sanctionner trois pays voisins : le Paraguay, l'Uruguay et la Bolivie, "
+     "s'ils continuent d'envoyer des troupes en Guyane.",
+     {("paraguay", "MOBILIZE", "french-guiana"), ("bolivia", "MOBILIZE", "french-guiana")}),
 ])
 def test_listed_group_gives_one_event_per_member(nlp, text, expected):
     assert expected <= _triples(nlp, text)

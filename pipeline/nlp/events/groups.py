@@ -115,3 +115,19 @@ def members(ctx: DocContext, tok: Token) -> list[Arg]:
         return []
     i, _, got = before[-1]
     return [MemberArg(a.id, a.text, a.i) for a in got]
+
+
+def pronoun_members(ctx: DocContext, tok: Token) -> list[Arg]:
+    """The members of a list earlier in the same sentence that a plural subject pronoun
+    stands for when no other actor is named between the list and the pronoun ("… à huit
+    pays européens – le Danemark, …, la Finlande – s'ils continuent…")."""
+    sid = ctx.sent_of[tok.i]
+    before = [(i, m) for i, s, m in _lists(ctx) if s == sid and i < tok.i]
+    if not before:
+        return []
+    _, got = before[-1]
+    ids = {a.id for a in got}
+    end = max(a.i for a in got)
+    if any(end < i < tok.i and e._.actor_id not in ids for i, e in ctx.mentions):
+        return []
+    return [MemberArg(a.id, a.text, a.i) for a in got]
