@@ -43,7 +43,8 @@ def borrow_threatened_targets(pending: list[tuple[Any, Any, dict]]) -> list[tupl
                 continue
             if rec2["agent_id"] == rec["agent_id"] and governs(tok, tok2) \
                     and rec2["target_id"] not in [t[0] for t in targets]:
-                targets.append((rec2["target_id"], rec2["target_text"], rec2["rule"].endswith("_group_members")))
+                member = (rec2.get("rule") or "").endswith("_group_members")
+                targets.append((rec2["target_id"], rec2["target_text"], member))
         if not targets:
             out.append((tok, entry, rec))
             continue
