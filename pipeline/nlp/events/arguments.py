@@ -30,6 +30,7 @@ from ...lexicon import words
 from ..normalize import fold
 from . import words as W
 from .control import is_crowd
+from .groups import members as group_members
 from .context import Arg, DocContext, case_of
 
 if TYPE_CHECKING:
@@ -157,6 +158,9 @@ def actor(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: b
 def actors(ctx: DocContext, tok: Token, depth: int = 2, nmod: bool = True, adj: bool = True,
            role: str = "agent") -> list[Arg]:
     """:func:`actor` for the token and its coordinated conjuncts."""
+    listed = group_members(ctx, tok)
+    if listed:
+        return listed  # 'trois pays, la France, l'Allemagne et l'Italie': each member (groups.py)
     out = []
     appositive = comma_conj_person(ctx, tok)
     if appositive is not None:

@@ -23,7 +23,7 @@ Layout that states no event (headings, rubric labels: :mod:`.layout`) and trigge
 are names, noun modifiers or figurative senses (:mod:`.filters`) give no record; neither
 does an event noun without an agent; each trigger occurrence keeps one event type. The stages live in their own modules: :mod:`.triggers`
 (detection, sense), :mod:`.arguments`, :mod:`.subjects`, :mod:`.targets`, :mod:`.nominal`
-(arguments), :mod:`.pronouns`, :mod:`.modality`, :mod:`.attribution`, :mod:`.dating` and
+(arguments), :mod:`.groups` (listed members of a group noun), :mod:`.pronouns`, :mod:`.modality`, :mod:`.attribution`, :mod:`.dating` and
 :mod:`.records`, over the per-document indexes of :mod:`.context`; their French words are
 in ``models/event_words.yaml`` (:mod:`.words`). On a hand-parsed document:
 

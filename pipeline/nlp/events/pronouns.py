@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from . import arguments, subjects
+from . import arguments, groups, subjects
 from .context import Arg, DocContext
 
 
@@ -54,6 +54,12 @@ def pronoun(ctx: DocContext, tok: Token, exclude: set[str] = frozenset(), subjec
         # coordinated clause
         got = [a for a in subjects.subject(ctx, tok.head.head) if a.id not in exclude]
         if got and (low in ("ils", "elles")) == (len({a.id for a in got}) > 1 or plural_subject(tok.head.head)):
+            return got
+    if subject and low in ("ils", "elles"):
+        # '… à huit pays européens – le Danemark, …, la Finlande – s'ils continuent': the
+        # listed members of a group noun just before, in the same sentence (groups.py)
+        got = [a for a in groups.pronoun_members(ctx, tok) if a.id not in exclude]
+        if got:
             return got
     sid = ctx.sent_of[tok.i]
     lo = ctx.sents[max(0, sid - ctx.ex.pronoun_window)].start

@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 from ..base import span_text
 from . import control, said, surface
 from .frames import frame_of
+from .groups import MemberArg
 from . import words as W
 from .arguments import actors
 from .attribution import quotation_speaker, sentence_source, speaker
@@ -167,6 +168,8 @@ def events_for(ctx: DocContext, tok: Token, entry: Entry, obj_tok: Token | None,
                 if a is not None and t is not None and a.id == t.id:
                     continue
                 pairs.append((a, t))
+    if any(isinstance(x, MemberArg) for pair in pairs for x in pair):
+        rule += "_group_members"  # one event per listed member of a group noun (groups.py)
     date, precision, source = date_for(ctx, tok, sid, modality, clause_verb)
     sentence_text = " ".join(span_text(sent).split())
     out = []

@@ -43,11 +43,12 @@ def borrow_threatened_targets(pending: list[tuple[Any, Any, dict]]) -> list[tupl
                 continue
             if rec2["agent_id"] == rec["agent_id"] and governs(tok, tok2) \
                     and rec2["target_id"] not in [t[0] for t in targets]:
-                targets.append((rec2["target_id"], rec2["target_text"]))
+                member = (rec2.get("rule") or "").endswith("_group_members")
+                targets.append((rec2["target_id"], rec2["target_text"], member))
         if not targets:
             out.append((tok, entry, rec))
             continue
-        for tid, ttext in targets:
-            out.append((tok, entry, {**rec, "target_id": tid, "target_text": ttext,
-                                     "rule": (rec.get("rule") or "") + "_threatened_act"}))
+        for tid, ttext, member in targets:
+            rule = (rec.get("rule") or "") + "_threatened_act" + ("_group_members" if member else "")
+            out.append((tok, entry, {**rec, "target_id": tid, "target_text": ttext, "rule": rule}))
     return out

@@ -74,3 +74,6 @@ DOCUMENT_NOUNS = words(FILE, "document_nouns")
 # prepositions and sources
 SOURCE_PREPOSITIONS = words(FILE, "source_prepositions")
 CONTRACTED_PREPOSITIONS = mapping(FILE, "contracted_prepositions")
+# groups that list their members (groups.py)
+GROUP_NOUNS = words(FILE, "group_nouns")
+GROUP_ANAPHOR_DETS = words(FILE, "group_anaphor_determiners")
