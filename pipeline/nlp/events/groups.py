@@ -85,16 +85,17 @@ def listed_members(ctx: DocContext, tok: Token) -> list[Arg]:
 
 def _lists(ctx: DocContext) -> list[tuple[int, int, list[Arg]]]:
     """(token index, sentence id, members) of every group noun of the document with a list."""
-    cached = getattr(ctx, "_group_lists", None)
-    if cached is None:
-        cached = []
-        for t in ctx.doc:
-            if t.lemma_.lower() in W.GROUP_NOUNS:
-                got = listed_members(ctx, t)
-                if got:
-                    cached.append((t.i, ctx.sent_of[t.i], got))
-        ctx._group_lists = cached
-    return cached
+    return ctx.once("group_lists", _find_lists, ctx)
+
+
+def _find_lists(ctx: DocContext) -> list[tuple[int, int, list[Arg]]]:
+    found = []
+    for t in ctx.doc:
+        if t.lemma_.lower() in W.GROUP_NOUNS:
+            got = listed_members(ctx, t)
+            if got:
+                found.append((t.i, ctx.sent_of[t.i], got))
+    return found
 
 
 def members(ctx: DocContext, tok: Token) -> list[Arg]:
