@@ -76,36 +76,36 @@ def light_noun_targets(ctx: DocContext, noun: Token, preps: tuple, agent_ids: se
 def verb_targets(ctx: DocContext, verb: Token, entry: Entry, obj_tok: Token | None, agents: list[Arg],
                   absorbed: dict[int, Token]) -> tuple[list[Arg], str]:
     got, rule = verb_targets_core(ctx, verb, entry, obj_tok, agents, absorbed)
+    agent_ids = {a.id for a in agents}
     if not got and entry.type == "REQUEST":
-        got = asked_party(ctx, verb, {a.id for a in agents})
+        got = asked_party(ctx, verb, agent_ids)
         if got:
             return got, "asked_party"
     if not got and entry.type == "AGREE":
-        got = control.promised_party(ctx, verb, {a.id for a in agents})
+        got = control.promised_party(ctx, verb, agent_ids)
         if got:
             return got, "promised_party"
     if not got and entry.type in W.SYMMETRIC_TYPES:
-        got = addressees.partner(ctx, verb, obj_tok, {a.id for a in agents})
+        got = addressees.partner(ctx, verb, obj_tok, agent_ids)
         if got:
             return got, "partner"
     if not got and obj_tok is not None and obj_tok.lemma_.lower() in W.RELATION_NOUNS:
         # 'a rompu ses liens diplomatiques avec le Qatar', 'rompu leurs liens et fermé leurs
         # frontières avec le Qatar': the other side of a relation is the one acted upon
         for v in [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
-            got = addressees.partner(ctx, v, obj_tok if v is verb else None, {a.id for a in agents})
+            got = addressees.partner(ctx, v, obj_tok if v.i == verb.i else None, agent_ids)
             if got:
                 return got, "relation_partner"
     if not got and entry.type == "AID":
-        got = addressees.recipient_on_object(ctx, verb, {a.id for a in agents})
+        got = addressees.recipient_on_object(ctx, verb, agent_ids)
         if got:
             return got, "object_recipient"
     if not got and entry.type in addressees.QUOTED_PARTY_TYPES:
-        got = addressees.quoted_party(ctx, verb, {a.id for a in agents})
+        got = addressees.quoted_party(ctx, verb, agent_ids)
         if got:
             return got, "quoted_party"
     if got or entry.type not in ("ASSAULT", "MOBILIZE"):
         return got, rule
-    agent_ids = {a.id for a in agents}
     roots = [c for c in verb.children if c.dep_.startswith("obl") and c.dep_ != "obl:agent"
              and case_of(c) != "par"]
     objs = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass")]

@@ -23,7 +23,7 @@ from typing import Any
 
 def governs(verb, tok) -> bool:
     """``tok`` is the infinitive complement of ``verb`` or a conjunct of it."""
-    if tok.head is verb or tok.head.i == verb.i:
+    if tok.head.i == verb.i:
         return tok.dep_ in ("xcomp", "ccomp", "obl:arg")
     h = tok.head
     return tok.dep_ == "conj" and h.head.i == verb.i and h.dep_ in ("xcomp", "ccomp", "obl:arg")
