@@ -131,7 +131,13 @@ def _escape(value: str) -> str:
     >>> _escape('a&b <"c">')
     'a&amp;b &lt;&quot;c&quot;&gt;'
     """
-    for c, entity in _ENTITIES:
+    return replace_entities(value, _ENTITIES)
+
+
+def replace_entities(value: str, entities: tuple) -> str:
+    """``value`` with each (character, entity) pair of ``entities`` replaced, in order (the
+    ampersand first); a character absent from the value costs one scan."""
+    for c, entity in entities:
         if c in value:
             value = value.replace(c, entity)
     return value

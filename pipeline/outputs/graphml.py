@@ -16,6 +16,8 @@ from typing import Iterator
 
 import networkx as nx
 
+from .gexf import replace_entities
+
 NS_GRAPHML = "http://graphml.graphdrawing.org/xmlns"
 NS_XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA = "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
@@ -54,28 +56,17 @@ def _check(text: str) -> str:
 
 def _text(value: str) -> str:
     """Element text: ``&``, ``<``, ``>`` and carriage returns escaped."""
-    _check(value)
-    if "&" in value:
-        value = value.replace("&", "&amp;")
-    if "<" in value:
-        value = value.replace("<", "&lt;")
-    if ">" in value:
-        value = value.replace(">", "&gt;")
-    if "\r" in value:
-        value = value.replace("\r", "&#13;")
-    return value
+    return replace_entities(_check(value), _TEXT_ENTITIES)
 
 
 def _attr(value: str) -> str:
     """An attribute value: as element text, and ``"``, line breaks and tabs escaped too."""
-    value = _text(value)
-    if '"' in value:
-        value = value.replace('"', "&quot;")
-    if "\n" in value:
-        value = value.replace("\n", "&#10;")
-    if "\t" in value:
-        value = value.replace("\t", "&#9;")
-    return value
+    return replace_entities(_text(value), _ATTR_ENTITIES)
+
+
+_TEXT_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
+#: what an attribute value escapes beyond element text (networkx's writer gives "&#9;" for a tab)
+_ATTR_ENTITIES = (('"', "&quot;"), ("\n", "&#10;"), ("\t", "&#9;"))
 
 
 def graphml_text(g: nx.MultiGraph | nx.MultiDiGraph) -> Iterator[str]:
